@@ -1,0 +1,91 @@
+package io.gatewaylog.api;
+
+import java.util.Map;
+
+/**
+ * A logger of one component. Obtain one from {@link GatewayLoggers}; loggers are thread-safe and cheap
+ * to keep in a static field.
+ *
+ * <p>A call below the logger's level costs one comparison and allocates nothing. An accepted call
+ * captures the message, a snapshot of {@code fields}, the thread's {@link LogContext} and the time;
+ * everything else (sanitization, encoding, writing) happens on the component's writer thread, except
+ * for the auth component, which is written and flushed before the call returns.
+ *
+ * <p>A record whose fields hold {@code metric_name} and {@code metric_value} is a metric record and
+ * goes to the metrics component, whatever this logger's component.
+ *
+ * @since 1.0
+ */
+public interface GatewayLogger {
+
+    /** The component this logger writes to. */
+    LogComponent component();
+
+    /** The logger's name, written as {@code "logger"}. */
+    String name();
+
+    /** The level below which records are discarded. */
+    Level level();
+
+    /** Changes this logger's threshold; takes effect for calls that start afterwards. */
+    void setLevel(Level level);
+
+    /** Whether a record of {@code level} would be accepted. */
+    boolean isEnabled(Level level);
+
+    /**
+     * Logs a record. {@code message}, {@code fields} and {@code cause} may each be null.
+     * Field values may be strings, numbers, booleans, enums, {@link java.time.Instant}s, maps, lists and
+     * arrays (written as JSON), or anything else (written by its {@code toString()}).
+     */
+    void log(Level level, String message, Map<String, ?> fields, Throwable cause);
+
+    /**
+     * Starts a record built field by field; below the level it returns a shared no-op builder.
+     */
+    RecordBuilder at(Level level);
+
+    default void trace(String message) { log(Level.TRACE, message, null, null); }
+    default void trace(String message, Map<String, ?> fields) { log(Level.TRACE, message, fields, null); }
+    default void trace(String message, Map<String, ?> fields, Throwable cause) { log(Level.TRACE, message, fields, cause); }
+
+    default void debug(String message) { log(Level.DEBUG, message, null, null); }
+    default void debug(String message, Map<String, ?> fields) { log(Level.DEBUG, message, fields, null); }
+    default void debug(String message, Map<String, ?> fields, Throwable cause) { log(Level.DEBUG, message, fields, cause); }
+
+    default void info(String message) { log(Level.INFO, message, null, null); }
+    default void info(String message, Map<String, ?> fields) { log(Level.INFO, message, fields, null); }
+    default void info(String message, Map<String, ?> fields, Throwable cause) { log(Level.INFO, message, fields, cause); }
+
+    default void warn(String message) { log(Level.WARN, message, null, null); }
+    default void warn(String message, Map<String, ?> fields) { log(Level.WARN, message, fields, null); }
+    default void warn(String message, Map<String, ?> fields, Throwable cause) { log(Level.WARN, message, fields, cause); }
+
+    default void error(String message) { log(Level.ERROR, message, null, null); }
+    default void error(String message, Map<String, ?> fields) { log(Level.ERROR, message, fields, null); }
+    default void error(String message, Map<String, ?> fields, Throwable cause) { log(Level.ERROR, message, fields, cause); }
+
+    default RecordBuilder atTrace() { return at(Level.TRACE); }
+    default RecordBuilder atDebug() { return at(Level.DEBUG); }
+    default RecordBuilder atInfo() { return at(Level.INFO); }
+    default RecordBuilder atWarn() { return at(Level.WARN); }
+    default RecordBuilder atError() { return at(Level.ERROR); }
+
+    /**
+     * Logs a metric record at INFO: {@code name}, {@code value} and {@code unit} become
+     * {@code metric.name}, {@code metric.value} and {@code metric.unit}, {@code tags} become {@code metric.tags}.
+     */
+    default void metric(String name, Number value, String unit, Map<String, ?> tags) {
+        if (!isEnabled(Level.INFO)) {
+            return;
+        }
+        RecordBuilder b = at(Level.INFO).field(LogRecord.METRIC_NAME, name).field(LogRecord.METRIC_VALUE, value);
+        if (unit != null) {
+            b.field(LogRecord.METRIC_UNIT, unit);
+        }
+        if (tags != null) {
+            b.fields(tags);
+        }
+        b.log(name);
+    }
+}

@@ -1,0 +1,35 @@
+package io.gatewaylog.api;
+
+import java.util.Locale;
+
+/**
+ * The parts of a gateway that log separately: each has its own pipeline, files and retention.
+ *
+ * @since 1.0
+ */
+public enum LogComponent {
+    API, PROTOCOL, AUTH, INFRA, SYSTEM, METRICS;
+
+    private final String id = name().toLowerCase(Locale.ROOT);
+
+    /** The lower-case name used in records, directory names and setting keys, e.g. {@code "api"}. */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Finds a component by its id or name, ignoring case.
+     *
+     * @throws IllegalArgumentException naming the value and the allowed ids
+     */
+    public static LogComponent parse(String id) {
+        if (id != null) {
+            for (LogComponent c : values()) {
+                if (c.id.equalsIgnoreCase(id.trim())) {
+                    return c;
+                }
+            }
+        }
+        throw new IllegalArgumentException("'" + id + "' is not a component; allowed: api, protocol, auth, infra, system, metrics");
+    }
+}

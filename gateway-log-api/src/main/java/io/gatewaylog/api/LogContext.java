@@ -1,0 +1,102 @@
+package io.gatewaylog.api;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Context fields bound to the current thread for a scope and added to every record made inside it:
+ * <pre>{@code
+ * try (LogContext.Scope scope = LogContext.with("customer_id", "customer_123").and("request_id", id).open()) {
+ *     log.info("Processing request");      // carries customer_id and request_id
+ * }
+ * }</pre>
+ * Scopes nest; closing one restores what was bound before it. Record fields of the same key win over
+ * context fields. Values are strings, as in SLF4J's MDC.
+ *
+ * @since 1.0
+ */
+public final class LogContext {
+    private static final ThreadLocal<Map<String, String>> CURRENT = ThreadLocal.withInitial(Map::of);
+
+    private LogContext() {
+    }
+
+    /** The fields bound to this thread now (an immutable snapshot; never null). */
+    public static Map<String, String> current() {
+        return CURRENT.get();
+    }
+
+    /** Starts a binding of {@code key} to {@code value}; call {@link Binding#open()} to apply it. */
+    public static Binding with(String key, String value) {
+        return new Binding().and(key, value);
+    }
+
+    /** Starts a binding of all of {@code fields}. */
+    public static Binding with(Map<String, String> fields) {
+        Binding b = new Binding();
+        fields.forEach(b::and);
+        return b;
+    }
+
+    /**
+     * Replaces this thread's context with {@code fields} until the returned scope is closed; used to
+     * carry a context captured on one thread over to another.
+     */
+    public static Scope restore(Map<String, String> fields) {
+        Map<String, String> previous = CURRENT.get();
+        CURRENT.set(LogRecord.snapshot(fields));
+        return new Scope(previous);
+    }
+
+    /**
+     * Context fields to bind, collected before {@link #open()}.
+     *
+     * @since 1.0
+     */
+    public static final class Binding {
+        private final Map<String, String> added = new LinkedHashMap<>();
+
+        private Binding() {
+        }
+
+        /** Adds one more field. */
+        public Binding and(String key, String value) {
+            added.put(Objects.requireNonNull(key, "key"), value);
+            return this;
+        }
+
+        /** Binds the fields on top of the current ones until the scope closes. */
+        public Scope open() {
+            Map<String, String> previous = CURRENT.get();
+            Map<String, String> merged = new LinkedHashMap<>(previous);
+            merged.putAll(added);
+            CURRENT.set(Collections.unmodifiableMap(merged));
+            return new Scope(previous);
+        }
+    }
+
+    /**
+     * An open binding; {@link #close()} restores the previous context. Close it on the thread that
+     * opened it (try-with-resources does).
+     *
+     * @since 1.0
+     */
+    public static final class Scope implements AutoCloseable {
+        private final Map<String, String> previous;
+
+        private Scope(Map<String, String> previous) {
+            this.previous = previous;
+        }
+
+        @Override
+        public void close() {
+            if (previous.isEmpty()) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        }
+    }
+}

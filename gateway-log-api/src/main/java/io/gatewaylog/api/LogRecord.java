@@ -1,0 +1,206 @@
+package io.gatewaylog.api;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One immutable log record, as handed to sinks. Sinks receive records that have already been
+ * sanitized (unless sanitization is switched off for the component).
+ *
+ * <p>{@link #fields()} and {@link #context()} are unmodifiable and keep the caller's order where the
+ * caller's map had one; both may hold null values.
+ *
+ * @since 1.0
+ */
+public final class LogRecord {
+
+    /** Field key that, with {@link #METRIC_VALUE}, makes a record a metric record. */
+    public static final String METRIC_NAME = "metric_name";
+    /** Field key of a metric record's value. */
+    public static final String METRIC_VALUE = "metric_value";
+    /** Field key of a metric record's unit (optional). */
+    public static final String METRIC_UNIT = "metric_unit";
+    /** Field key of a metric record's meter type (optional): gauge, counter, timer or distribution. */
+    public static final String METRIC_TYPE = "metric_type";
+
+    private final long epochMillis;
+    private final Level level;
+    private final LogComponent component;
+    private final String logger;
+    private final String message;
+    private final Map<String, Object> fields;
+    private final Map<String, String> context;
+    private final Throwable cause;
+    private final String threadName;
+    private final long threadId;
+    // Derived from cause on first use (on the writer thread, not the caller's), or set by a sanitizer.
+    private volatile ErrorInfo error;
+
+    private LogRecord(Builder b) {
+        this.epochMillis = b.epochMillis;
+        this.level = Objects.requireNonNull(b.level, "level");
+        this.component = Objects.requireNonNull(b.component, "component");
+        this.logger = b.logger == null ? "" : b.logger;
+        this.message = b.message;
+        this.fields = b.fields == null ? Map.of() : b.fields;
+        this.context = b.context == null ? Map.of() : b.context;
+        this.cause = b.cause;
+        this.error = b.error;
+        this.threadName = b.threadName == null ? "" : b.threadName;
+        this.threadId = b.threadId;
+    }
+
+    /** A builder stamped with the current time and thread. */
+    public static Builder builder(Level level, LogComponent component, String logger) {
+        Thread t = Thread.currentThread();
+        return new Builder().epochMillis(System.currentTimeMillis()).level(level).component(component)
+                .logger(logger).thread(t.getName(), t.getId());
+    }
+
+    /** An empty builder (no time, no thread). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this record's values, to derive a changed copy. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.epochMillis = epochMillis;
+        b.level = level;
+        b.component = component;
+        b.logger = logger;
+        b.message = message;
+        b.fields = fields;
+        b.context = context;
+        b.cause = cause;
+        b.error = error;
+        b.threadName = threadName;
+        b.threadId = threadId;
+        return b;
+    }
+
+    /** Milliseconds since the epoch (UTC) when the record was made. */
+    public long epochMillis() { return epochMillis; }
+
+    /** {@link #epochMillis()} as an instant. */
+    public Instant timestamp() { return Instant.ofEpochMilli(epochMillis); }
+
+    public Level level() { return level; }
+
+    public LogComponent component() { return component; }
+
+    /** The logger's name; never null. */
+    public String logger() { return logger; }
+
+    /** The message; may be null. */
+    public String message() { return message; }
+
+    /** The record's own fields, unmodifiable; never null. */
+    public Map<String, Object> fields() { return fields; }
+
+    /** Context fields bound to the thread when the record was made (and {@code asset_id}); never null. */
+    public Map<String, String> context() { return context; }
+
+    /** The throwable passed by the caller, or null. */
+    public Throwable cause() { return cause; }
+
+    /** The error as written: type, message and stack of {@link #cause()}, or a sanitized form; or null. */
+    public ErrorInfo error() {
+        ErrorInfo e = error;
+        if (e == null && cause != null) {
+            e = ErrorInfo.of(cause);
+            error = e;
+        }
+        return e;
+    }
+
+    public String threadName() { return threadName; }
+
+    public long threadId() { return threadId; }
+
+    /** Whether the fields hold {@code metric_name} and {@code metric_value}. */
+    public boolean isMetric() {
+        return isMetric(fields);
+    }
+
+    /** Whether {@code fields} make a metric record. */
+    public static boolean isMetric(Map<String, ?> fields) {
+        return fields != null && !fields.isEmpty() && fields.containsKey(METRIC_NAME) && fields.containsKey(METRIC_VALUE);
+    }
+
+    @Override
+    public String toString() {
+        return "LogRecord[" + timestamp() + " " + level + " " + component.id() + " " + logger + ": " + message
+                + " " + fields + (context.isEmpty() ? "" : " ctx=" + context) + "]";
+    }
+
+    /**
+     * Returns an unmodifiable snapshot of {@code map} that keeps its order and null values. The JDK's
+     * immutable maps ({@code Map.of}) are taken as they are: copying them would only cost allocation.
+     */
+    public static <V> Map<String, V> snapshot(Map<String, ? extends V> map) {
+        if (map == null || map.isEmpty()) {
+            return Map.of();
+        }
+        if (map.getClass().getName().startsWith("java.util.ImmutableCollections$")) {
+            @SuppressWarnings("unchecked")
+            Map<String, V> same = (Map<String, V>) map;
+            return same;
+        }
+        Map<String, V> copy = new LinkedHashMap<>(Math.max(4, (int) (map.size() / 0.75f) + 1));
+        for (Map.Entry<String, ? extends V> e : map.entrySet()) {
+            copy.put(String.valueOf(e.getKey()), e.getValue());
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Builds a {@link LogRecord}. Not thread-safe.
+     *
+     * @since 1.0
+     */
+    public static final class Builder {
+        private long epochMillis;
+        private Level level = Level.INFO;
+        private LogComponent component = LogComponent.SYSTEM;
+        private String logger;
+        private String message;
+        private Map<String, Object> fields;
+        private Map<String, String> context;
+        private Throwable cause;
+        private ErrorInfo error;
+        private String threadName;
+        private long threadId;
+
+        private Builder() {
+        }
+
+        public Builder epochMillis(long epochMillis) { this.epochMillis = epochMillis; return this; }
+
+        public Builder level(Level level) { this.level = level; return this; }
+
+        public Builder component(LogComponent component) { this.component = component; return this; }
+
+        public Builder logger(String logger) { this.logger = logger; return this; }
+
+        public Builder message(String message) { this.message = message; return this; }
+
+        /** Sets the fields; the map is snapshotted with {@link LogRecord#snapshot(Map)}. */
+        public Builder fields(Map<String, ?> fields) { this.fields = snapshot(fields); return this; }
+
+        /** Sets the context; the map is snapshotted with {@link LogRecord#snapshot(Map)}. */
+        public Builder context(Map<String, String> context) { this.context = snapshot(context); return this; }
+
+        public Builder cause(Throwable cause) { this.cause = cause; this.error = null; return this; }
+
+        /** Replaces the error as written (a sanitizer's masked copy); the original cause is kept. */
+        public Builder error(ErrorInfo error) { this.error = error; return this; }
+
+        public Builder thread(String name, long id) { this.threadName = name; this.threadId = id; return this; }
+
+        public LogRecord build() { return new LogRecord(this); }
+    }
+}

@@ -1,0 +1,42 @@
+package io.gatewaylog.api.spi;
+
+import io.gatewaylog.api.LogComponent;
+import java.util.List;
+
+/**
+ * The backend's self-statistics: per component, and the sinks' own measurements.
+ *
+ * @since 1.0
+ */
+public interface LoggingStatistics {
+
+    /** The statistics of one component's pipeline. */
+    ComponentStatistics component(LogComponent component);
+
+    /**
+     * Every live measurement of the backend and its sinks. Includes, per component (tag
+     * {@code component}): {@code gateway.log.records.accepted}, {@code .written}, {@code .dropped}
+     * (tag {@code reason}), {@code gateway.log.buffer.records}, {@code gateway.log.buffer.capacity},
+     * {@code gateway.log.sink.errors} (tag {@code sink}).
+     */
+    List<Measurement> measurements();
+
+    /** Registers a listener called after each flush of a component's pipeline (on its writer thread). */
+    void addFlushListener(FlushListener listener);
+
+    /** An empty instance, for the no-op backend. */
+    static LoggingStatistics empty() {
+        return io.gatewaylog.api.internal.EmptyStatistics.INSTANCE;
+    }
+
+    /**
+     * Called after each flush; must be quick and must not log.
+     *
+     * @since 1.0
+     */
+    @FunctionalInterface
+    interface FlushListener {
+        /** {@code records} records of {@code component} were written and flushed in {@code nanos}. */
+        void onFlush(LogComponent component, int records, long nanos);
+    }
+}
