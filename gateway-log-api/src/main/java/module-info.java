@@ -5,6 +5,8 @@
 module io.gatewaylog.api {
     exports io.gatewaylog.api;
     exports io.gatewaylog.api.spi;
+    // Shared with our own modules only (the no-op builder, the stderr reporter); not public API.
+    exports io.gatewaylog.api.internal to io.gatewaylog.core, io.gatewaylog.slf4j;
 
     uses io.gatewaylog.api.spi.BackendProvider;
 }

@@ -18,14 +18,24 @@ import java.util.Objects;
  * @since 1.0
  */
 public final class LogContext {
-    private static final ThreadLocal<Map<String, String>> CURRENT = ThreadLocal.withInitial(Map::of);
+    private static volatile Map<String, String> global = Map.of();
+    private static final ThreadLocal<Map<String, String>> CURRENT = new ThreadLocal<>();
 
     private LogContext() {
     }
 
     /** The fields bound to this thread now (an immutable snapshot; never null). */
     public static Map<String, String> current() {
-        return CURRENT.get();
+        Map<String, String> bound = CURRENT.get();
+        return bound != null ? bound : global;
+    }
+
+    /**
+     * Sets fields that every record of the process carries, under any thread's own bindings; the
+     * backend binds {@code asset_id} here at start-up. Scopes opened earlier keep what they saw.
+     */
+    public static void bindGlobal(Map<String, String> fields) {
+        global = LogRecord.snapshot(fields);
     }
 
     /** Starts a binding of {@code key} to {@code value}; call {@link Binding#open()} to apply it. */
@@ -46,7 +56,7 @@ public final class LogContext {
      */
     public static Scope restore(Map<String, String> fields) {
         Map<String, String> previous = CURRENT.get();
-        CURRENT.set(LogRecord.snapshot(fields));
+        CURRENT.set(fields == null ? global : LogRecord.snapshot(fields));
         return new Scope(previous);
     }
 
@@ -70,7 +80,7 @@ public final class LogContext {
         /** Binds the fields on top of the current ones until the scope closes. */
         public Scope open() {
             Map<String, String> previous = CURRENT.get();
-            Map<String, String> merged = new LinkedHashMap<>(previous);
+            Map<String, String> merged = new LinkedHashMap<>(current());
             merged.putAll(added);
             CURRENT.set(Collections.unmodifiableMap(merged));
             return new Scope(previous);
@@ -92,7 +102,7 @@ public final class LogContext {
 
         @Override
         public void close() {
-            if (previous.isEmpty()) {
+            if (previous == null) {
                 CURRENT.remove();
             } else {
                 CURRENT.set(previous);

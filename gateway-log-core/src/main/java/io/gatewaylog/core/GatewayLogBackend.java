@@ -1,0 +1,214 @@
+package io.gatewaylog.core;
+
+import io.gatewaylog.api.GatewayLogger;
+import io.gatewaylog.api.LogComponent;
+import io.gatewaylog.api.LogContext;
+import io.gatewaylog.api.LogRecord;
+import io.gatewaylog.api.internal.StderrReporter;
+import io.gatewaylog.api.spi.LogSink;
+import io.gatewaylog.api.spi.LoggingBackend;
+import io.gatewaylog.api.spi.LoggingStatistics;
+import io.gatewaylog.api.spi.Reporter;
+import io.gatewaylog.api.spi.Settings;
+import io.gatewaylog.core.internal.BackendStartup;
+import io.gatewaylog.core.internal.config.ComponentConfig;
+import io.gatewaylog.core.internal.logger.CoreLogger;
+import io.gatewaylog.core.internal.pipeline.Pipeline;
+import io.gatewaylog.core.internal.stats.BackendStatistics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The gateway-log backend: settings, one pipeline per component, the sinks, statistics, retention
+ * and the shutdown hook. {@link io.gatewaylog.api.GatewayLoggers} creates one through
+ * {@link CoreBackendProvider}; tests and embedders can build their own:
+ * <pre>{@code
+ * LoggingBackend backend = GatewayLogBackend.builder()
+ *         .setting("dir", "/tmp/logs").setting("level", "INFO")
+ *         .sink(mySink)
+ *         .build();
+ * }</pre>
+ *
+ * @since 1.0
+ */
+public final class GatewayLogBackend implements LoggingBackend {
+    private final Settings settings;
+    private final Map<LogComponent, ComponentConfig> configs;
+    private final Map<LogComponent, Pipeline> pipelines;
+    private final List<LogSink> sinks;
+    private final BackendStatistics statistics;
+    private final List<AutoCloseable> jobs;
+    private final Reporter reporter;
+    private final Duration shutdownTimeout;
+    private final Map<String, CoreLogger> loggers = new ConcurrentHashMap<>();
+    private final Thread shutdownHook;
+    private volatile boolean shutDown;
+
+    private GatewayLogBackend(BackendStartup s) {
+        this.settings = s.settings();
+        this.configs = s.configs();
+        this.pipelines = s.pipelines();
+        this.sinks = s.sinks();
+        this.statistics = s.statistics();
+        this.jobs = s.jobs();
+        this.reporter = s.reporter();
+        this.shutdownTimeout = s.shutdownTimeout();
+        if (s.installShutdownHook()) {
+            shutdownHook = new Thread(() -> shutdown(shutdownTimeout), "gateway-log-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        } else {
+            shutdownHook = null;
+        }
+    }
+
+    /** A builder; settings given to it have the highest precedence (code). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The effective settings. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The sinks in use, the console included. */
+    public List<LogSink> sinks() {
+        return sinks;
+    }
+
+    @Override
+    public GatewayLogger logger(LogComponent component, String name) {
+        Objects.requireNonNull(component, "component");
+        String n = name == null ? "" : name;
+        return loggers.computeIfAbsent(component.ordinal() + ":" + n,
+                k -> new CoreLogger(component, n, configs.get(component).level(), this::submit));
+    }
+
+    private void submit(LogRecord record) {
+        pipelines.get(record.component()).submit(record);
+    }
+
+    @Override
+    public LoggingStatistics statistics() {
+        return statistics;
+    }
+
+    @Override
+    public boolean flush(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean all = true;
+        for (Pipeline p : pipelines.values()) {
+            all &= p.flush(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        }
+        return all;
+    }
+
+    @Override
+    public boolean shutdown(Duration timeout) {
+        synchronized (this) {
+            if (shutDown) {
+                return true;
+            }
+            shutDown = true;
+        }
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // the JVM is already exiting
+            }
+        }
+        for (AutoCloseable job : jobs) {
+            try {
+                job.close();
+            } catch (Exception e) {
+                reporter.error("a background job failed to stop", e);
+            }
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean all = true;
+        for (Pipeline p : pipelines.values()) {
+            all &= p.shutdown(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        }
+        for (LogSink sink : sinks) {
+            try {
+                sink.close();
+            } catch (Exception | LinkageError e) {
+                reporter.error("sink '" + sink.name() + "' failed to close", e);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Builds a {@link GatewayLogBackend}.
+     *
+     * @since 1.0
+     */
+    public static final class Builder {
+        private final Map<String, String> settings = new LinkedHashMap<>();
+        private final List<LogSink> sinks = new ArrayList<>();
+        private boolean discoverSinks = true;
+        private Reporter reporter = StderrReporter.INSTANCE;
+        private boolean bindGlobalContext = true;
+
+        private Builder() {
+        }
+
+        /** Sets one setting (highest precedence). */
+        public Builder setting(String key, String value) {
+            settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Sets several settings. */
+        public Builder settings(Map<String, String> more) {
+            more.forEach(this::setting);
+            return this;
+        }
+
+        /** Adds a sink of the caller's own, besides those found on the class path. */
+        public Builder sink(LogSink sink) {
+            sinks.add(Objects.requireNonNull(sink, "sink"));
+            return this;
+        }
+
+        /** Whether to add the sinks found with {@link java.util.ServiceLoader} (default true). */
+        public Builder discoverSinks(boolean discover) {
+            this.discoverSinks = discover;
+            return this;
+        }
+
+        /** Where the backend reports its own problems (default stderr). */
+        public Builder reporter(Reporter reporter) {
+            this.reporter = Objects.requireNonNull(reporter, "reporter");
+            return this;
+        }
+
+        /** Whether {@code asset.id} is bound as a process-wide context field (default true). */
+        public Builder bindGlobalContext(boolean bind) {
+            this.bindGlobalContext = bind;
+            return this;
+        }
+
+        /**
+         * Validates every setting, creates the sinks and starts the pipelines.
+         *
+         * @throws io.gatewaylog.api.spi.InvalidSettingException naming the first invalid setting
+         */
+        public GatewayLogBackend build() {
+            BackendStartup startup = BackendStartup.start(settings, sinks, discoverSinks, reporter);
+            String assetId = startup.settings().getString("asset.id", "");
+            if (bindGlobalContext && !assetId.isEmpty()) {
+                LogContext.bindGlobal(Map.of("asset_id", assetId));
+            }
+            return new GatewayLogBackend(startup);
+        }
+    }
+
+}

@@ -1,0 +1,115 @@
+package io.gatewaylog.core.internal;
+
+import io.gatewaylog.api.LogComponent;
+import io.gatewaylog.api.LogRecord;
+import io.gatewaylog.api.spi.InvalidSettingException;
+import io.gatewaylog.api.spi.LogSink;
+import io.gatewaylog.api.spi.LogSinkProvider;
+import io.gatewaylog.api.spi.Reporter;
+import io.gatewaylog.api.spi.Settings;
+import io.gatewaylog.core.internal.config.ComponentConfig;
+import io.gatewaylog.core.internal.config.LayeredSettings;
+import io.gatewaylog.core.internal.console.ConsoleSink;
+import io.gatewaylog.core.internal.json.JsonRecordEncoder;
+import io.gatewaylog.core.internal.pipeline.Pipeline;
+import io.gatewaylog.core.internal.pipeline.Pipelines;
+import io.gatewaylog.core.internal.stats.BackendStatistics;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything the backend needs, created in order and validated before any thread starts: settings,
+ * per-component configuration, the encoder, the sinks (given, console, discovered), the pipelines and
+ * the background jobs.
+ */
+public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfig> configs,
+                             Map<LogComponent, Pipeline> pipelines, List<LogSink> sinks,
+                             BackendStatistics statistics, List<AutoCloseable> jobs, Reporter reporter,
+                             Duration shutdownTimeout, boolean installShutdownHook) {
+
+    public static BackendStartup start(Map<String, String> code, List<LogSink> given, boolean discover,
+                                       Reporter reporter) {
+        LayeredSettings settings = LayeredSettings.load(code);
+        Map<LogComponent, ComponentConfig> configs = new EnumMap<>(LogComponent.class);
+        for (LogComponent c : LogComponent.values()) {
+            configs.put(c, ComponentConfig.parse(settings, c));
+        }
+        int maxValueLength = settings.getInt("max.value.length", 32768, 64, 100_000_000);
+        String processName = settings.getString("process.name", "gateway");
+        Duration shutdownTimeout = settings.getDuration("shutdown.timeout", Duration.ofSeconds(10));
+        boolean hook = settings.getBoolean("shutdown.hook", true);
+        boolean console = settings.getBoolean("console.enabled", true);
+        ConsoleSink.Format consoleFormat = settings.getEnum("console.format", ConsoleSink.Format.class,
+                ConsoleSink.Format.TEXT);
+
+        JsonRecordEncoder encoder = new JsonRecordEncoder(processName, maxValueLength);
+        BackendStatistics statistics = new BackendStatistics();
+        CoreSinkContext context = new CoreSinkContext(settings, encoder, reporter, statistics);
+
+        List<LogSink> sinks = new ArrayList<>(given);
+        if (console) {
+            sinks.add(new ConsoleSink(new FileOutputStream(FileDescriptor.out), consoleFormat, encoder, maxValueLength));
+        }
+        if (discover) {
+            sinks.addAll(discoverSinks(settings, context, reporter));
+        }
+        statistics.sinks(sinks);
+
+        Map<LogComponent, Pipeline> pipelines = new EnumMap<>(LogComponent.class);
+        for (LogComponent c : LogComponent.values()) {
+            List<LogSink> accepting = new ArrayList<>();
+            for (LogSink sink : sinks) {
+                if (sink.accepts(c)) {
+                    accepting.add(sink);
+                }
+            }
+            ComponentConfig config = configs.get(c);
+            UnaryOperator<LogRecord> sanitizer = Sanitizers.forComponent(settings, c, config.sanitize());
+            Pipeline pipeline = Pipelines.create(config, accepting, sanitizer, statistics.flushListeners(), reporter);
+            pipelines.put(c, pipeline);
+            statistics.register(pipeline.stats());
+        }
+        List<AutoCloseable> jobs = new ArrayList<>();
+        return new BackendStartup(settings, configs, pipelines, List.copyOf(sinks), statistics, jobs, reporter,
+                shutdownTimeout, hook);
+    }
+
+    private static List<LogSink> discoverSinks(Settings settings, CoreSinkContext context, Reporter reporter) {
+        List<LogSink> found = new ArrayList<>();
+        Iterator<LogSinkProvider> it = ServiceLoader.load(LogSinkProvider.class, BackendStartup.class.getClassLoader())
+                .iterator();
+        while (true) {
+            LogSinkProvider provider;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                provider = it.next();
+            } catch (ServiceConfigurationError | LinkageError e) {
+                reporter.error("a sink provider failed to load and is skipped", e);
+                continue;
+            }
+            String name = provider.name();
+            if (!settings.getBoolean("sink." + name + ".enabled", true)) {
+                continue;
+            }
+            try {
+                found.add(provider.create(context));
+            } catch (InvalidSettingException e) {
+                throw e;
+            } catch (RuntimeException | LinkageError e) {
+                reporter.error("sink '" + name + "' failed to start and is skipped", e);
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,37 @@
+package io.gatewaylog.core.internal.json;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Formats epoch millis as {@code 2024-01-01T12:00:00.000Z}. The part up to the seconds is cached per
+ * second, so the common case appends three digits to a cached prefix.
+ */
+public final class IsoTimestamps {
+    private static final DateTimeFormatter SECONDS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private record Cached(long second, String prefix) {
+    }
+
+    private volatile Cached cached = new Cached(Long.MIN_VALUE, "");
+
+    public String format(long epochMillis) {
+        long second = Math.floorDiv(epochMillis, 1000);
+        int millis = (int) Math.floorMod(epochMillis, 1000);
+        Cached c = cached;
+        if (c.second != second) {
+            c = new Cached(second, SECONDS.format(Instant.ofEpochSecond(second)) + ".");
+            cached = c;
+        }
+        char[] out = new char[c.prefix.length() + 4];
+        c.prefix.getChars(0, c.prefix.length(), out, 0);
+        int p = c.prefix.length();
+        out[p] = (char) ('0' + millis / 100);
+        out[p + 1] = (char) ('0' + (millis / 10) % 10);
+        out[p + 2] = (char) ('0' + millis % 10);
+        out[p + 3] = 'Z';
+        return new String(out);
+    }
+}

@@ -1,0 +1,156 @@
+package io.gatewaylog.core.internal.json;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.gatewaylog.api.ErrorInfo;
+import io.gatewaylog.api.LogRecord;
+import io.gatewaylog.api.spi.RecordEncoder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes SPEC.md's base and metrics formats as one JSON line with Jackson's streaming generator.
+ * Field values are written by {@link ValueWriter}; strings are cleaned by {@link SafeText} so that no
+ * input can break the line or the JSON.
+ */
+public final class JsonRecordEncoder implements RecordEncoder {
+    /** Top-level names a field may not take; a field of such a name is written as {@code field_<name>}. */
+    public static final Set<String> RESERVED =
+            Set.of("timestamp", "level", "component", "logger", "message", "process", "thread", "error");
+    static final String RENAMED_PREFIX = "field_";
+
+    private final JsonFactory factory = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
+            .build();
+    private final IsoTimestamps timestamps = new IsoTimestamps();
+    private final String processName;
+    private final long pid;
+    private final int maxValueLength;
+
+    public JsonRecordEncoder(String processName, int maxValueLength) {
+        this.processName = processName;
+        this.pid = ProcessHandle.current().pid();
+        this.maxValueLength = maxValueLength;
+    }
+
+    @Override
+    public byte[] encode(LogRecord record) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try {
+            encode(record, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void encode(LogRecord record, OutputStream out) throws IOException {
+        try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
+            ValueWriter values = new ValueWriter(g, maxValueLength);
+            if (record.isMetric()) {
+                writeMetric(record, g, values);
+            } else {
+                writeBase(record, g, values);
+            }
+            g.writeRaw('\n');
+        }
+    }
+
+    private void writeBase(LogRecord r, JsonGenerator g, ValueWriter values) throws IOException {
+        Map<String, Object> fields = r.fields();
+        g.writeStartObject();
+        g.writeStringField("timestamp", timestamps.format(r.epochMillis()));
+        g.writeStringField("level", r.level().name());
+        g.writeStringField("component", r.component().id());
+        g.writeFieldName("logger");
+        values.string(r.logger());
+        for (Map.Entry<String, String> e : r.context().entrySet()) {
+            String key = e.getKey();
+            if (!fields.containsKey(key) && (e.getValue() != null || !"asset_id".equals(key))) {
+                values.fieldName(topLevelName(key));
+                values.write(e.getValue());
+            }
+        }
+        g.writeFieldName("message");
+        values.string(r.message());
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            values.fieldName(topLevelName(e.getKey()));
+            values.write(e.getValue());
+        }
+        g.writeObjectFieldStart("process");
+        g.writeStringField("name", processName);
+        g.writeNumberField("id", pid);
+        g.writeEndObject();
+        g.writeObjectFieldStart("thread");
+        g.writeFieldName("name");
+        values.string(r.threadName());
+        g.writeNumberField("id", r.threadId());
+        g.writeEndObject();
+        ErrorInfo error = r.error();
+        if (error != null) {
+            g.writeObjectFieldStart("error");
+            g.writeFieldName("type");
+            values.string(error.type());
+            g.writeFieldName("message");
+            values.string(error.message());
+            g.writeFieldName("stack");
+            values.longString(error.stack());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private void writeMetric(LogRecord r, JsonGenerator g, ValueWriter values) throws IOException {
+        Map<String, Object> fields = r.fields();
+        g.writeStartObject();
+        g.writeStringField("timestamp", timestamps.format(r.epochMillis()));
+        g.writeStringField("component", "metrics");
+        g.writeObjectFieldStart("metric");
+        g.writeFieldName("name");
+        values.string(SafeText.describe(fields.get(LogRecord.METRIC_NAME)));
+        g.writeFieldName("value");
+        values.number(fields.get(LogRecord.METRIC_VALUE));
+        Object unit = fields.get(LogRecord.METRIC_UNIT);
+        if (unit != null) {
+            g.writeFieldName("unit");
+            values.string(SafeText.describe(unit));
+        }
+        Object type = fields.get(LogRecord.METRIC_TYPE);
+        if (type != null) {
+            g.writeFieldName("type");
+            values.string(SafeText.describe(type));
+        }
+        g.writeObjectFieldStart("tags");
+        for (Map.Entry<String, String> e : r.context().entrySet()) {
+            if (!fields.containsKey(e.getKey()) && e.getValue() != null) {
+                values.fieldName(e.getKey());
+                values.write(e.getValue());
+            }
+        }
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            String key = e.getKey();
+            if (!key.equals(LogRecord.METRIC_NAME) && !key.equals(LogRecord.METRIC_VALUE)
+                    && !key.equals(LogRecord.METRIC_UNIT) && !key.equals(LogRecord.METRIC_TYPE)) {
+                values.fieldName(key);
+                values.write(e.getValue());
+            }
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** A field's top-level name: reserved names are kept under {@code field_<name>}, never lost. */
+    static String topLevelName(String key) {
+        String k = key == null ? "null" : key;
+        return RESERVED.contains(k) ? RENAMED_PREFIX + k : k;
+    }
+}

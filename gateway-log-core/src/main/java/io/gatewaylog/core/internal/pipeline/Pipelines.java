@@ -1,0 +1,25 @@
+package io.gatewaylog.core.internal.pipeline;
+
+import io.gatewaylog.api.LogRecord;
+import io.gatewaylog.api.spi.LogSink;
+import io.gatewaylog.api.spi.LoggingStatistics.FlushListener;
+import io.gatewaylog.api.spi.Reporter;
+import io.gatewaylog.core.internal.config.ComponentConfig;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/** Builds a component's pipeline: synchronous for {@code sync=true} (auth), buffered otherwise. */
+public final class Pipelines {
+    private Pipelines() {
+    }
+
+    public static Pipeline create(ComponentConfig config, List<LogSink> sinks, UnaryOperator<LogRecord> sanitizer,
+                                  List<FlushListener> flushListeners, Reporter reporter) {
+        String policy = config.overflow().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        Function<PipelineStats, BatchWriter> writers = stats ->
+                new BatchWriter(stats, sinks, sanitizer, flushListeners, reporter, config.bufferMax(), policy);
+        return config.sync() ? new SyncPipeline(config, writers, reporter) : new AsyncPipeline(config, writers, reporter);
+    }
+}
