@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A sink for tests: keeps records and, given an encoder, their JSON lines; can be told to fail. */
-final class CollectingSink implements LogSink {
+class CollectingSink implements LogSink {
     private final List<LogRecord> records = new ArrayList<>();
     private final ByteArrayOutputStream lines = new ByteArrayOutputStream();
     private final Set<LogComponent> components;
