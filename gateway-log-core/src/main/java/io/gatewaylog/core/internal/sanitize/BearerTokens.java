@@ -1,0 +1,78 @@
+package io.gatewaylog.core.internal.sanitize;
+
+/**
+ * Credentials after an HTTP authentication scheme word ({@code Bearer abc…}, {@code Basic dXNl…}) and
+ * JSON web tokens ({@code eyJ….eyJ….sig}) anywhere. The scheme word is kept so that the log still says
+ * which scheme was used; a plain English word after it ("Bearer token missing") is not a credential.
+ */
+final class BearerTokens {
+    private BearerTokens() {
+    }
+
+    /** At a word starting with b/B: the credential after "Bearer " or "Basic ", or {@link Chars#NONE}. */
+    static long afterScheme(String s, int i) {
+        boolean bearer = Chars.regionIgnoreCase(s, i, "bearer");
+        boolean basic = !bearer && Chars.regionIgnoreCase(s, i, "basic");
+        if (!bearer && !basic) {
+            return Chars.NONE;
+        }
+        int from = i + (bearer ? 6 : 5);
+        if (from >= s.length() || s.charAt(from) != ' ') {
+            return Chars.NONE;
+        }
+        while (from < s.length() && s.charAt(from) == ' ') {
+            from++;
+        }
+        int end = from;
+        while (end < s.length() && isCredentialChar(s.charAt(end))) {
+            end++;
+        }
+        if (end - from < 8 || isPlainWord(s, from, end)) {
+            return Chars.NONE;
+        }
+        if (basic && (end - from) % 4 != 0) {
+            return Chars.NONE; // base64 of user:password is padded to a multiple of four
+        }
+        return Chars.match(from, end);
+    }
+
+    /** Whether the credential at s[start] followed a "Basic" scheme word. */
+    static boolean isBasic(String s, int credentialStart) {
+        int j = credentialStart;
+        while (j > 0 && s.charAt(j - 1) == ' ') {
+            j--;
+        }
+        return j >= 5 && Chars.regionIgnoreCase(s, j - 5, "basic");
+    }
+
+    /** A JWT starting at i ("eyJ" header, payload, optional signature), or {@link Chars#NONE}. */
+    static long jwt(String s, int i) {
+        if (!s.startsWith("eyJ", i)) {
+            return Chars.NONE;
+        }
+        int headerEnd = Chars.tokenEnd(s, i);
+        if (headerEnd - i < 10 || headerEnd >= s.length() || s.charAt(headerEnd) != '.') {
+            return Chars.NONE;
+        }
+        int payloadEnd = Chars.tokenEnd(s, headerEnd + 1);
+        if (payloadEnd - headerEnd - 1 < 10 || payloadEnd >= s.length() || s.charAt(payloadEnd) != '.') {
+            return Chars.NONE;
+        }
+        return Chars.match(i, Chars.tokenEnd(s, payloadEnd + 1));
+    }
+
+    /** Characters of bearer tokens (RFC 6750 b64token) and base64. */
+    private static boolean isCredentialChar(char c) {
+        return Chars.isTokenChar(c) || c == '.' || c == '~' || c == '+' || c == '/' || c == '=';
+    }
+
+    /** An ordinary word: optionally capitalised, then small letters only. */
+    private static boolean isPlainWord(String s, int from, int to) {
+        for (int j = from + 1; j < to; j++) {
+            if (!Chars.isLower(s.charAt(j))) {
+                return false;
+            }
+        }
+        return Chars.isLetter(s.charAt(from));
+    }
+}
