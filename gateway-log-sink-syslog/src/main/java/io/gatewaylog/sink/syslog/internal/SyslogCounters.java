@@ -1,0 +1,35 @@
+package io.gatewaylog.sink.syslog.internal;
+
+import io.gatewaylog.api.spi.Measurement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
+
+/** What the sink counts, published as {@code gateway.log.syslog.*} measurements. */
+final class SyslogCounters {
+    final LongAdder sent = new LongAdder();
+    final LongAdder dropped = new LongAdder();
+    final LongAdder truncated = new LongAdder();
+    final LongAdder reconnects = new LongAdder();
+    final LongAdder failovers = new LongAdder();
+    final LongAdder failbacks = new LongAdder();
+
+    List<Measurement> measurements(IntSupplier buffered) {
+        Map<String, String> tags = Map.of("sink", "syslog");
+        return List.of(
+                Measurement.counter("gateway.log.syslog.sent", tags, "records", "Records delivered to a syslog transport", sent::sum),
+                Measurement.counter("gateway.log.syslog.dropped", tags, "records",
+                        "Records lost: refused by a full buffer or unsent at shutdown", dropped::sum),
+                Measurement.counter("gateway.log.syslog.truncated", tags, "records",
+                        "Records cut to the transport's message size limit", truncated::sum),
+                Measurement.counter("gateway.log.syslog.reconnects", tags, null,
+                        "Connections re-established to the same target after a loss", reconnects::sum),
+                Measurement.counter("gateway.log.syslog.failovers", tags, null,
+                        "Switches to a less preferred target", failovers::sum),
+                Measurement.counter("gateway.log.syslog.failbacks", tags, null,
+                        "Switches back to a more preferred target", failbacks::sum),
+                Measurement.gauge("gateway.log.syslog.buffered", tags, "records", "Records waiting to be sent",
+                        buffered::getAsInt));
+    }
+}

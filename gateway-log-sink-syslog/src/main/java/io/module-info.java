@@ -1,0 +1,12 @@
+/**
+ * The syslog sink for gateway-log: RFC 5424 over /dev/log, UDP, TCP and TLS. JNA is optional: it is
+ * needed only for the local Unix datagram socket.
+ */
+module io.gatewaylog.sink.syslog {
+    requires io.gatewaylog.api;
+    requires static com.sun.jna;
+
+    exports io.gatewaylog.sink.syslog;
+
+    provides io.gatewaylog.api.spi.LogSinkProvider with io.gatewaylog.sink.syslog.SyslogSinkProvider;
+}
