@@ -27,6 +27,16 @@ final class BearerTokens {
         while (end < s.length() && isCredentialChar(s.charAt(end))) {
             end++;
         }
+        int eq = s.indexOf('=', from);
+        if (eq >= 0 && eq < end) {
+            int pad = eq;
+            while (pad < end && s.charAt(pad) == '=') {
+                pad++;
+            }
+            if (pad < end) {
+                return Chars.NONE; // "Bearer expires_in=3600": a key=value pair, not a credential
+            }
+        }
         if (end - from < 8 || isPlainWord(s, from, end)) {
             return Chars.NONE;
         }

@@ -35,10 +35,10 @@ final class KeyValues {
         char c = s.charAt(v);
         if (c == '\\' && v + 1 < n && s.charAt(v + 1) == '"') {
             int close = s.indexOf("\\\"", v + 2);
-            return nonEmpty(s, v + 2, close < 0 ? lineEnd(s, v + 2) : close);
+            return quoted(s, v + 2, close < 0 ? lineEnd(s, v + 2) : close, kind);
         }
         if (c == '"' || c == '\'') {
-            return nonEmpty(s, v + 1, closingQuote(s, v + 1, c));
+            return quoted(s, v + 1, closingQuote(s, v + 1, c), kind);
         }
         if (c == '{' || c == '[' || c == '=') {
             return Chars.NONE;
@@ -49,6 +49,16 @@ final class KeyValues {
         }
         int end = header ? lineEnd(s, v) : unquotedEnd(s, v);
         return nonEmpty(s, v, end);
+    }
+
+    private static long quoted(String s, int from, int to, int kind) {
+        if (kind == SensitiveKeys.AUTHORIZATION) {
+            int after = afterSchemeWord(s, from);
+            if (after < to) {
+                from = after;
+            }
+        }
+        return nonEmpty(s, from, to);
     }
 
     /** The kind of the key just before the separator at {@code sep} (see {@link SensitiveKeys}). */

@@ -32,6 +32,7 @@ final class PhoneNumbers {
         if (trunkZero && !doubleZero && (p + 1 >= n || s.charAt(p + 1) == '0')) {
             return Chars.NONE;
         }
+        int firstDigit = p;
         int digits = 0;
         int separators = 0;
         boolean slashed = false;
@@ -50,6 +51,9 @@ final class PhoneNumbers {
                 break;
             }
             if (group == 0) {
+                if (first == '(' && (q >= n || s.charAt(q) != ')')) {
+                    return Chars.NONE; // a parenthesis opens an area code, nothing else
+                }
                 g0 = len;
             } else if (group == 1) {
                 g1 = len;
@@ -65,7 +69,7 @@ final class PhoneNumbers {
                 } else if (trunkZero) {
                     ok = digits >= 9 && digits <= 12 && g0 >= 2 && !(group >= 2 && g0 <= 2 && g1 <= 2 && g2 == 4);
                 } else {
-                    ok = !slashed && northAmerican(s, p, group, g0, g1, g2, digits, separators);
+                    ok = !slashed && northAmerican(s, firstDigit, group, g0, g1, g2, digits, separators);
                 }
                 if (ok) {
                     best = Chars.match(i, q);
@@ -85,17 +89,17 @@ final class PhoneNumbers {
     }
 
     /** (415) 555-2671, 415-555-2671, 415.555.2671, 415 555 2671, 1-800-555-0199. */
-    private static boolean northAmerican(String s, int p, int group, int g0, int g1, int g2, int digits,
+    private static boolean northAmerican(String s, int first, int group, int g0, int g1, int g2, int digits,
                                          int separators) {
         if (separators == 0 || digits != 10 && digits != 11) {
             return false;
         }
         if (digits == 10 && group == 2 && g0 == 3 && g1 == 3 && g2 == 4) {
-            char area = s.charAt(p);
+            char area = s.charAt(first);
             return area >= '2' && area <= '9';
         }
         // 1-800-555-0199: a leading country code 1, then 3-3-4
-        return digits == 11 && group == 3 && g0 == 1 && s.charAt(p) == '1' && g1 == 3 && g2 == 3;
+        return digits == 11 && group == 3 && g0 == 1 && s.charAt(first) == '1' && g1 == 3 && g2 == 3;
     }
 
     /** Length of a separator at q that is followed by a digit: ' ', '-', '.', '/', ')', ') ', ' (', '(' ... */

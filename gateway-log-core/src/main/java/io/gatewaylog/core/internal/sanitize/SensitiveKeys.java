@@ -30,7 +30,7 @@ final class SensitiveKeys {
             "cardnumber", "cardno", "ccnumber", "creditcard", "pan", "cvv", "cvc", "cvv2", "cvc2",
             "securitycode", "pin", "otp", "ssn", "socialsecuritynumber", "phone", "phonenumber", "msisdn");
     private static final List<String> COOKIE_WORDS = List.of("cookie", "sessionid", "sessid", "connectsid");
-    private static final List<String> AUTHORIZATION_WORDS = List.of("authorization");
+    private static final List<String> AUTHORIZATION_WORDS = List.of("authorization", "bearer");
 
     private static final String[] FLAG_PREFIXES = {"is", "has"};
 
