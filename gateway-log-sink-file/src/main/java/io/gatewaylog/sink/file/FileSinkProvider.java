@@ -1,0 +1,48 @@
+package io.gatewaylog.sink.file;
+
+import io.gatewaylog.api.spi.LogSink;
+import io.gatewaylog.api.spi.LogSinkProvider;
+import io.gatewaylog.api.spi.SinkContext;
+import io.gatewaylog.sink.file.internal.FileSinkConfig;
+import io.gatewaylog.sink.file.internal.RotatingFileSink;
+
+/**
+ * The file sink ({@code "file"}): each component writes JSON lines to
+ * {@code <dir>/<component>/current.log}; full files are renamed to
+ * {@code <component>.log.<sequence>.<newest record>} and gzip-compressed in the background
+ * (see {@link io.gatewaylog.api.spi.ArchiveNames}). Active with its defaults when on the class path;
+ * its settings are described in {@code docs/gateway-log-sink-file.md}.
+ *
+ * <p>The sink it creates also implements {@link io.gatewaylog.api.spi.ArchiveCatalog}, so that the
+ * backend's retention job can find the rotated archives.
+ *
+ * @since 0.9
+ */
+public final class FileSinkProvider implements LogSinkProvider {
+
+    /** The sink's name, also the prefix of its settings ({@code sink.file.*}). */
+    public static final String NAME = "file";
+
+    /** Used by {@link java.util.ServiceLoader}. */
+    public FileSinkProvider() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /**
+     * Validates every setting, locks each component directory, finishes what an earlier crash left
+     * (see the docs) and opens the files.
+     *
+     * @throws io.gatewaylog.api.spi.InvalidSettingException if a setting is invalid
+     * @throws IllegalStateException if a component directory is in use by another process or sink, or
+     *         cannot be created or opened
+     */
+    @Override
+    public LogSink create(SinkContext context) {
+        FileSinkConfig config = FileSinkConfig.parse(context.settings());
+        return RotatingFileSink.open(config, context.encoder(), context.reporter());
+    }
+}

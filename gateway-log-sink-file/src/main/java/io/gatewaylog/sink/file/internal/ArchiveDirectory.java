@@ -1,0 +1,178 @@
+package io.gatewaylog.sink.file.internal;
+
+import io.gatewaylog.api.LogComponent;
+import io.gatewaylog.api.spi.ArchiveCatalog.Archive;
+import io.gatewaylog.api.spi.ArchiveNames;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipParameters;
+
+/**
+ * The rotated files of one component directory: listing them (only names {@link ArchiveNames} made),
+ * compressing one, and removing the oldest beyond {@code backups}. Used by the compressor thread, the
+ * start-up recovery and the retention job; never by the writer.
+ */
+final class ArchiveDirectory {
+    static final String TMP_SUFFIX = ".tmp";
+    private static final int IO_BUFFER = 64 * 1024;
+
+    private final FileSettings settings;
+    private final FileCounters counters;
+
+    /**
+     * A rotated file and its parsed name.
+     *
+     * @param path the file
+     * @param name its parsed name
+     */
+    record Entry(Path path, ArchiveNames.Parsed name) {
+    }
+
+    ArchiveDirectory(FileSettings settings, FileCounters counters) {
+        this.settings = settings;
+        this.counters = counters;
+    }
+
+    LogComponent component() {
+        return settings.component();
+    }
+
+    Path directory() {
+        return settings.directory();
+    }
+
+    /** The rotated files, compressed or not, oldest (lowest sequence) first. */
+    List<Entry> list() throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(settings.directory())) {
+            for (Path p : files) {
+                Optional<ArchiveNames.Parsed> parsed = ArchiveNames.parse(p.getFileName().toString());
+                if (parsed.isPresent() && parsed.get().component() == settings.component()) {
+                    entries.add(new Entry(p, parsed.get()));
+                }
+            }
+        }
+        entries.sort(Comparator.comparingLong((Entry e) -> e.name().sequence())
+                .thenComparing(e -> e.name().compressed()));
+        return entries;
+    }
+
+    /** What the retention job sees: every rotated file, oldest first. */
+    List<Archive> archives() throws IOException {
+        List<Archive> archives = new ArrayList<>();
+        for (Entry e : list()) {
+            try {
+                archives.add(new Archive(e.path(), settings.component(), e.name().newestRecordMillis(),
+                        Files.size(e.path())));
+            } catch (NoSuchFileException gone) {
+                // compressed or removed meanwhile: the next listing has its successor
+            }
+        }
+        return archives;
+    }
+
+    /** One more than the highest sequence present, so that numbering continues across restarts. */
+    long nextSequence() throws IOException {
+        long max = 0;
+        for (Entry e : list()) {
+            max = Math.max(max, e.name().sequence());
+        }
+        return max + 1;
+    }
+
+    /** Removes the oldest rotated files until at most {@code backups} sequences remain. */
+    void prune() throws IOException {
+        List<Entry> entries = list();
+        long[] sequences = entries.stream().mapToLong(e -> e.name().sequence()).distinct().toArray();
+        int excess = sequences.length - settings.backups();
+        if (excess <= 0) {
+            return;
+        }
+        long newestRemoved = sequences[excess - 1];
+        for (Entry e : entries) {
+            if (e.name().sequence() <= newestRemoved) {
+                Files.deleteIfExists(e.path());
+            }
+        }
+    }
+
+    /**
+     * Compresses a rotated file: {@code <name>.gz.tmp} is written and fsync'ed, renamed to
+     * {@code <name>.gz}, and only then is the source deleted, so that a crash at any moment leaves the
+     * source, or the complete archive, or both (start-up recovery sorts that out).
+     */
+    void compress(Path source, byte[] buffer) throws IOException {
+        Path target = source.resolveSibling(source.getFileName() + ".gz");
+        Path tmp = source.resolveSibling(target.getFileName() + TMP_SUFFIX);
+        long start = System.nanoTime();
+        Set<PosixFilePermission> mode;
+        long modified;
+        try {
+            mode = FilePermissions.of(source);
+            modified = Files.getLastModifiedTime(source).toMillis();
+        } catch (NoSuchFileException gone) {
+            return; // removed by retention or pruning before its turn came
+        }
+        Files.deleteIfExists(tmp);
+        boolean renamed = false;
+        try {
+            try (InputStream in = Files.newInputStream(source);
+                 FileChannel out = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                         FilePermissions.attributes(tmp, mode))) {
+                FilePermissions.apply(tmp, mode);
+                GzipParameters parameters = new GzipParameters();
+                parameters.setCompressionLevel(settings.compressionLevel());
+                parameters.setBufferSize(IO_BUFFER);
+                parameters.setFileName(source.getFileName().toString());
+                parameters.setModificationTime(modified);
+                OutputStream raw = Channels.newOutputStream(out);
+                GzipCompressorOutputStream gz = new GzipCompressorOutputStream(raw, parameters);
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    gz.write(buffer, 0, n);
+                }
+                gz.finish();
+                out.force(true);
+            } catch (NoSuchFileException gone) {
+                if (Files.exists(source)) {
+                    throw gone;
+                }
+                return; // the source was removed while we read it: nothing to archive
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            renamed = true;
+            syncDirectory(settings.directory());
+            Files.deleteIfExists(source);
+        } finally {
+            if (!renamed) {
+                Files.deleteIfExists(tmp);
+            }
+            counters.compressionNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    /** Makes renames and deletions in {@code dir} durable; not possible everywhere (Windows), then skipped. */
+    static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // The rename itself is atomic either way; only its durability across a power loss is weaker.
+        }
+    }
+}

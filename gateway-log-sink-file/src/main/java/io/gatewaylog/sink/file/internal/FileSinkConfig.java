@@ -1,0 +1,136 @@
+package io.gatewaylog.sink.file.internal;
+
+import io.gatewaylog.api.LogComponent;
+import io.gatewaylog.api.spi.InvalidSettingException;
+import io.gatewaylog.api.spi.Settings;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads and validates every file sink setting before anything is created, so that a bad value fails
+ * start-up with a message naming the key, the value and what is allowed.
+ *
+ * <p>The auth component's security settings ({@code durability}, {@code dir-mode}, {@code file-mode})
+ * are taken only from {@code component.auth.sink.file.*}: a global {@code sink.file.file-mode=0644}
+ * meant for the other components must not make the audit log world-readable by accident.
+ */
+public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, Map<LogComponent, FileSettings> components) {
+    static final String PREFIX = "sink.file.";
+    static final String DURABILITY = PREFIX + "durability";
+    static final String DIR_MODE = PREFIX + "dir-mode";
+    static final String FILE_MODE = PREFIX + "file-mode";
+    static final String COMPRESS = PREFIX + "compress";
+    static final String LEVEL = PREFIX + "compression-level";
+    static final List<String> KEYS = List.of(DURABILITY, DIR_MODE, FILE_MODE, COMPRESS, LEVEL, PREFIX + "enabled");
+    static final long MIN_ROTATION = 1L << 10;
+    static final long MAX_ROTATION = 1L << 40;
+
+    private static final Set<PosixFilePermission> OWNER_RWX = EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+    private static final Set<PosixFilePermission> OWNER_RW =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
+    public FileSinkConfig {
+        components = Map.copyOf(components);
+    }
+
+    /** The settings of one component. */
+    public FileSettings component(LogComponent c) {
+        return components.get(c);
+    }
+
+    /**
+     * Parses every setting of the file sink.
+     *
+     * @throws InvalidSettingException naming the first invalid setting
+     */
+    public static FileSinkConfig parse(Settings root) {
+        checkKnownKeys(root);
+        boolean production = "production".equals(root.profile());
+        Path dir = root.getPath("dir", Paths.get(production ? "/var/log/gateway" : "./logs"));
+        Map<LogComponent, FileSettings> components = new EnumMap<>(LogComponent.class);
+        for (LogComponent c : LogComponent.values()) {
+            components.put(c, component(root, c, dir, production));
+        }
+        Set<PosixFilePermission> rootMode = FilePermissions.parse(DIR_MODE, root.get(DIR_MODE).orElse("0750"),
+                OWNER_RWX, "0750");
+        return new FileSinkConfig(dir, rootMode, components);
+    }
+
+    private static FileSettings component(Settings root, LogComponent c, Path dir, boolean production) {
+        Settings s = root.forComponent(c);
+        boolean auth = c == LogComponent.AUTH;
+        long rotation = s.getSize("rotation.size", production ? 200L << 20 : 100L << 20);
+        if (rotation < MIN_ROTATION || rotation > MAX_ROTATION) {
+            throw new InvalidSettingException(keyOf(root, c, "rotation.size"), s.get("rotation.size").orElse(""),
+                    "a size from 1KB to 1TB");
+        }
+        int backups = s.getInt("backups", production ? 20 : 10, 0, 100_000);
+        boolean compress = s.getBoolean(COMPRESS, true);
+        int level = s.getInt(LEVEL, 6, 1, 9);
+        Durability durability = durability(root, c, security(root, s, c, DURABILITY),
+                auth ? Durability.FSYNC : Durability.BUFFERED);
+        Set<PosixFilePermission> dirMode = FilePermissions.parse(keyOf(root, c, DIR_MODE),
+                security(root, s, c, DIR_MODE).orElse(auth ? "0700" : "0750"), OWNER_RWX, auth ? "0700" : "0750");
+        Set<PosixFilePermission> fileMode = FilePermissions.parse(keyOf(root, c, FILE_MODE),
+                security(root, s, c, FILE_MODE).orElse(auth ? "0600" : "0640"), OWNER_RW, auth ? "0600" : "0640");
+        return new FileSettings(c, dir.resolve(c.id()), rotation, backups, durability, dirMode, fileMode,
+                compress, level);
+    }
+
+    /** Auth's security settings come only from its own keys; the others' from the usual precedence. */
+    private static Optional<String> security(Settings root, Settings component, LogComponent c, String key) {
+        Optional<String> v = c == LogComponent.AUTH ? root.get(componentKey(c, key)) : component.get(key);
+        return v.map(String::trim).filter(x -> !x.isEmpty());
+    }
+
+    private static Durability durability(Settings root, LogComponent c, Optional<String> raw, Durability def) {
+        if (raw.isEmpty()) {
+            return def;
+        }
+        String v = raw.get().toUpperCase(Locale.ROOT);
+        for (Durability d : Durability.values()) {
+            if (d.name().equals(v)) {
+                return d;
+            }
+        }
+        throw new InvalidSettingException(keyOf(root, c, DURABILITY), raw.get(), "buffered, flush or fsync");
+    }
+
+    private static String componentKey(LogComponent c, String key) {
+        return "component." + c.id() + "." + key;
+    }
+
+    /** The key as the user set it: the component's own key if set, else the global one. */
+    private static String keyOf(Settings root, LogComponent c, String key) {
+        return root.get(componentKey(c, key)).isPresent() ? componentKey(c, key) : key;
+    }
+
+    /** A misspelt {@code sink.file.*} key would otherwise be ignored silently. */
+    private static void checkKnownKeys(Settings root) {
+        checkKnownKeys(root, "");
+        for (LogComponent c : LogComponent.values()) {
+            checkKnownKeys(root, "component." + c.id() + ".");
+        }
+    }
+
+    private static void checkKnownKeys(Settings root, String scope) {
+        for (String key : root.keysWithPrefix(scope + PREFIX)) {
+            // Keys from environment variables come back with dots where we write dashes.
+            String normalized = key.substring(scope.length()).replace('-', '.');
+            boolean known = KEYS.stream().anyMatch(k -> k.replace('-', '.').equals(normalized));
+            if (!known) {
+                throw new InvalidSettingException(key, root.get(key).orElse(""),
+                        "a file sink setting: " + String.join(", ", KEYS));
+            }
+        }
+    }
+}

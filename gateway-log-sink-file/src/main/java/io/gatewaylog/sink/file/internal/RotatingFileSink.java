@@ -1,0 +1,231 @@
+package io.gatewaylog.sink.file.internal;
+
+import io.gatewaylog.api.LogComponent;
+import io.gatewaylog.api.LogRecord;
+import io.gatewaylog.api.spi.ArchiveCatalog;
+import io.gatewaylog.api.spi.LogSink;
+import io.gatewaylog.api.spi.Measurement;
+import io.gatewaylog.api.spi.RecordEncoder;
+import io.gatewaylog.api.spi.Reporter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The file sink: one {@link ComponentFile} per component (its own buffer, channel and lock, so
+ * components write in parallel with nothing shared on the write path), one {@link Compressor} thread
+ * for all of them, and the {@link ArchiveCatalog} the retention job reads.
+ */
+public final class RotatingFileSink implements LogSink, ArchiveCatalog {
+    /** The active file's name in each component directory. */
+    public static final String CURRENT = "current.log";
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final FileSinkConfig config;
+    private final ComponentFile[] files = new ComponentFile[LogComponent.values().length];
+    private final ArchiveDirectory[] archives = new ArchiveDirectory[LogComponent.values().length];
+    private final FileCounters[] counters = new FileCounters[LogComponent.values().length];
+    private final List<DirectoryLock> locks = new ArrayList<>();
+    private final Compressor compressor;
+    private final Reporter reporter;
+    private final Object closeLock = new Object();
+    private boolean closed;
+
+    private RotatingFileSink(FileSinkConfig config, Compressor compressor, Reporter reporter) {
+        this.config = config;
+        this.compressor = compressor;
+        this.reporter = reporter;
+    }
+
+    /**
+     * Creates the directories, locks them, recovers what a crash left and opens every component's file.
+     *
+     * @throws IllegalStateException if a directory is locked by another process or sink, or cannot be
+     *         created or opened
+     */
+    public static RotatingFileSink open(FileSinkConfig config, RecordEncoder encoder, Reporter reporter) {
+        return open(config, encoder, reporter, new Compressor(reporter));
+    }
+
+    static RotatingFileSink open(FileSinkConfig config, RecordEncoder encoder, Reporter reporter, Compressor compressor) {
+        RotatingFileSink sink = new RotatingFileSink(config, compressor, reporter);
+        try {
+            FilePermissions.createDirectory(config.root(), config.rootMode());
+            for (LogComponent c : LogComponent.values()) {
+                FileSettings s = config.component(c);
+                FilePermissions.createDirectory(s.directory(), s.dirMode());
+                FilePermissions.apply(s.directory(), s.dirMode());
+                sink.locks.add(DirectoryLock.acquire(s.directory(), s.fileMode()));
+            }
+            for (LogComponent c : LogComponent.values()) {
+                FileSettings s = config.component(c);
+                FileCounters counters = new FileCounters();
+                ArchiveDirectory dir = new ArchiveDirectory(s, counters);
+                StartupRecovery.recoverArchives(dir, s.compress(), compressor, counters, reporter);
+                long newest = StartupRecovery.recoverCurrent(s.currentFile(), reporter);
+                int i = c.ordinal();
+                sink.counters[i] = counters;
+                sink.archives[i] = dir;
+                sink.files[i] = new ComponentFile(s, encoder, compressor, dir, counters, reporter,
+                        dir.nextSequence(), newest);
+            }
+            return sink;
+        } catch (IOException | RuntimeException e) {
+            sink.closeQuietly();
+            if (e instanceof IllegalStateException ise) {
+                throw ise;
+            }
+            throw new IllegalStateException("gateway-log file sink: cannot open the log directory "
+                    + config.root().toAbsolutePath() + ": " + e, e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "file";
+    }
+
+    /** Writes a batch of one component (the pipeline's contract) to that component's file. */
+    @Override
+    public void write(List<LogRecord> batch) throws IOException {
+        if (!batch.isEmpty()) {
+            files[batch.get(0).component().ordinal()].write(batch);
+        }
+    }
+
+    /**
+     * Sends buffered lines to the OS. The core calls this from each component's writer thread, and a
+     * flush has no component argument: it flushes the components this thread writes, so that writer
+     * threads never touch (or wait for) each other's files. A thread that writes none (a direct user
+     * of the sink) flushes them all.
+     */
+    @Override
+    public void flush() throws IOException {
+        Thread me = Thread.currentThread();
+        boolean mine = false;
+        IOException failure = null;
+        for (ComponentFile f : files) {
+            if (f.lastWriter() == me) {
+                mine = true;
+                failure = flush(f, failure);
+            }
+        }
+        if (!mine) {
+            for (ComponentFile f : files) {
+                failure = flush(f, failure);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static IOException flush(ComponentFile f, IOException failure) {
+        try {
+            f.flush();
+            return failure;
+        } catch (IOException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
+                return failure;
+            }
+            return e;
+        }
+    }
+
+    /** Writes out buffered lines, closes the files, finishes queued compression (bounded) and unlocks. */
+    @Override
+    public void close() throws IOException {
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        IOException failure = null;
+        for (ComponentFile f : files) {
+            if (f != null) {
+                try {
+                    f.close();
+                } catch (IOException e) {
+                    reporter.error("file sink: lines buffered for " + f.settings().currentFile() + " are lost", e);
+                    failure = failure == null ? e : failure;
+                }
+            }
+        }
+        compressor.close(CLOSE_TIMEOUT);
+        releaseLocks();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (IOException | RuntimeException e) {
+            // already failing; the first error is the one reported
+        }
+    }
+
+    private void releaseLocks() {
+        for (DirectoryLock lock : locks) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                // the OS drops the lock with the process anyway
+            }
+        }
+        locks.clear();
+    }
+
+    @Override
+    public List<Measurement> measurements() {
+        List<Measurement> all = new ArrayList<>();
+        for (LogComponent c : LogComponent.values()) {
+            FileCounters fc = counters[c.ordinal()];
+            if (fc != null) {
+                all.addAll(fc.measurements(c));
+            }
+        }
+        return all;
+    }
+
+    @Override
+    public Path directory(LogComponent component) {
+        return config.component(component).directory();
+    }
+
+    @Override
+    public List<Archive> archives(LogComponent component) throws IOException {
+        ArchiveDirectory dir = archives[component.ordinal()];
+        return dir == null ? List.of() : dir.archives();
+    }
+
+    /** The settings in effect. */
+    public FileSinkConfig config() {
+        return config;
+    }
+
+    /** Rotated files waiting for compression or pruning (a gauge for tests and diagnostics). */
+    public int pendingCompressions() {
+        return compressor.pending();
+    }
+
+    /** Waits until no compression is pending; true if that happened within {@code timeout}. */
+    public boolean awaitCompressions(Duration timeout) {
+        try {
+            return compressor.awaitIdle(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RotatingFileSink[" + config.root().toAbsolutePath() + "]";
+    }
+}

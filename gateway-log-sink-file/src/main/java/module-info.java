@@ -1,0 +1,12 @@
+/**
+ * The gateway-log file sink: per-component rotating JSON-lines files, gzip-compressed in the
+ * background. Found by the backend through {@code provides LogSinkProvider}.
+ */
+module io.gatewaylog.sink.file {
+    requires io.gatewaylog.api;
+    requires org.apache.commons.compress;
+
+    exports io.gatewaylog.sink.file;
+
+    provides io.gatewaylog.api.spi.LogSinkProvider with io.gatewaylog.sink.file.FileSinkProvider;
+}
