@@ -22,6 +22,7 @@ final class RecordBuffer {
     private final int capacity;
     private long added;
     private long removed;
+    private long wakeups;
 
     RecordBuffer(int capacity) {
         this.capacity = capacity;
@@ -52,7 +53,8 @@ final class RecordBuffer {
         lock.lock();
         try {
             long left = nanos;
-            while (records.isEmpty() && left > 0) {
+            long wakeupsBefore = wakeups;
+            while (records.isEmpty() && left > 0 && wakeups == wakeupsBefore) {
                 left = changed.awaitNanos(left);
             }
             List<LogRecord> out = new ArrayList<>(Math.min(max, records.size()));
@@ -120,6 +122,7 @@ final class RecordBuffer {
     void wake() {
         lock.lock();
         try {
+            wakeups++;
             changed.signalAll();
         } finally {
             lock.unlock();
