@@ -3,9 +3,10 @@ package io.gatewaylog.core.internal;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.Settings;
+import io.gatewaylog.core.internal.sanitize.Sanitizer;
 import java.util.function.UnaryOperator;
 
-/** Picks a component's sanitizer from its settings. */
+/** Picks a component's sanitizer from its settings ({@code sanitize.*}, per component). */
 final class Sanitizers {
     private Sanitizers() {
     }
@@ -14,7 +15,7 @@ final class Sanitizers {
         if (!enabled) {
             return UnaryOperator.identity();
         }
-        // Wired to io.gatewaylog.core.internal.sanitize.Sanitizer once it lands.
-        return UnaryOperator.identity();
+        Sanitizer sanitizer = Sanitizer.create(settings.forComponent(c));
+        return sanitizer.enabled() ? sanitizer::sanitize : UnaryOperator.identity();
     }
 }
