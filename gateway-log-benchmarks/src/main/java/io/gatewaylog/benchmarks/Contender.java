@@ -1,0 +1,34 @@
+package io.gatewaylog.benchmarks;
+
+import java.nio.file.Path;
+
+/**
+ * One logging framework set up to write the benchmark's record (an INFO message with customer_id,
+ * request_id, endpoint and batch_size) as one JSON line to a size-rolling, gzip-on-rollover file in
+ * {@code dir}. Each contender is started once per JVM (JMH forks one per parameter), because the
+ * frameworks configure themselves through JVM-wide state.
+ */
+interface Contender {
+    String CUSTOMER = "customer_123";
+    String ENDPOINT = "/api/v1/messages";
+    String MESSAGE = "Processing request";
+    int BATCH_SIZE = 50;
+
+    /** Logs the record with this request id. */
+    void log(String requestId);
+
+    /** Stops the framework, writing out everything it accepted. */
+    void shutdown();
+
+    /** Starts the named contender writing into {@code dir}. */
+    static Contender start(String name, Path dir, String rotationSize) {
+        return switch (name) {
+            case "gatewaylog" -> GatewayLogContender.start(dir, rotationSize, true);
+            case "gatewaylog-nosanitize" -> GatewayLogContender.start(dir, rotationSize, false);
+            case "log4j2-async-loggers" -> Log4jContender.start(dir, rotationSize, true);
+            case "log4j2-async-appender" -> Log4jContender.start(dir, rotationSize, false);
+            case "logback-async" -> LogbackContender.start(dir, rotationSize);
+            default -> throw new IllegalArgumentException("unknown contender " + name);
+        };
+    }
+}

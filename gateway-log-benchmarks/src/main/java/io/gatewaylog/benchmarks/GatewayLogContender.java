@@ -1,0 +1,46 @@
+package io.gatewaylog.benchmarks;
+
+import io.gatewaylog.api.GatewayLogger;
+import io.gatewaylog.api.LogComponent;
+import io.gatewaylog.core.GatewayLogBackend;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** gateway-log with the file sink (found on the class path), sanitization on or off. */
+final class GatewayLogContender implements Contender {
+    private final GatewayLogBackend backend;
+    private final GatewayLogger log;
+
+    private GatewayLogContender(GatewayLogBackend backend) {
+        this.backend = backend;
+        this.log = backend.logger(LogComponent.API, "bench");
+    }
+
+    static GatewayLogContender start(Path dir, String rotationSize, boolean sanitize) {
+        GatewayLogBackend backend = GatewayLogBackend.builder()
+                .setting("dir", dir.toString())
+                .setting("level", "INFO")
+                .setting("rotation.size", rotationSize)
+                .setting("backups", "1000")
+                .setting("buffer.size", "5000")
+                .setting("buffer.max", "262144")
+                .setting("sanitize.enabled", String.valueOf(sanitize))
+                .setting("console.enabled", "false")
+                .setting("shutdown.hook", "false")
+                .setting("retention.enabled", "false")
+                .build();
+        return new GatewayLogContender(backend);
+    }
+
+    @Override
+    public void log(String requestId) {
+        log.info(MESSAGE, Map.of("customer_id", CUSTOMER, "request_id", requestId, "endpoint", ENDPOINT,
+                "batch_size", BATCH_SIZE));
+    }
+
+    @Override
+    public void shutdown() {
+        backend.shutdown(Duration.ofMinutes(5));
+    }
+}

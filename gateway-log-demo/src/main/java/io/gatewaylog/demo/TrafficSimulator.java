@@ -1,0 +1,95 @@
+package io.gatewaylog.demo;
+
+import io.gatewaylog.api.GatewayLogger;
+import io.gatewaylog.api.GatewayLoggers;
+import io.gatewaylog.api.LogContext;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/**
+ * What a message gateway logs: API requests with latencies, protocol batches with message ids, logins
+ * (some failing, some carrying secrets that must be masked), resource checks, system events and metric
+ * records. One call to {@link #step()} logs one record of a component chosen by a realistic mix.
+ */
+final class TrafficSimulator {
+    private static final String[] CUSTOMERS = {"customer_123", "customer_456", "customer_789", "customer_042"};
+    private static final String[] ENDPOINTS = {"/api/v1/messages", "/api/v1/messages/batch", "/api/v1/status", "/api/v1/routes"};
+    private static final String[] TYPES = {"ogx", "sms", "email", "push"};
+    private static final String[] USERS = {"alice", "bob", "carol", "dave"};
+
+    private final GatewayLogger api = GatewayLoggers.api("messages_endpoint");
+    private final GatewayLogger protocol = GatewayLoggers.protocol("ogx_decoder");
+    private final GatewayLogger auth = GatewayLoggers.auth("authentication");
+    private final GatewayLogger infra = GatewayLoggers.infra("resources");
+    private final GatewayLogger system = GatewayLoggers.system("lifecycle");
+    private final GatewayLogger metrics = GatewayLoggers.metrics("gateway");
+    private final SplittableRandom random = new SplittableRandom(42);
+    private long sequence;
+
+    void step() {
+        long n = sequence++;
+        int pick = random.nextInt(1000);
+        String customer = CUSTOMERS[random.nextInt(CUSTOMERS.length)];
+        try (LogContext.Scope s = LogContext.with("customer_id", customer).and("request_id", "req-" + n).open()) {
+            if (pick < 450) {
+                apiRequest();
+            } else if (pick < 800) {
+                protocolBatch(n);
+            } else if (pick < 880) {
+                metric(customer);
+            } else if (pick < 940) {
+                login();
+            } else if (pick < 990) {
+                resources();
+            } else {
+                systemEvent();
+            }
+        }
+    }
+
+    private void apiRequest() {
+        int status = random.nextInt(100) < 97 ? 200 : 503;
+        Map<String, Object> fields = Map.of("endpoint", ENDPOINTS[random.nextInt(ENDPOINTS.length)], "method", "POST",
+                "status", status, "latency_ms", 2 + random.nextInt(120), "batch_size", 1 + random.nextInt(50));
+        if (status == 200) {
+            api.info("Request processed successfully", fields);
+        } else {
+            api.warn("Request failed: upstream unavailable", fields);
+        }
+    }
+
+    private void protocolBatch(long n) {
+        protocol.debug("Batch decoded", Map.of("batch_id", "b-" + n, "message_type", TYPES[random.nextInt(TYPES.length)],
+                "message_ids", List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString()),
+                "message_count", 2 + random.nextInt(500), "bytes", 512 + random.nextInt(64_000)));
+    }
+
+    private void metric(String customer) {
+        metrics.metric("message_processing_rate", 800 + random.nextInt(400), "msgs/sec",
+                Map.of("message_type", TYPES[random.nextInt(TYPES.length)]));
+    }
+
+    private void login() {
+        String user = USERS[random.nextInt(USERS.length)];
+        String ip = "198.51.100." + random.nextInt(255);
+        if (random.nextInt(10) < 8) {
+            auth.info("Login succeeded", Map.of("actor", user, "action", "login", "outcome", "success", "source_ip", ip));
+        } else {
+            // Secrets a careless client sent along: the sanitizer masks them before anything is written.
+            auth.warn("Authentication failed for " + user + "@example.com with password=Winter2024!",
+                    Map.of("actor", user, "action", "login", "outcome", "failure", "reason", "invalid_credentials",
+                            "source_ip", ip, "authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJlc2lnbmF0dXJl"));
+        }
+    }
+
+    private void resources() {
+        infra.info("Resource check", Map.of("cpu_percent", random.nextInt(100), "heap_used_mb", 200 + random.nextInt(800),
+                "db_pool_active", random.nextInt(20), "disk_free_gb", 10 + random.nextInt(90)));
+    }
+
+    private void systemEvent() {
+        system.info("Route table refreshed", Map.of("routes", 40 + random.nextInt(20), "version", "2024.1." + random.nextInt(9)));
+    }
+}
