@@ -1,0 +1,8 @@
+/**
+ * Routes the logging APIs that libraries use into gateway-log: an SLF4J 2 provider
+ * ({@link io.gatewaylog.slf4j.GatewaySlf4jServiceProvider}), a {@link java.lang.System.LoggerFinder}
+ * ({@link io.gatewaylog.slf4j.GatewaySystemLoggerFinder}) and a java.util.logging handler
+ * ({@link io.gatewaylog.slf4j.GatewayJulHandler}, installed by {@link io.gatewaylog.slf4j.GatewayLogJul}).
+ * Logger names are routed to components by the {@code gateway.log.slf4j.components} setting.
+ */
+package io.gatewaylog.slf4j;
