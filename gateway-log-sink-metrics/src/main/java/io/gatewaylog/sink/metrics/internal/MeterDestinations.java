@@ -5,7 +5,9 @@ import io.gatewaylog.api.spi.Reporter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -80,11 +82,27 @@ public final class MeterDestinations {
         }
         defaultBinder.unbindAll();
         records.remove(defaultRegistry);
+        // A composite added to a composite is flattened: the record meters live in its leaf registries,
+        // and removing the composite from ours leaves them there, so they are removed leaf by leaf.
+        List<MeterRegistry> leaves = new ArrayList<>();
+        collectLeaves(defaultRegistry, leaves);
         for (Meter m : records.getMeters()) {
-            defaultRegistry.removeByPreFilterId(m.getId());
+            for (MeterRegistry leaf : leaves) {
+                leaf.removeByPreFilterId(m.getId());
+            }
         }
         defaultRegistry = null;
         defaultBinder = null;
+    }
+
+    private static void collectLeaves(MeterRegistry registry, List<MeterRegistry> leaves) {
+        if (registry instanceof CompositeMeterRegistry composite) {
+            for (MeterRegistry child : composite.getRegistries()) {
+                collectLeaves(child, leaves);
+            }
+        } else {
+            leaves.add(registry);
+        }
     }
 
     /** At the sink's close: leaves the default registry clean; the application's registries keep their meters. */
