@@ -25,6 +25,7 @@ interface Contender {
         return switch (name) {
             case "gatewaylog" -> GatewayLogContender.start(dir, rotationSize, true);
             case "gatewaylog-nosanitize" -> GatewayLogContender.start(dir, rotationSize, false);
+            case "gatewaylog-defaults" -> GatewayLogContender.startWithDefaults(dir);
             case "log4j2-async-loggers" -> Log4jContender.start(dir, rotationSize, true);
             case "log4j2-async-appender" -> Log4jContender.start(dir, rotationSize, false);
             case "logback-async" -> LogbackContender.start(dir, rotationSize);

@@ -33,6 +33,13 @@ final class GatewayLogContender implements Contender {
         return new GatewayLogContender(backend);
     }
 
+    /** Only what the test needs changed (the directory, no console, INFO): every other setting at its default. */
+    static GatewayLogContender startWithDefaults(Path dir) {
+        return new GatewayLogContender(GatewayLogBackend.builder().setting("dir", dir.toString())
+                .setting("level", "INFO").setting("console.enabled", "false").setting("shutdown.hook", "false")
+                .setting("backups", "1000").build());
+    }
+
     @Override
     public void log(String requestId) {
         log.info(MESSAGE, Map.of("customer_id", CUSTOMER, "request_id", requestId, "endpoint", ENDPOINT,

@@ -30,6 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 5)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @BenchmarkMode(Mode.Throughput)
+@org.openjdk.jmh.annotations.OperationsPerInvocation(1)
 public class LoggingBenchmark {
 
     @Param({"gatewaylog", "gatewaylog-nosanitize", "log4j2-async-loggers", "log4j2-async-appender", "logback-async"})
