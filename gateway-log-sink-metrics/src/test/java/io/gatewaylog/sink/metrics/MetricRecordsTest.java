@@ -222,6 +222,22 @@ class MetricRecordsTest {
     }
 
     @Test
+    void aFieldThatCannotBeReadRefusesOnlyItsRecord() throws Exception {
+        Object hostile = new Object() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("no");
+            }
+        };
+        LogSink s = sink(Map.of());
+        s.write(List.of(metric(Map.of("metric_name", "fine", "metric_value", 1, "weird", hostile)),
+                metric(Map.of("metric_name", "fine", "metric_value", 2))));
+        Scrape scrape = Scrape.of(prometheus);
+        assertThat(scrape.value("fine")).isEqualTo(2.0);
+        assertThat(scrape.value("gateway_log_metrics_refused_total", "metric", "_other", "reason", "error")).isEqualTo(1.0);
+    }
+
+    @Test
     void anInvalidSettingFailsStartUpNamingIt() {
         assertThatThrownBy(() -> sink(Map.of("sink.metrics.max-tag-sets", "0")))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("sink.metrics.max-tag-sets");

@@ -23,6 +23,7 @@ public final class RecordMeters {
     public static final String INVALID_TYPE = "invalid_type";
     public static final String TYPE_CONFLICT = "type_conflict";
     public static final String REGISTRATION_FAILED = "registration_failed";
+    public static final String ERROR = "error";
     /** The {@code metric} tag of refusals once {@code maxNames} names have been seen. */
     public static final String OTHER = "_other";
 
@@ -50,6 +51,16 @@ public final class RecordMeters {
         if (!record.isMetric()) {
             return;
         }
+        try {
+            recordMetric(record);
+        } catch (RuntimeException e) {
+            // e.g. a field whose toString() throws: never let the core retry the batch (counters would
+            // count twice), refuse this record only
+            refuse(OTHER, ERROR, "a metric record could not be read: " + e);
+        }
+    }
+
+    private void recordMetric(LogRecord record) {
         MetricSample sample = MetricSample.of(record, excludedTags);
         String name = sample.name();
         if (name.isEmpty()) {
