@@ -37,7 +37,10 @@ final class BearerTokens {
                 return Chars.NONE; // "Bearer expires_in=3600": a key=value pair, not a credential
             }
         }
-        if (end - from < 8 || isPlainWord(s, from, end)) {
+        if (end - from < (basic ? 8 : 12) || isPlainWord(s, from, end) || !Chars.isAlnum(s.charAt(from))
+                || end < s.length() && s.charAt(end) == ':' || endsWithWordLabel(s, from, end)) {
+            // a word, a path, a host or file name, something followed by ':' (host:port, a time): not a
+            // credential. A JWT passed over here is still caught by the JWT rule.
             return Chars.NONE;
         }
         if (basic && (end - from) % 4 != 0) {
@@ -69,6 +72,20 @@ final class BearerTokens {
             return Chars.NONE;
         }
         return Chars.match(i, Chars.tokenEnd(s, payloadEnd + 1));
+    }
+
+    /** "node-1.gw.example.net", "current.log": a dot, then letters only to the end. */
+    private static boolean endsWithWordLabel(String s, int from, int to) {
+        int dot = s.lastIndexOf('.', to - 1);
+        if (dot < from || dot == to - 1) {
+            return false;
+        }
+        for (int j = dot + 1; j < to; j++) {
+            if (!Chars.isLetter(s.charAt(j))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Characters of bearer tokens (RFC 6750 b64token) and base64. */

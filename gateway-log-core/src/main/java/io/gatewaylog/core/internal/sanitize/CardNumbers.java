@@ -17,16 +17,22 @@ final class CardNumbers {
         int p = i;
         int digits = 0;
         long best = Chars.NONE;
+        int q0 = 0;
         for (int group = 0; group < MAX_GROUPS && p < n && Chars.isDigit(s.charAt(p)); group++) {
             int q = p;
             while (q < n && Chars.isDigit(s.charAt(q))) {
                 q++;
             }
             digits += q - p;
+            if (group == 0) {
+                q0 = q - p;
+            }
             if (digits > 19) {
                 break;
             }
-            if (digits >= 13 && !Chars.alnumAt(s, q) && validLength(s, i, digits) && luhn(s, i, q)) {
+            // grouped numbers start with a group of four: "42861 4111 1111 1111" is a port, then a card
+            boolean grouping = group == 0 || q0 == 4;
+            if (digits >= 13 && grouping && Chars.endsNumber(s, q) && validLength(s, i, digits) && luhn(s, i, q)) {
                 best = Chars.match(i, q);
             }
             if (q + 1 < n && isSeparator(s.charAt(q)) && Chars.isDigit(s.charAt(q + 1))) {

@@ -48,6 +48,17 @@ final class Chars {
         return i >= 0 && i < s.length() && isAlnum(s.charAt(i));
     }
 
+    /**
+     * Whether a number may end at q: not followed by a letter or digit, nor by '-' or '.' and one (which
+     * would make it the head of an identifier such as a UUID).
+     */
+    static boolean endsNumber(String s, int q) {
+        if (alnumAt(s, q)) {
+            return false;
+        }
+        return !(q < s.length() && (s.charAt(q) == '-' || s.charAt(q) == '.') && alnumAt(s, q + 1));
+    }
+
     static boolean digitAt(String s, int i) {
         return i >= 0 && i < s.length() && isDigit(s.charAt(i));
     }

@@ -8,8 +8,8 @@ package io.gatewaylog.core.internal.sanitize;
  *
  * <p>A quoted value is masked up to its closing quote. An unquoted value ends at white space or one of
  * {@code & , ; ) ] } < > " '}, except for {@code Authorization:} and {@code Cookie:} header lines, whose
- * value runs to the end of the line. An authorization scheme word ({@code Bearer}, {@code Basic}, …) is
- * kept. A value that is already a mask, or a JSON object or array (its members are checked on their own), is
+ * value runs to the end of the line (for authorization, only with a many-parameter scheme such as
+ * {@code Digest}). An authorization scheme word ({@code Bearer}, {@code Basic}, …) is kept. A value that is already a mask, or a JSON object or array (its members are checked on their own), is
  * left alone.
  */
 final class KeyValues {
@@ -43,9 +43,15 @@ final class KeyValues {
         if (c == '{' || c == '[' || c == '=') {
             return Chars.NONE;
         }
-        boolean header = s.charAt(sep) == ':' && (kind == SensitiveKeys.AUTHORIZATION || endsWithCookie(s, sep));
+        boolean header = s.charAt(sep) == ':' && endsWithCookie(s, sep);
         if (kind == SensitiveKeys.AUTHORIZATION) {
-            v = afterSchemeWord(s, v);
+            int credentials = afterSchemeWord(s, v);
+            // Bearer and Basic carry one token; other schemes (Digest, AWS4-HMAC-SHA256 ...) a list of parameters
+            header = s.charAt(sep) == ':' && credentials > v && !isSingleTokenScheme(s, v);
+            v = credentials;
+            if (s.charAt(v) == '[' || s.charAt(v) == '{') {
+                return Chars.NONE; // already masked
+            }
         }
         int end = header ? lineEnd(s, v) : unquotedEnd(s, v);
         return nonEmpty(s, v, end);
@@ -102,6 +108,11 @@ final class KeyValues {
             return j + 1;
         }
         return v;
+    }
+
+    private static boolean isSingleTokenScheme(String s, int v) {
+        return Chars.regionIgnoreCase(s, v, "bearer ") || Chars.regionIgnoreCase(s, v, "basic ")
+                || Chars.regionIgnoreCase(s, v, "token ");
     }
 
     private static boolean isKeyChar(char c) {

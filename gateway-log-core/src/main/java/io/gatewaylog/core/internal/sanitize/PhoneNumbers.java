@@ -60,7 +60,7 @@ final class PhoneNumbers {
             } else if (group == 2) {
                 g2 = len;
             }
-            if (!Chars.alnumAt(s, q)) {
+            if (Chars.endsNumber(s, q)) {
                 boolean ok;
                 if (plus) {
                     ok = digits >= 8 && digits <= 15;

@@ -25,8 +25,8 @@ final class SocialSecurityNumbers {
             }
         }
         int end = i + 11;
-        if (Chars.alnumAt(s, end) || end + 1 < n && s.charAt(end) == sep && Chars.isDigit(s.charAt(end + 1))) {
-            return Chars.NONE; // part of a longer number
+        if (Chars.alnumAt(s, end) || sep == '-' && end + 1 < n && s.charAt(end) == '-' && Chars.isDigit(s.charAt(end + 1))) {
+            return Chars.NONE; // part of a longer dashed number
         }
         int area = number(s, i, i + 3);
         int group = number(s, i + 4, i + 6);

@@ -109,7 +109,7 @@ final class TextScanner {
                     }
                 }
             } else if (Chars.isDigit(c)) {
-                if (wordStart) {
+                if (wordStart && !inCompoundId(s, i)) {
                     if (on(Rule.CARD) && (m = CardNumbers.find(s, i)) != Chars.NONE) {
                         rule = Rule.CARD;
                     } else if (on(Rule.SSN) && (m = SocialSecurityNumbers.find(s, i)) != Chars.NONE) {
@@ -180,6 +180,18 @@ final class TextScanner {
             return s;
         }
         return out.append(s, pos, n).toString();
+    }
+
+    /**
+     * A digit run after "x-" or "x." (x alphanumeric) continues an identifier such as a UUID, a date or a
+     * version, and starts no card, SSN or phone number.
+     */
+    private static boolean inCompoundId(String s, int i) {
+        if (i < 2) {
+            return false;
+        }
+        char sep = s.charAt(i - 1);
+        return (sep == '-' || sep == '.') && Chars.isAlnum(s.charAt(i - 2));
     }
 
     private static Rule keyValueRule(int kind) {

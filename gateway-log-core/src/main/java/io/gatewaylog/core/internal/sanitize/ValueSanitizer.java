@@ -8,7 +8,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * Walks field values: strings are scanned, maps, collections and arrays are walked (keys included),
@@ -75,18 +77,35 @@ final class ValueSanitizer {
     /** The map with its values (and keys' text) sanitized; the same instance if nothing changed. */
     @SuppressWarnings("unchecked")
     <V> Map<String, V> map(Map<?, ?> m, int depth) {
-        Map<Object, Object> copy = null;
-        int index = 0;
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-            Object key = e.getKey();
-            Object v = e.getValue();
+        // forEach rather than an entry iterator: for the usual maps (unmodifiable LinkedHashMap) it walks
+        // the entries without allocating an iterator and an entry wrapper each
+        MapWalk walk = new MapWalk(m, depth);
+        m.forEach(walk);
+        Map<?, ?> result = walk.copy == null ? m : Collections.unmodifiableMap(walk.copy);
+        return (Map<String, V>) result;
+    }
+
+    /** One pass over a map; copies it only from the first changed entry on. */
+    private final class MapWalk implements BiConsumer<Object, Object> {
+        private final Map<?, ?> source;
+        private final int depth;
+        private Map<Object, Object> copy;
+        private int index;
+
+        MapWalk(Map<?, ?> source, int depth) {
+            this.source = source;
+            this.depth = depth;
+        }
+
+        @Override
+        public void accept(Object key, Object v) {
             String keyText = key instanceof String ks ? ks : String.valueOf(key);
             Object newKey = key instanceof String ks ? text.sanitizeText(ks) : key;
             Object newValue = isSensitiveKey(keyText) ? redact(v) : value(v, depth);
             if (copy == null && (newKey != key || newValue != v)) {
-                copy = new LinkedHashMap<>(Math.max(4, (int) (m.size() / 0.75f) + 1));
+                copy = new LinkedHashMap<>(Math.max(4, (int) (source.size() / 0.75f) + 1));
                 int k = 0;
-                for (Map.Entry<?, ?> before : m.entrySet()) {
+                for (Map.Entry<?, ?> before : source.entrySet()) {
                     if (k++ == index) {
                         break;
                     }
@@ -98,11 +117,12 @@ final class ValueSanitizer {
             }
             index++;
         }
-        Map<?, ?> result = copy == null ? m : Collections.unmodifiableMap(copy);
-        return (Map<String, V>) result;
     }
 
     private Object collection(Collection<?> c, int depth) {
+        if (c instanceof List<?> list && c instanceof RandomAccess) {
+            return list(list, depth);
+        }
         List<Object> copy = null;
         int index = 0;
         for (Object v : c) {
@@ -123,6 +143,26 @@ final class ValueSanitizer {
             index++;
         }
         return copy == null ? c : Collections.unmodifiableList(copy);
+    }
+
+    /** Indexed, so that a clean list costs no iterator. */
+    private Object list(List<?> list, int depth) {
+        List<Object> copy = null;
+        int size = list.size();
+        for (int i = 0; i < size; i++) {
+            Object v = list.get(i);
+            Object nv = value(v, depth);
+            if (copy == null && nv != v) {
+                copy = new ArrayList<>(size);
+                for (int k = 0; k < i; k++) {
+                    copy.add(list.get(k));
+                }
+            }
+            if (copy != null) {
+                copy.add(nv);
+            }
+        }
+        return copy == null ? list : Collections.unmodifiableList(copy);
     }
 
     private Object array(Object[] a, int depth) {
