@@ -17,6 +17,24 @@ public final class IsoTimestamps {
 
     private volatile Cached cached = new Cached(Long.MIN_VALUE, "");
 
+    /** Writes the timestamp into {@code dst} (at least 24 chars) and returns its length; allocates nothing once per second. */
+    public int format(long epochMillis, char[] dst) {
+        long second = Math.floorDiv(epochMillis, 1000);
+        int millis = (int) Math.floorMod(epochMillis, 1000);
+        Cached c = cached;
+        if (c.second != second) {
+            c = new Cached(second, SECONDS.format(Instant.ofEpochSecond(second)) + ".");
+            cached = c;
+        }
+        int p = c.prefix.length();
+        c.prefix.getChars(0, p, dst, 0);
+        dst[p] = (char) ('0' + millis / 100);
+        dst[p + 1] = (char) ('0' + (millis / 10) % 10);
+        dst[p + 2] = (char) ('0' + millis % 10);
+        dst[p + 3] = 'Z';
+        return p + 4;
+    }
+
     public String format(long epochMillis) {
         long second = Math.floorDiv(epochMillis, 1000);
         int millis = (int) Math.floorMod(epochMillis, 1000);

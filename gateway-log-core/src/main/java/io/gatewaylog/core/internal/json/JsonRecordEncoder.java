@@ -53,21 +53,75 @@ public final class JsonRecordEncoder implements RecordEncoder {
 
     @Override
     public void encode(LogRecord record, OutputStream out) throws IOException {
-        try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
-            ValueWriter values = new ValueWriter(g, maxValueLength);
+        ThreadState state = threadState.get();
+        state.target.out = out;
+        boolean ok = false;
+        try {
+            JsonGenerator g = state.generator;
             if (record.isMetric()) {
-                writeMetric(record, g, values);
+                writeMetric(record, g, state);
             } else {
-                writeBase(record, g, values);
+                writeBase(record, g, state);
             }
             g.writeRaw('\n');
+            g.flush();
+            ok = true;
+        } finally {
+            state.target.out = null;
+            if (!ok) {
+                // A generator that failed part-way holds half a record: never reuse it.
+                threadState.remove();
+            }
         }
     }
 
-    private void writeBase(LogRecord r, JsonGenerator g, ValueWriter values) throws IOException {
+    /**
+     * Each writer thread reuses one generator (and its buffers) for all its records: creating a
+     * generator per record cost more than writing the record. The generator writes into whatever
+     * stream the current call passes, through {@link Target}.
+     */
+    private final ThreadLocal<ThreadState> threadState = ThreadLocal.withInitial(this::newThreadState);
+
+    private ThreadState newThreadState() {
+        Target target = new Target();
+        try {
+            JsonGenerator g = factory.createGenerator(target, JsonEncoding.UTF8);
+            g.setRootValueSeparator(null);
+            return new ThreadState(target, g, new ValueWriter(g, maxValueLength), new char[32]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record ThreadState(Target target, JsonGenerator generator, ValueWriter values, char[] timestamp) {
+    }
+
+    /** The stream of the current call. */
+    private static final class Target extends OutputStream {
+        OutputStream out;
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+    }
+
+    private void timestamp(JsonGenerator g, ThreadState state, long epochMillis) throws IOException {
+        int n = timestamps.format(epochMillis, state.timestamp);
+        g.writeString(state.timestamp, 0, n);
+    }
+
+    private void writeBase(LogRecord r, JsonGenerator g, ThreadState state) throws IOException {
+        ValueWriter values = state.values;
         Map<String, Object> fields = r.fields();
         g.writeStartObject();
-        g.writeStringField("timestamp", timestamps.format(r.epochMillis()));
+        g.writeFieldName("timestamp");
+        timestamp(g, state, r.epochMillis());
         g.writeStringField("level", r.level().name());
         g.writeStringField("component", r.component().id());
         g.writeFieldName("logger");
@@ -108,10 +162,12 @@ public final class JsonRecordEncoder implements RecordEncoder {
         g.writeEndObject();
     }
 
-    private void writeMetric(LogRecord r, JsonGenerator g, ValueWriter values) throws IOException {
+    private void writeMetric(LogRecord r, JsonGenerator g, ThreadState state) throws IOException {
+        ValueWriter values = state.values;
         Map<String, Object> fields = r.fields();
         g.writeStartObject();
-        g.writeStringField("timestamp", timestamps.format(r.epochMillis()));
+        g.writeFieldName("timestamp");
+        timestamp(g, state, r.epochMillis());
         g.writeStringField("component", "metrics");
         g.writeObjectFieldStart("metric");
         g.writeFieldName("name");
