@@ -62,7 +62,8 @@ public final class TestBackendProvider implements BackendProvider {
 
     private static Path createDir() {
         try {
-            return Files.createTempDirectory("gateway-log-slf4j-test");
+            // Under target/, so that "mvn clean" removes it.
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "test-logs-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
