@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
@@ -34,6 +35,13 @@ final class ArchiveDirectory {
 
     private final FileSettings settings;
     private final FileCounters counters;
+    /**
+     * Rotated files believed present, so that pruning lists the directory only when there may be too
+     * many (listing thousands of archives after every rotation would make pruning quadratic). Files
+     * removed by retention make it high, which only causes an early listing that corrects it. -1: not
+     * counted yet.
+     */
+    private final AtomicInteger known = new AtomicInteger(-1);
 
     /**
      * A rotated file and its parsed name.
@@ -96,11 +104,21 @@ final class ArchiveDirectory {
         return max + 1;
     }
 
+    /** Counts a new rotated file (called by the writer after a rotation). */
+    void rotated() {
+        known.getAndUpdate(k -> k < 0 ? k : k + 1);
+    }
+
     /** Removes the oldest rotated files until at most {@code backups} sequences remain. */
     void prune() throws IOException {
+        int k = known.get();
+        if (k >= 0 && k <= settings.backups()) {
+            return;
+        }
         List<Entry> entries = list();
         long[] sequences = entries.stream().mapToLong(e -> e.name().sequence()).distinct().toArray();
         int excess = sequences.length - settings.backups();
+        known.set(Math.min(sequences.length, settings.backups()));
         if (excess <= 0) {
             return;
         }

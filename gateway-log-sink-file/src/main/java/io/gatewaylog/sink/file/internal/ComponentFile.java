@@ -213,6 +213,7 @@ final class ComponentFile {
         size = 0;
         newestMillis = Long.MIN_VALUE;
         counters.rotations.incrementAndGet();
+        archives.rotated();
         compressor.submit(archives, settings.compress() ? rotated : null, counters);
         if (settings.durability() == Durability.FSYNC) {
             ArchiveDirectory.syncDirectory(settings.directory());
