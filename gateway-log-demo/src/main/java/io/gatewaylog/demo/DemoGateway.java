@@ -34,11 +34,19 @@ public final class DemoGateway {
                 "dir", o.root(),
                 "rotation.size", o.rotationSize(),
                 "asset.id", "demo_gateway_1",
-                "console.enabled", "false",
-                "sink.metrics.prometheus.port", String.valueOf(o.prometheusPort())));
+                "console.enabled", "false"));
         System.out.printf("gateway-log demo: %d records/s for %s, profile %s, logs in %s%n",
                 o.rate(), o.duration(), o.profile(), o.root());
         GatewayLoggers.system("lifecycle").info("Gateway started", Map.of("rate", o.rate(), "profile", o.profile()));
+        PrometheusEndpoint prometheus = null;
+        if (o.prometheusPort() > 0) {
+            try {
+                prometheus = PrometheusEndpoint.start(o.prometheusPort());
+                System.out.printf("Prometheus scrape endpoint: http://127.0.0.1:%d/metrics%n", prometheus.port());
+            } catch (java.io.IOException e) {
+                System.out.println("Prometheus endpoint not started (" + e.getMessage() + "); use --prometheus-port");
+            }
+        }
         TrafficSimulator traffic = new TrafficSimulator();
         ProgressReporter progress = new ProgressReporter(GatewayLoggers.statistics(), System.out);
 
@@ -65,6 +73,9 @@ public final class DemoGateway {
         GatewayLoggers.system("lifecycle").info("Gateway stopping", Map.of("records", sent));
         boolean drained = GatewayLoggers.shutdown(Duration.ofSeconds(30));
         progress.summary(o.root());
+        if (prometheus != null) {
+            prometheus.close();
+        }
         System.out.println(drained ? "all buffers drained" : "WARNING: shutdown timed out before every buffer drained");
     }
 }
