@@ -54,7 +54,7 @@ final class Rfc3164Formatter implements SyslogFormatter {
 
     private static void append(StringBuilder b, String key, Object value) {
         b.append(' ').append(SdNames.paramName(key)).append("=\"");
-        SdNames.appendEscaped(b, value == null ? "" : String.valueOf(value));
+        SdNames.appendEscaped(b, SdNames.text(value));
         b.append('"');
     }
 }

@@ -64,7 +64,7 @@ final class Rfc5424Formatter implements SyslogFormatter {
             if (v == null) {
                 v = record.context().get(config.msgIdField);
             }
-            id = v == null ? null : SdNames.printable(String.valueOf(v), 32);
+            id = v == null ? null : SdNames.printable(SdNames.text(v), 32);
         }
         if (id == null || id.isEmpty()) {
             id = record.component().id();
@@ -109,7 +109,7 @@ final class Rfc5424Formatter implements SyslogFormatter {
                            boolean escapeNewlines) {
         p.setLength(0);
         p.append(' ').append(SdNames.paramName(key)).append("=\"");
-        String v = value == null ? "" : String.valueOf(value);
+        String v = SdNames.text(value);
         SdNames.appendEscaped(p, escapeNewlines ? Utf8.escapeNewlines(v) : v);
         p.append('"');
         int size = Utf8.bytes(p.toString()).length;

@@ -85,6 +85,21 @@ final class SdNames {
         }
     }
 
+    /**
+     * A field value as text. Never throws: a value whose {@code toString()} fails must not stop the
+     * sender (it would be retried for ever and hold up every record behind it).
+     */
+    static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        try {
+            return String.valueOf(value);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return "[toString() of " + value.getClass().getName() + " threw " + e.getClass().getName() + "]";
+        }
+    }
+
     private static boolean isSdNameChar(char c) {
         return c >= 33 && c <= 126 && c != '=' && c != ']' && c != '"';
     }

@@ -142,7 +142,7 @@ final class SyslogSender implements Runnable {
         try {
             t.checkOpen();
             for (LogRecord r : batch) {
-                FormattedMessage m = formatter.format(r, t.maxMessageSize(), t.needsNewlineEscaping());
+                FormattedMessage m = format(r, t);
                 t.send(m.bytes());
                 if (m.truncated()) {
                     counters.truncated.increment();
@@ -163,6 +163,19 @@ final class SyslogSender implements Runnable {
             }
         } catch (IOException | RuntimeException e) {
             lose(e);
+        }
+    }
+
+    /** Formats a record; a formatter failure (a bug) yields a stand-in, never an endless retry. */
+    private FormattedMessage format(LogRecord r, Transport t) {
+        try {
+            return formatter.format(r, t.maxMessageSize(), t.needsNewlineEscaping());
+        } catch (RuntimeException e) {
+            reporter.warnThrottled("format", "a record of component " + r.component().id() + " could not be formatted ("
+                    + e + "); sent without its fields");
+            LogRecord plain = LogRecord.builder().epochMillis(r.epochMillis()).level(r.level()).component(r.component())
+                    .logger(r.logger()).message(SdNames.text(r.message())).build();
+            return formatter.format(plain, t.maxMessageSize(), t.needsNewlineEscaping());
         }
     }
 

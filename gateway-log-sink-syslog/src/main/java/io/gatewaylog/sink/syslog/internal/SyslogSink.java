@@ -27,12 +27,17 @@ public final class SyslogSink implements LogSink {
 
     /** Creates the sink and starts its sender thread. */
     public SyslogSink(SyslogConfig config, Reporter reporter) {
+        this(config, reporter, true);
+    }
+
+    /** With {@code useJna} false, behaves as if JNA were not on the class path (for tests). */
+    SyslogSink(SyslogConfig config, Reporter reporter, boolean useJna) {
         this.config = config;
         this.buffer = new RecordBuffer(config.bufferSize);
         this.reporter = new ThrottledReporter(reporter, TimeUnit.SECONDS.toNanos(10));
         boolean tls = config.targets().stream().anyMatch(t -> t.kind() == Target.Kind.TLS);
         SSLContext context = tls ? TlsContexts.create(config) : null;
-        this.sender = new SyslogSender(config, buffer, new TransportFactory(config, context), counters, this.reporter);
+        this.sender = new SyslogSender(config, buffer, new TransportFactory(config, context, useJna), counters, this.reporter);
         this.thread = new Thread(sender, "gateway-log-syslog-sender");
         thread.setDaemon(true);
         thread.start();

@@ -9,10 +9,10 @@ final class TransportFactory {
     private final SSLContext tls;
     private final boolean jna;
 
-    TransportFactory(SyslogConfig config, SSLContext tls) {
+    TransportFactory(SyslogConfig config, SSLContext tls, boolean useJna) {
         this.config = config;
         this.tls = tls;
-        this.jna = jnaPresent();
+        this.jna = useJna && jnaPresent();
     }
 
     Transport open(Target target) throws IOException {

@@ -226,4 +226,16 @@ class RsyslogDeliveryTest {
         assertThat(server.awaitLines(lax, 1)).extracting(Line::msg).containsExactly("arrives");
         assertThat(server.lines(refused)).isEmpty();
     }
+
+    @Test
+    void withoutJnaTheLocalSocketIsSkippedWithAWarning() {
+        String app = app("nojna");
+        Map<String, String> settings = Map.of("app.name", app, "targets", "unix:" + server.socket() + ",udp:127.0.0.1:"
+                + server.udpPort());
+        SyslogSink sink = new SyslogSink(TestSinks.config(settings), reporter, false);
+        sinks.add(sink);
+        sink.write(List.of(auth("over udp")));
+        assertThat(server.awaitLines(app, 1)).extracting(Line::input).containsExactly("udp");
+        assertThat(reporter.messages).anyMatch(m -> m.contains("needs JNA"));
+    }
 }
