@@ -109,22 +109,31 @@ final class TextScanner {
                     }
                 }
             } else if (Chars.isDigit(c)) {
+                int run = next;
+                while (run < n && Chars.isDigit(s.charAt(run))) {
+                    run++;
+                }
                 if (wordStart && !inCompoundId(s, i)) {
-                    if (on(Rule.CARD) && (m = CardNumbers.find(s, i)) != Chars.NONE) {
-                        rule = Rule.CARD;
-                    } else if (on(Rule.SSN) && (m = SocialSecurityNumbers.find(s, i)) != Chars.NONE) {
-                        rule = Rule.SSN;
-                    } else if (on(Rule.PHONE) && (m = PhoneNumbers.find(s, i)) != Chars.NONE) {
+                    // cheap filter: a short run that no digit group follows is a count, a duration, a port
+                    boolean grouped = run + 1 < n && Chars.isDigit(s.charAt(run + 1)) && isGroupSeparator(s.charAt(run));
+                    int len = run - i;
+                    if (len >= 13 || grouped) {
+                        if (on(Rule.CARD) && (m = CardNumbers.find(s, i)) != Chars.NONE) {
+                            rule = Rule.CARD;
+                        } else if (on(Rule.SSN) && len == 3 && (m = SocialSecurityNumbers.find(s, i)) != Chars.NONE) {
+                            rule = Rule.SSN;
+                        }
+                    }
+                    if (m == Chars.NONE && (len >= 9 || grouped) && on(Rule.PHONE)
+                            && (m = PhoneNumbers.find(s, i)) != Chars.NONE) {
                         rule = Rule.PHONE;
-                    } else if (on(Rule.AWS_SECRET) && (m = VendorKeys.awsSecretKey(s, i)) != Chars.NONE) {
+                    }
+                    if (m == Chars.NONE && on(Rule.AWS_SECRET) && (m = VendorKeys.awsSecretKey(s, i)) != Chars.NONE) {
                         rule = Rule.AWS_SECRET;
                     }
                 }
                 if (m == Chars.NONE) {
-                    // the rest of the digit run starts nothing: skip it
-                    while (next < n && Chars.isDigit(s.charAt(next))) {
-                        next++;
-                    }
+                    next = run; // the rest of the digit run starts nothing
                 }
             } else {
                 switch (c) {
@@ -192,6 +201,10 @@ final class TextScanner {
         }
         char sep = s.charAt(i - 1);
         return (sep == '-' || sep == '.') && Chars.isAlnum(s.charAt(i - 2));
+    }
+
+    private static boolean isGroupSeparator(char c) {
+        return c == ' ' || c == '-' || c == '.' || c == '/' || c == ')' || c == '\u00a0';
     }
 
     private static Rule keyValueRule(int kind) {

@@ -38,6 +38,10 @@ final class VendorKeys {
             return Chars.NONE;
         }
         int n = s.length();
+        // O(1) rejection for the common case, a word that is not exactly 40 characters long
+        if (i + 40 > n || !Chars.isBase64(s.charAt(i + 39)) || i + 40 < n && Chars.isBase64(s.charAt(i + 40))) {
+            return Chars.NONE;
+        }
         int end = i;
         boolean upper = false;
         boolean lower = false;
