@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
  * through JNA. Only this class touches JNA; without it on the class path the target is skipped.
  */
 final class UnixDatagramTransport implements Transport {
+    private static final int MAX_DATAGRAM = 65_507;
+
     private final Target target;
     private final int maxMessageSize;
     private int fd;
@@ -21,7 +23,8 @@ final class UnixDatagramTransport implements Transport {
     private UnixDatagramTransport(Target target, int fd, int maxMessageSize) {
         this.target = target;
         this.fd = fd;
-        this.maxMessageSize = maxMessageSize;
+        // A datagram larger than the socket's send buffer fails with EMSGSIZE; 64KB fits every default.
+        this.maxMessageSize = Math.min(maxMessageSize, MAX_DATAGRAM);
     }
 
     /** Opens a socket and connects it, which fails at once if nothing listens at the path. */
