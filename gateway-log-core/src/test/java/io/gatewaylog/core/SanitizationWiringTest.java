@@ -46,6 +46,14 @@ class SanitizationWiringTest {
     }
 
     @Test
+    void authIsAlwaysSanitized() {
+        String out = run("sanitize.enabled", "false");
+        assertThat(out.lines().filter(l -> l.contains("alice@example.com"))).hasSize(5);
+        assertThat(out.lines().filter(l -> l.contains("\"component\":\"auth\"")))
+                .singleElement().asString().doesNotContain("alice@example.com", "hunter2secret");
+    }
+
+    @Test
     void canBeSwitchedOffPerComponent() {
         String out = run("component.infra.sanitize.enabled", "false");
         assertThat(out.lines().filter(l -> l.contains("alice@example.com"))).hasSize(1)

@@ -73,7 +73,7 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
                 }
             }
             ComponentConfig config = configs.get(c);
-            UnaryOperator<LogRecord> sanitizer = Sanitizers.forComponent(settings, c, config.sanitize());
+            UnaryOperator<LogRecord> sanitizer = Sanitizers.forComponent(settings, c, config.sanitize(), reporter);
             Pipeline pipeline = Pipelines.create(config, accepting, sanitizer, statistics.flushListeners(), reporter);
             pipelines.put(c, pipeline);
             statistics.register(pipeline.stats());
