@@ -161,9 +161,23 @@ final class SyslogSender implements Runnable {
                 buffer.remove(batch.size());
                 counters.sent.add(batch.size());
             }
+            confirm(activeIndex);
         } catch (IOException | RuntimeException e) {
             lose(e);
         }
+    }
+
+    /**
+     * A send on target {@code i} succeeded: if it had failed before, that episode is over (one line on
+     * stderr, one reconnect counted) and its back-off starts again from the shortest delay.
+     */
+    private void confirm(int i) {
+        if (down[i]) {
+            down[i] = false;
+            counters.reconnects.increment();
+            reporter.warn("reconnected to " + targets.get(i) + "; " + buffer.size() + " buffered records follow");
+        }
+        delayNanos[i] = config.reconnectDelay.toNanos();
     }
 
     /** Formats a record; a formatter failure (a bug) yields a stand-in, never an endless retry. */
@@ -236,18 +250,15 @@ final class SyslogSender implements Runnable {
     private void activate(int i, Transport t) {
         Target target = targets.get(i);
         String was = lastIndex < 0 ? null : targets.get(lastIndex).toString();
-        if (lastIndex == i) {
-            counters.reconnects.increment();
-            reporter.warn("reconnected to " + target + "; " + buffer.size() + " buffered records follow");
-        } else if (i > lastIndex && i > 0) {
+        // Back on the same target: counted and reported as a reconnect only once a send succeeds
+        // (confirm), because opening a UDP "connection" succeeds even when nobody listens.
+        if (lastIndex != i && i > lastIndex && i > 0) {
             counters.failovers.increment();
             reporter.warn("using fallback target " + target + (was == null ? "" : " instead of " + was));
         } else if (lastIndex >= 0 && i < lastIndex) {
             counters.failbacks.increment();
             reporter.warn("back on preferred target " + target + " (was " + was + ")");
         }
-        down[i] = false;
-        delayNanos[i] = config.reconnectDelay.toNanos();
         active = t;
         activeIndex = i;
         lastIndex = i;
