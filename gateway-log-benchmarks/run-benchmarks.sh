@@ -12,11 +12,12 @@ mvn -q -B -pl gateway-log-benchmarks dependency:build-classpath -Dmdep.outputFil
 CP="gateway-log-benchmarks/target/classes:$(cat gateway-log-benchmarks/target/classpath.txt)"
 OUT=gateway-log-benchmarks/target/results
 rm -rf "$OUT" && mkdir -p "$OUT"
-JMH="java -cp $CP org.openjdk.jmh.Main LoggingBenchmark"
+JMH="java -cp $CP org.openjdk.jmh.Main LoggingBenchmark.logOneRecord"
 
 $JMH -t 1 -bm thrpt -prof gc -rf json -rff "$OUT/thrpt-t1.json" | tee "$OUT/thrpt-t1.txt"
 $JMH -t 2 -bm thrpt -prof gc -rf json -rff "$OUT/thrpt-t2.json" | tee "$OUT/thrpt-t2.txt"
 $JMH -t 1 -bm sample -rf json -rff "$OUT/sample-t1.json" | tee "$OUT/sample-t1.txt"
+java -cp "$CP" org.openjdk.jmh.Main SanitizerBenchmark -prof gc -rf json -rff "$OUT/sanitizer.json" | tee "$OUT/sanitizer.txt"
 
 for c in gatewaylog gatewaylog-nosanitize log4j2-async-loggers log4j2-async-appender logback-async; do
   for t in 1 2; do

@@ -32,6 +32,7 @@ public final class Report {
                 .append("every contender writes the same record as one JSON line to a size-rolling, gzip-on-rollover file.\n\n");
         endToEnd(md, dir.resolve("e2e.txt"));
         callers(md, dir);
+        sanitizer(md, dir.resolve("sanitizer.json"), dir.resolve("e2e.txt"));
         burst(md, dir.resolve("burst.txt"));
         System.out.print(md);
     }
@@ -141,6 +142,37 @@ public final class Report {
                 p.get("50.0").asDouble() * scale, p.get("99.0").asDouble() * scale, p.get("99.9").asDouble() * scale});
         }
         return m;
+    }
+
+    private static void sanitizer(StringBuilder md, Path file, Path e2e) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        md.append("## Sanitization\n\n| benchmark | ns per record | bytes allocated per record |\n|---|---:|---:|\n");
+        for (JsonNode run : JSON.readTree(file.toFile())) {
+            String name = run.get("benchmark").asText();
+            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f |%n", name.substring(name.lastIndexOf('.') + 1),
+                    run.at("/primaryMetric/score").asDouble(),
+                    run.at("/secondaryMetrics/gc.alloc.rate.norm/score").asDouble()));
+        }
+        if (Files.exists(e2e)) {
+            Map<String, Double> rate = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(e2e)) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 8 && f[0].equals("RESULT")) {
+                    rate.put(f[1] + "/" + f[2], Long.parseLong(f[6]) / Double.parseDouble(f[4]));
+                }
+            }
+            for (String t : new String[] {"1", "2"}) {
+                Double on = rate.get("gatewaylog/" + t);
+                Double off = rate.get("gatewaylog-nosanitize/" + t);
+                if (on != null && off != null) {
+                    md.append(String.format(Locale.ROOT, "%nEnd-to-end throughput with sanitization on vs off, %s thread(s): %.2f%n",
+                            t, on / off));
+                }
+            }
+        }
+        md.append('\n');
     }
 
     private static void burst(StringBuilder md, Path file) throws IOException {
