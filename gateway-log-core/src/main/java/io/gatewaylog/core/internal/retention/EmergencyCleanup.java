@@ -100,7 +100,7 @@ final class EmergencyCleanup {
         String start = "disk " + percent(used) + "% used > threshold " + RetentionSettings.format(settings.thresholdPercent())
                 + "%: emergency cleanup until below " + RetentionSettings.format(settings.thresholdPercent()
                 - settings.marginPercent()) + "%, least valuable component first";
-        progress.accept(start + " (" + where + ")");
+        progress.accept(start + " (the file system holding " + where + ")");
         if (!deleter.dryRun()) {
             deleter.submit(deleter.systemRecord(Level.WARN, "Disk usage above threshold: emergency cleanup of log archives",
                     fields(where, used)));

@@ -124,11 +124,13 @@ class RetentionScheduleTest {
             assertThat(young).exists();
             assertThat(records).hasSize(1);
         }
-        assertThat(retentionThreads()).isZero();
+        // close() waits for the executor to terminate; the thread itself exits a moment later.
+        await().atMost(Duration.ofSeconds(10)).until(() -> retentionThreads() == 0);
     }
 
     @Test
     void noThreadWhenDisabledOrWithoutCatalogs() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> retentionThreads() == 0); // another test's, exiting
         try (RetentionJob disabled = RetentionJob.start(settings("retention.enabled", "false"),
                 List.of(new DirectoryArchiveCatalog(dir)), records::add, reporter, Clock.systemUTC(),
                 DiskUsageProbe.fileStore());
