@@ -53,6 +53,11 @@ final class ComponentFile {
     /** A failed write could not be truncated back: cut current.log back to {@link #size} when reopening. */
     private boolean cutBackOnOpen;
     private boolean failing;
+    /**
+     * Set by a failure, cleared by the next flush: batches retried after a failure are written through,
+     * because the pipeline may retry its backlog while idle and then have no reason to flush again.
+     */
+    private boolean writeThrough;
     private boolean closed;
 
     ComponentFile(FileSettings settings, RecordEncoder encoder, Compressor compressor, ArchiveDirectory archives,
@@ -130,7 +135,7 @@ final class ComponentFile {
                     newestMillis = r.epochMillis();
                 }
             }
-            if (settings.durability() != Durability.BUFFERED || buffer.size() >= BUFFERED_BYTES) {
+            if (settings.durability() != Durability.BUFFERED || writeThrough || buffer.size() >= BUFFERED_BYTES) {
                 writeOut(buffer.size());
                 buffer.reset();
             }
@@ -155,12 +160,15 @@ final class ComponentFile {
         boolean interrupted = Thread.interrupted();
         lock.lock();
         try {
-            if (closed || buffer.size() == 0) {
+            if (closed) {
                 return;
             }
-            ensureOpen();
-            writeOut(buffer.size());
-            buffer.reset();
+            if (buffer.size() > 0) {
+                ensureOpen();
+                writeOut(buffer.size());
+                buffer.reset();
+            }
+            writeThrough = false;
             recovered();
         } catch (IOException | RuntimeException e) {
             failed("flushing " + current, e);
@@ -261,6 +269,7 @@ final class ComponentFile {
 
     private void failed(String what, Exception e) {
         counters.failures.incrementAndGet();
+        writeThrough = true;
         if (!failing) {
             failing = true;
             reporter.error("file sink: " + what + " failed; the batch is kept by the pipeline and retried,"

@@ -1,0 +1,212 @@
+package io.gatewaylog.sink.file.audit;
+
+import io.gatewaylog.sink.file.audit.AuditVerifier.Kind;
+import io.gatewaylog.sink.file.audit.AuditVerifier.Problem;
+import io.gatewaylog.sink.file.audit.AuditVerifier.Result;
+import io.gatewaylog.sink.file.audit.SealFormat.Seal;
+import io.gatewaylog.sink.file.audit.TrailReader.Entry;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One verification: walks the trail once, checking each sealed line against the one before, and at
+ * the first line that does not follow, works out what happened from the next line and (once) from a
+ * scan of the rest of the trail.
+ */
+final class ChainWalk {
+    private final List<TrailFile> files;
+    private final byte[] key;
+    private final ChainHash hash;
+    private final long expectedLastSeq;
+    private boolean started;
+    private long expSeq;
+    private byte[] lastHash;
+    private long sealed;
+    private long unsealed;
+    private long firstSeq;
+    private Entry previous;
+
+    ChainWalk(List<TrailFile> files, byte[] keyOrNull, long expectedLastSeq) {
+        this.files = files;
+        this.key = keyOrNull;
+        this.hash = new ChainHash(keyOrNull);
+        this.expectedLastSeq = expectedLastSeq;
+    }
+
+    Result run() throws IOException {
+        Problem problem = null;
+        try (TrailReader reader = new TrailReader(files)) {
+            Entry e = reader.next();
+            while (e != null && problem == null) {
+                Entry next = reader.next();
+                problem = check(e, next);
+                previous = e;
+                e = next;
+            }
+        }
+        if (problem == null) {
+            problem = atEnd();
+        }
+        return new Result(sealed, started ? firstSeq : 0, started ? expSeq - 1 : 0,
+                SealFormat.hex(started ? lastHash : SealFormat.ZERO_HASH), unsealed, files.size(), problem);
+    }
+
+    private Problem check(Entry e, Entry next) throws IOException {
+        if (e.status() == TrailReader.Status.CUT) {
+            return problem(Kind.TRUNCATED, e, 0, e.detail());
+        }
+        if (e.status() == TrailReader.Status.CORRUPT) {
+            return problem(Kind.EDITED, e, 0, e.detail());
+        }
+        byte[] line = e.bytes();
+        Seal s = SealFormat.parse(line, line.length);
+        if (s == null || !e.terminated()) {
+            return unsealedLine(e, s != null);
+        }
+        boolean selfOk = Arrays.equals(hash.hash(s.prev(), s.seq(), line, 0, s.contentLength()), s.hash());
+        if (!started) {
+            return first(e, s, selfOk, next);
+        }
+        if (s.seq() == expSeq && Arrays.equals(s.prev(), lastHash) && selfOk) {
+            advance(s);
+            return null;
+        }
+        return classify(e, s, next);
+    }
+
+    /** A line without a (whole) seal: before the chain's start, a line written before sealing began. */
+    private Problem unsealedLine(Entry e, boolean sealedButCut) {
+        byte[] line = e.bytes();
+        if (!e.terminated() && (started || sealedButCut)) {
+            return problem(Kind.TRUNCATED, e, 0, "the file ends in the middle of a line: it was cut off");
+        }
+        if (SealFormat.looksSealed(line, line.length)) {
+            return problem(Kind.EDITED, e, 0, "the audit member is malformed");
+        }
+        if (!started) {
+            unsealed++;
+            return null;
+        }
+        if (line.length == 0) {
+            return problem(Kind.INSERTED, e, 0, "an empty line inside the chain");
+        }
+        if (line[line.length - 1] != '}') {
+            return problem(Kind.TRUNCATED, e, 0, "a torn line (not a whole JSON object) inside the chain");
+        }
+        return problem(Kind.INSERTED, e, 0, "a line without a seal inside the chain (after seq " + (expSeq - 1) + ")");
+    }
+
+    private Problem first(Entry e, Seal s, boolean selfOk, Entry next) {
+        if (!selfOk) {
+            Seal ns = sealOf(next);
+            boolean nextFails = ns != null
+                    && !Arrays.equals(hash.hash(ns.prev(), ns.seq(), next.bytes(), 0, ns.contentLength()), ns.hash());
+            return problem(Kind.EDITED, e, s.seq(), "the record does not match its hash"
+                    + (nextFails ? "; neither does the next one: " + (key == null
+                        ? "was the trail sealed with an HMAC key (--key-file)?" : "is the key right?") : ""));
+        }
+        if (s.seq() == 1 && !Arrays.equals(s.prev(), SealFormat.ZERO_HASH)) {
+            return problem(Kind.EDITED, e, s.seq(), "seq 1 must have prev " + AuditChain.FIRST_PREV);
+        }
+        if (s.seq() > 1 && unsealed > 0) {
+            return problem(Kind.DELETED, e, s.seq(), "the chain starts at seq " + s.seq() + " right after "
+                    + unsealed + " unsealed lines: records seq 1.." + (s.seq() - 1) + " are missing");
+        }
+        if (s.seq() > 1 && e.line() == 1 && e.fileIndex() == 0 && e.file().sequence() == 1) {
+            return problem(Kind.DELETED, e, s.seq(), "the first rotated file (sequence 1) is present, so nothing"
+                    + " was pruned, but the chain starts at seq " + s.seq());
+        }
+        started = true;
+        firstSeq = s.seq();
+        advance(s);
+        return null;
+    }
+
+    private Problem classify(Entry e, Seal s, Entry next) throws IOException {
+        Seal ns = sealOf(next);
+        boolean linksBack = Arrays.equals(s.prev(), lastHash);
+        boolean nextLinks = ns != null && ns.seq() == expSeq && Arrays.equals(ns.prev(), lastHash);
+        if (s.seq() == expSeq || linksBack) {
+            if (s.seq() == expSeq && nextLinks) {
+                return problem(Kind.INSERTED, e, s.seq(), "a forged record: the next line continues the chain from seq " + (expSeq - 1));
+            }
+            return problem(Kind.EDITED, e, s.seq(), s.seq() != expSeq
+                    ? "seq " + s.seq() + " where " + expSeq + " was expected, and the record does not match its hash"
+                    : linksBack ? "the record does not match its hash" : "prev is not the hash of seq " + (expSeq - 1));
+        }
+        if (s.seq() < expSeq) {
+            return problem(Kind.INSERTED, e, s.seq(), "seq " + s.seq() + " was already used (after seq " + (expSeq - 1) + ")");
+        }
+        Ahead ahead = scanAhead(e, s.seq());
+        if (nextLinks) {
+            return ahead.repeated
+                    ? problem(Kind.INSERTED, e, s.seq(), "a copy of the later record seq " + s.seq())
+                    : problem(Kind.REORDERED, e, s.seq(), "seq " + s.seq() + " comes before seq " + expSeq);
+        }
+        if (ahead.expected != null) {
+            return problem(Kind.REORDERED, e, s.seq(), "seq " + expSeq + " belongs here but comes later, at "
+                    + ahead.expected.file().path().getFileName() + " line " + ahead.expected.line());
+        }
+        String missing = expSeq == s.seq() - 1 ? "seq " + expSeq + " is" : "seq " + expSeq + ".." + (s.seq() - 1) + " are";
+        if (e.line() == 1 && e.fileIndex() > 0) {
+            TrailFile before = files.get(e.fileIndex() - 1);
+            if (!e.file().isCurrent() && e.file().sequence() - before.sequence() > 1) {
+                return problem(Kind.DELETED, e, s.seq(), "rotated files of sequence " + (before.sequence() + 1) + ".."
+                        + (e.file().sequence() - 1) + " are missing: records " + missing + " missing");
+            }
+            long lines = previous != null && previous.fileIndex() == e.fileIndex() - 1 ? previous.line() : 0;
+            return new Problem(Kind.TRUNCATED, before.path(), lines + 1, expSeq, "the file ends after seq "
+                    + (expSeq - 1) + " but the next file starts at seq " + s.seq() + ": records " + missing + " missing");
+        }
+        return problem(Kind.DELETED, e, s.seq(), "records " + missing + " missing (after seq " + (expSeq - 1) + ")");
+    }
+
+    private Problem atEnd() {
+        if (!started) {
+            return unsealed == 0 ? null : new Problem(Kind.UNSEALED, files.get(0).path(), 1, 0,
+                    unsealed + " lines and none sealed: the audit trail was not enabled, or every seal was removed");
+        }
+        if (expectedLastSeq > expSeq - 1) {
+            TrailFile last = files.get(files.size() - 1);
+            long lines = previous != null && previous.file() == last ? previous.line() : 0;
+            return new Problem(Kind.TRUNCATED, last.path(), lines + 1, expSeq, "the chain ends at seq " + (expSeq - 1)
+                    + " but seq " + expectedLastSeq + " was expected");
+        }
+        return null;
+    }
+
+    private record Ahead(Entry expected, boolean repeated) {
+    }
+
+    /** Looks after {@code e} for the expected seq (a reordering) and for {@code e}'s seq again (a copy). */
+    private Ahead scanAhead(Entry e, long seq) throws IOException {
+        Entry expected = null;
+        boolean repeated = false;
+        try (TrailReader reader = new TrailReader(files)) {
+            for (Entry x = reader.next(); x != null && (expected == null || !repeated); x = reader.next()) {
+                Seal xs = x.after(e) ? sealOf(x) : null;
+                if (xs != null && xs.seq() == expSeq && expected == null) {
+                    expected = x;
+                }
+                repeated |= xs != null && xs.seq() == seq;
+            }
+        }
+        return new Ahead(expected, repeated);
+    }
+
+    private static Seal sealOf(Entry e) {
+        return e == null || e.status() != TrailReader.Status.LINE || !e.terminated()
+                ? null : SealFormat.parse(e.bytes(), e.bytes().length);
+    }
+
+    private void advance(Seal s) {
+        sealed++;
+        expSeq = s.seq() + 1;
+        lastHash = s.hash();
+    }
+
+    private static Problem problem(Kind kind, Entry e, long seq, String detail) {
+        return new Problem(kind, e.file().path(), e.line(), seq, detail);
+    }
+}
