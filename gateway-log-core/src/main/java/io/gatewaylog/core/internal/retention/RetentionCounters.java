@@ -15,6 +15,7 @@ final class RetentionCounters {
     private final LongAdder[][] files = new LongAdder[LogComponent.values().length][DeletionReason.values().length];
     private final LongAdder[][] bytes = new LongAdder[LogComponent.values().length][DeletionReason.values().length];
     private final double thresholdRatio;
+    private final List<Measurement> measurements;
     private volatile double usedRatio = Double.NaN;
 
     RetentionCounters(double thresholdRatio) {
@@ -25,6 +26,7 @@ final class RetentionCounters {
                 bytes[c][r] = new LongAdder();
             }
         }
+        this.measurements = List.copyOf(create());
     }
 
     void deleted(LogComponent component, DeletionReason reason, long size) {
@@ -49,7 +51,12 @@ final class RetentionCounters {
         return usedRatio;
     }
 
+    /** The same live measurements on every call. */
     List<Measurement> measurements() {
+        return measurements;
+    }
+
+    private List<Measurement> create() {
         List<Measurement> all = new ArrayList<>();
         for (LogComponent c : LogComponent.values()) {
             for (DeletionReason r : DeletionReason.values()) {
