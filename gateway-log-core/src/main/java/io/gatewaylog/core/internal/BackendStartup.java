@@ -2,6 +2,7 @@ package io.gatewaylog.core.internal;
 
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
+import io.gatewaylog.api.spi.ArchiveCatalog;
 import io.gatewaylog.api.spi.InvalidSettingException;
 import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.api.spi.LogSinkProvider;
@@ -13,9 +14,13 @@ import io.gatewaylog.core.internal.console.ConsoleSink;
 import io.gatewaylog.core.internal.json.JsonRecordEncoder;
 import io.gatewaylog.core.internal.pipeline.Pipeline;
 import io.gatewaylog.core.internal.pipeline.Pipelines;
+import io.gatewaylog.core.internal.retention.DiskUsageProbe;
+import io.gatewaylog.core.internal.retention.RetentionJob;
+import io.gatewaylog.core.internal.retention.RetentionSettings;
 import io.gatewaylog.core.internal.stats.BackendStatistics;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -43,6 +48,7 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
         for (LogComponent c : LogComponent.values()) {
             configs.put(c, ComponentConfig.parse(settings, c));
         }
+        RetentionSettings.parse(settings); // fails start-up on a bad retention setting, before any thread starts
         int maxValueLength = settings.getInt("max.value.length", 32768, 64, 100_000_000);
         String processName = settings.getString("process.name", "gateway");
         Duration shutdownTimeout = settings.getDuration("shutdown.timeout", Duration.ofSeconds(10));
@@ -79,6 +85,17 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
             statistics.register(pipeline.stats());
         }
         List<AutoCloseable> jobs = new ArrayList<>();
+        List<ArchiveCatalog> catalogs = new ArrayList<>();
+        for (LogSink sink : sinks) {
+            if (sink instanceof ArchiveCatalog catalog) {
+                catalogs.add(catalog);
+            }
+        }
+        // Deletions are reported as records of the system component; the job is closed before the pipelines.
+        RetentionJob retention = RetentionJob.start(settings, catalogs, pipelines.get(LogComponent.SYSTEM)::submit,
+                reporter, Clock.systemDefaultZone(), DiskUsageProbe.fileStore());
+        jobs.add(retention);
+        statistics.addMeasurements(retention::measurements);
         return new BackendStartup(settings, configs, pipelines, List.copyOf(sinks), statistics, jobs, reporter,
                 shutdownTimeout, hook);
     }
