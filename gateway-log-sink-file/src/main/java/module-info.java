@@ -3,7 +3,7 @@
  * background. Found by the backend through {@code provides LogSinkProvider}.
  */
 module io.gatewaylog.sink.file {
-    requires io.gatewaylog.api;
+    requires transitive io.gatewaylog.api;
     requires org.apache.commons.compress;
 
     exports io.gatewaylog.sink.file;

@@ -52,6 +52,7 @@ final class ComponentFile {
     private int resumeSkip;
     /** A failed write could not be truncated back: cut current.log back to {@link #size} when reopening. */
     private boolean cutBackOnOpen;
+    private boolean modeChecked;
     private boolean failing;
     /**
      * Set by a failure, cleared by the next flush: batches retried after a failure are written through,
@@ -237,9 +238,16 @@ final class ComponentFile {
 
     private void open() throws IOException {
         FilePermissions.createDirectory(settings.directory(), settings.dirMode());
+        boolean created = !Files.exists(current);
         FileChannel ch = FileChannel.open(current, openOptions, FilePermissions.attributes(current, settings.fileMode()));
         try {
-            FilePermissions.apply(current, settings.fileMode());
+            if (created) {
+                FilePermissions.apply(current, settings.fileMode());
+            } else if (!modeChecked) {
+                // A file from an earlier run gets the configured mode once (the setting may have changed).
+                FilePermissions.applyOrWarn(current, settings.fileMode(), reporter);
+            }
+            modeChecked = true;
             long onDisk = ch.size();
             if (cutBackOnOpen && onDisk > size) {
                 ch.truncate(size);

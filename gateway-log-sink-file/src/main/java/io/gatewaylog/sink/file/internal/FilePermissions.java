@@ -120,6 +120,19 @@ public final class FilePermissions {
         }
     }
 
+    /**
+     * Sets the mode of an existing file or directory we may not own (one prepared by packaging, say):
+     * a failure is reported, not fatal, since the files can still be written.
+     */
+    static void applyOrWarn(Path path, Set<PosixFilePermission> mode, io.gatewaylog.api.spi.Reporter reporter) {
+        try {
+            apply(path, mode);
+        } catch (IOException | SecurityException e) {
+            reporter.warn("file sink: cannot set mode " + octal(mode) + " on " + path + " (" + e + "); it keeps "
+                    + "its current mode");
+        }
+    }
+
     /** The mode of an existing file, or null without POSIX support. */
     static Set<PosixFilePermission> of(Path path) throws IOException {
         return supported(path) ? Files.getPosixFilePermissions(path) : null;

@@ -56,7 +56,7 @@ public final class RotatingFileSink implements LogSink, ArchiveCatalog {
             for (LogComponent c : LogComponent.values()) {
                 FileSettings s = config.component(c);
                 FilePermissions.createDirectory(s.directory(), s.dirMode());
-                FilePermissions.apply(s.directory(), s.dirMode());
+                FilePermissions.applyOrWarn(s.directory(), s.dirMode(), reporter);
                 sink.locks.add(DirectoryLock.acquire(s.directory(), s.fileMode()));
             }
             for (LogComponent c : LogComponent.values()) {

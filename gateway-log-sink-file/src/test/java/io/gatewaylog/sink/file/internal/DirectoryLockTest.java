@@ -57,6 +57,7 @@ class DirectoryLockTest {
     @Test
     void aSecondProcessOnTheSameDirectoryFailsNamingTheOwner() throws Exception {
         try (RotatingFileSink sink = open()) {
+            assertThat(sink.directory(LogComponent.API)).isEqualTo(root.resolve("api"));
             ChildResult child = openInChildProcess();
             assertThat(child.exit()).isEqualTo(3);
             assertThat(child.output())

@@ -12,7 +12,7 @@ public final class LockChild {
         RecordingReporter reporter = new RecordingReporter();
         TestContext ctx = TestContext.of(Map.of("dir", Path.of(args[0]).toString()), reporter);
         try (RotatingFileSink sink = RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter)) {
-            System.out.println("OPENED");
+            System.out.println(sink.directory(io.gatewaylog.api.LogComponent.API) != null ? "OPENED" : "?");
         } catch (IllegalStateException e) {
             System.out.println(e.getMessage());
             System.exit(3);

@@ -136,6 +136,7 @@ class StartupRecoveryTest {
         Files.writeString(current, "{\"timestamp\":\"2023-11-");
         try (RotatingFileSink sink = open()) {
             assertThat(current).isEmptyFile();
+            assertThat(sink.archives(LogComponent.API)).isEmpty();
         }
     }
 
