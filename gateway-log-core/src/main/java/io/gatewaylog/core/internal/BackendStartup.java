@@ -8,6 +8,7 @@ import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.api.spi.LogSinkProvider;
 import io.gatewaylog.api.spi.Reporter;
 import io.gatewaylog.api.spi.Settings;
+import io.gatewaylog.api.spi.SinkConflictException;
 import io.gatewaylog.core.internal.config.ComponentConfig;
 import io.gatewaylog.core.internal.config.LayeredSettings;
 import io.gatewaylog.core.internal.console.ConsoleSink;
@@ -121,7 +122,7 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
             }
             try {
                 found.add(provider.create(context));
-            } catch (InvalidSettingException e) {
+            } catch (InvalidSettingException | SinkConflictException e) {
                 throw e;
             } catch (RuntimeException | LinkageError e) {
                 reporter.error("sink '" + name + "' failed to start and is skipped", e);

@@ -15,24 +15,21 @@ public final class Values {
 
     public static long size(String key, String raw) {
         String v = raw.trim().toUpperCase(Locale.ROOT).replace(" ", "");
-        long multiplier;
-        String number;
-        if (v.endsWith("TB") || v.endsWith("T")) {
-            multiplier = 1L << 40;
-        } else if (v.endsWith("GB") || v.endsWith("G")) {
-            multiplier = 1L << 30;
-        } else if (v.endsWith("MB") || v.endsWith("M")) {
-            multiplier = 1L << 20;
-        } else if (v.endsWith("KB") || v.endsWith("K")) {
-            multiplier = 1L << 10;
-        } else if (v.endsWith("B")) {
-            multiplier = 1;
-        } else {
-            multiplier = 1;
+        int unitStart = v.length();
+        while (unitStart > 0 && Character.isLetter(v.charAt(unitStart - 1))) {
+            unitStart--;
         }
-        number = v.replaceAll("[A-Z]+$", "");
+        long multiplier;
+        switch (v.substring(unitStart)) {
+            case "", "B" -> multiplier = 1;
+            case "K", "KB" -> multiplier = 1L << 10;
+            case "M", "MB" -> multiplier = 1L << 20;
+            case "G", "GB" -> multiplier = 1L << 30;
+            case "T", "TB" -> multiplier = 1L << 40;
+            default -> throw new InvalidSettingException(key, raw, SIZE_ALLOWED);
+        }
         try {
-            BigDecimal bytes = new BigDecimal(number).multiply(BigDecimal.valueOf(multiplier));
+            BigDecimal bytes = new BigDecimal(v.substring(0, unitStart)).multiply(BigDecimal.valueOf(multiplier));
             if (bytes.signum() < 0 || bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
                 throw new InvalidSettingException(key, raw, SIZE_ALLOWED);
             }

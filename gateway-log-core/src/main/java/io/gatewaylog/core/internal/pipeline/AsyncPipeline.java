@@ -145,8 +145,9 @@ final class AsyncPipeline implements Pipeline {
                         dirty = true;
                     }
                     batch.clear();
-                } else {
-                    writer.retryBacklogs();
+                } else if (writer.retryBacklogs()) {
+                    // What a recovered sink took from its backlog must be flushed like any batch.
+                    dirty = true;
                 }
                 long now = System.nanoTime();
                 boolean drained = first == null || queue.isEmpty();

@@ -83,11 +83,13 @@ final class BatchWriter {
         }
     }
 
-    /** Retries sinks' backlogs whose pause is over (called when the pipeline is idle). */
-    void retryBacklogs() {
+    /** Retries sinks' backlogs whose pause is over (called when the pipeline is idle); true if any were written. */
+    boolean retryBacklogs() {
+        boolean wrote = false;
         for (SinkSlot slot : slots) {
-            slot.retryBacklog(false);
+            wrote |= slot.retryIfDue();
         }
+        return wrote;
     }
 
     boolean hasBacklog() {

@@ -55,9 +55,15 @@ final class SinkSlot {
             sink.write(batch);
             recovered();
         } catch (Exception | LinkageError e) {
-            failed("write failed", e);
+            failed("write failed", kept(), e);
             keep(batch);
         }
+    }
+
+    /** Retries the backlog if its pause is over; true if records were written by it. */
+    boolean retryIfDue() {
+        int before = backlogRecords;
+        return before > 0 && retryBacklog(false);
     }
 
     /** Retries the backlog now if its pause is over (or {@code force}); true if it is empty afterwards. */
@@ -73,7 +79,7 @@ final class SinkSlot {
             try {
                 sink.write(head);
             } catch (Exception | LinkageError e) {
-                failed("write failed again", e);
+                failed("write failed again", kept(), e);
                 return false;
             }
             backlog.pollFirst();
@@ -90,7 +96,7 @@ final class SinkSlot {
         try {
             sink.flush();
         } catch (Exception | LinkageError e) {
-            failed("flush failed", e);
+            failed("flush failed", "; the sink keeps what it buffered and is flushed again at the next interval", e);
         }
     }
 
@@ -115,13 +121,17 @@ final class SinkSlot {
         }
     }
 
-    private void failed(String what, Throwable e) {
+    private String kept() {
+        return "; records are kept (up to " + maxBacklog + ") and retried every "
+                + TimeUnit.NANOSECONDS.toMillis(RETRY_PAUSE_NANOS) + " ms";
+    }
+
+    private void failed(String what, String consequence, Throwable e) {
         stats.onSinkError();
         retryAt = System.nanoTime() + RETRY_PAUSE_NANOS;
         if (!failing) {
             failing = true;
-            reporter.error(where + ": " + what + "; records are kept (up to " + maxBacklog
-                    + ") and retried every " + TimeUnit.NANOSECONDS.toMillis(RETRY_PAUSE_NANOS) + " ms", e);
+            reporter.error(where + ": " + what + consequence, e);
         }
     }
 

@@ -152,6 +152,8 @@ class LayeredSettingsTest {
         assertThatThrownBy(() -> Values.size("rotation.size", "big")).hasMessageContaining("'rotation.size' = 'big'")
                 .hasMessageContaining("200MB");
         assertThatThrownBy(() -> Values.size("rotation.size", "-1MB")).isInstanceOf(InvalidSettingException.class);
+        assertThatThrownBy(() -> Values.size("rotation.size", "12 apples")).isInstanceOf(InvalidSettingException.class);
+        assertThatThrownBy(() -> Values.size("rotation.size", "MB")).isInstanceOf(InvalidSettingException.class);
         assertThatThrownBy(() -> Values.duration("x", "10")).hasMessageContaining("500ms");
     }
 

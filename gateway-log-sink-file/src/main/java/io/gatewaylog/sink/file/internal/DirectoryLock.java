@@ -1,5 +1,6 @@
 package io.gatewaylog.sink.file.internal;
 
+import io.gatewaylog.api.spi.SinkConflictException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -39,7 +40,7 @@ final class DirectoryLock implements AutoCloseable {
     /**
      * Takes the lock of {@code dir}.
      *
-     * @throws IllegalStateException if another process or sink holds it
+     * @throws SinkConflictException if another process or sink holds it
      */
     static DirectoryLock acquire(Path dir, Set<PosixFilePermission> mode) throws IOException {
         Path file = dir.resolve(FILE);
@@ -84,8 +85,8 @@ final class DirectoryLock implements AutoCloseable {
         return new DirectoryLock(key, channel, lock);
     }
 
-    private static IllegalStateException inUse(Path dir, Path file, String who) {
-        return new IllegalStateException("gateway-log file sink: log directory " + dir.toAbsolutePath()
+    private static SinkConflictException inUse(Path dir, Path file, String who) {
+        return new SinkConflictException("gateway-log file sink: log directory " + dir.toAbsolutePath()
                 + " is already in use by " + who + " (lock " + file.toAbsolutePath() + " is held); "
                 + "two writers would interleave and rotate each other's files: give each process its own 'dir'");
     }

@@ -55,6 +55,22 @@ class DirectoryLockTest {
     }
 
     @Test
+    void aSecondBackendOnTheSameDirectoryFailsToStart() {
+        io.gatewaylog.core.GatewayLogBackend first = io.gatewaylog.core.GatewayLogBackend.builder()
+                .bindGlobalContext(false).setting("dir", root.toString()).setting("console.enabled", "false")
+                .setting("shutdown.hook", "false").setting("retention.enabled", "false").build();
+        try {
+            assertThatThrownBy(() -> io.gatewaylog.core.GatewayLogBackend.builder().bindGlobalContext(false)
+                    .setting("dir", root.toString()).setting("console.enabled", "false").setting("shutdown.hook", "false")
+                    .setting("retention.enabled", "false").build())
+                    .isInstanceOf(io.gatewaylog.api.spi.SinkConflictException.class)
+                    .hasMessageContaining("already in use");
+        } finally {
+            first.shutdown(java.time.Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void aSecondProcessOnTheSameDirectoryFailsNamingTheOwner() throws Exception {
         try (RotatingFileSink sink = open()) {
             assertThat(sink.directory(LogComponent.API)).isEqualTo(root.resolve("api"));
