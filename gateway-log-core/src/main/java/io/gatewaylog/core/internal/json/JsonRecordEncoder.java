@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
+import io.gatewaylog.api.Level;
+import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.ErrorInfo;
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.RecordEncoder;
@@ -25,6 +28,26 @@ public final class JsonRecordEncoder implements RecordEncoder {
             Set.of("timestamp", "level", "component", "logger", "message", "process", "thread", "error");
     static final String RENAMED_PREFIX = "field_";
 
+    private static final SerializedString TIMESTAMP = new SerializedString("timestamp");
+    private static final SerializedString LEVEL = new SerializedString("level");
+    private static final SerializedString COMPONENT = new SerializedString("component");
+    private static final SerializedString LOGGER = new SerializedString("logger");
+    private static final SerializedString MESSAGE = new SerializedString("message");
+    private static final SerializedString PROCESS = new SerializedString("process");
+    private static final SerializedString THREAD = new SerializedString("thread");
+    private static final SerializedString NAME = new SerializedString("name");
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString[] LEVELS = serialized(Level.values());
+    private static final SerializedString[] COMPONENTS = serialized(LogComponent.values());
+
+    private static SerializedString[] serialized(Enum<?>[] values) {
+        SerializedString[] out = new SerializedString[values.length];
+        for (Enum<?> v : values) {
+            out[v.ordinal()] = new SerializedString(v instanceof LogComponent c ? c.id() : v.name());
+        }
+        return out;
+    }
+
     private final JsonFactory factory = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
@@ -33,11 +56,23 @@ public final class JsonRecordEncoder implements RecordEncoder {
     private final String processName;
     private final long pid;
     private final int maxValueLength;
+    private final SerializedString processJson;
 
     public JsonRecordEncoder(String processName, int maxValueLength) {
         this.processName = processName;
         this.pid = ProcessHandle.current().pid();
         this.maxValueLength = maxValueLength;
+        // The process object never changes: encode it once.
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (JsonGenerator g = factory.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("name", SafeText.clean(processName, maxValueLength));
+            g.writeNumberField("id", pid);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.processJson = new SerializedString(w.toString());
     }
 
     @Override
@@ -120,11 +155,13 @@ public final class JsonRecordEncoder implements RecordEncoder {
         ValueWriter values = state.values;
         Map<String, Object> fields = r.fields();
         g.writeStartObject();
-        g.writeFieldName("timestamp");
+        g.writeFieldName(TIMESTAMP);
         timestamp(g, state, r.epochMillis());
-        g.writeStringField("level", r.level().name());
-        g.writeStringField("component", r.component().id());
-        g.writeFieldName("logger");
+        g.writeFieldName(LEVEL);
+        g.writeString(LEVELS[r.level().ordinal()]);
+        g.writeFieldName(COMPONENT);
+        g.writeString(COMPONENTS[r.component().ordinal()]);
+        g.writeFieldName(LOGGER);
         values.string(r.logger());
         for (Map.Entry<String, String> e : r.context().entrySet()) {
             String key = e.getKey();
@@ -133,20 +170,20 @@ public final class JsonRecordEncoder implements RecordEncoder {
                 values.write(e.getValue());
             }
         }
-        g.writeFieldName("message");
+        g.writeFieldName(MESSAGE);
         values.string(r.message());
         for (Map.Entry<String, Object> e : fields.entrySet()) {
             values.fieldName(topLevelName(e.getKey()));
             values.write(e.getValue());
         }
-        g.writeObjectFieldStart("process");
-        g.writeStringField("name", processName);
-        g.writeNumberField("id", pid);
-        g.writeEndObject();
-        g.writeObjectFieldStart("thread");
-        g.writeFieldName("name");
+        g.writeFieldName(PROCESS);
+        g.writeRawValue(processJson);
+        g.writeFieldName(THREAD);
+        g.writeStartObject();
+        g.writeFieldName(NAME);
         values.string(r.threadName());
-        g.writeNumberField("id", r.threadId());
+        g.writeFieldName(ID);
+        g.writeNumber(r.threadId());
         g.writeEndObject();
         ErrorInfo error = r.error();
         if (error != null) {
@@ -166,9 +203,10 @@ public final class JsonRecordEncoder implements RecordEncoder {
         ValueWriter values = state.values;
         Map<String, Object> fields = r.fields();
         g.writeStartObject();
-        g.writeFieldName("timestamp");
+        g.writeFieldName(TIMESTAMP);
         timestamp(g, state, r.epochMillis());
-        g.writeStringField("component", "metrics");
+        g.writeFieldName(COMPONENT);
+        g.writeString(COMPONENTS[LogComponent.METRICS.ordinal()]);
         g.writeObjectFieldStart("metric");
         g.writeFieldName("name");
         values.string(SafeText.describe(fields.get(LogRecord.METRIC_NAME)));

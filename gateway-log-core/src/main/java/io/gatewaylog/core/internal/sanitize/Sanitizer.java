@@ -27,6 +27,7 @@ public final class Sanitizer {
     private final TextScanner scanner;
     private final UserPattern[] patterns;
     private final ValueSanitizer values;
+    private final CleanTextCache cleanTexts = new CleanTextCache();
 
     private Sanitizer(boolean enabled, Set<Rule> rules, SensitiveKeys keys, List<UserPattern> patterns) {
         this.enabled = enabled;
@@ -108,9 +109,16 @@ public final class Sanitizer {
         if (!enabled || text == null || text.isEmpty()) {
             return text;
         }
+        boolean cacheable = text.length() <= CleanTextCache.MAX_LENGTH;
+        if (cacheable && cleanTexts.isKnownClean(text)) {
+            return text;
+        }
         String out = scanner.scan(text);
         for (UserPattern p : patterns) {
             out = p.apply(out);
+        }
+        if (cacheable && out == text) {
+            cleanTexts.remember(text);
         }
         return out;
     }

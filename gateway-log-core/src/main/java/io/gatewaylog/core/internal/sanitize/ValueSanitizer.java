@@ -28,6 +28,8 @@ final class ValueSanitizer {
     private final SensitiveKeys keys;
     private final boolean keyRule;
 
+    private final CleanTextCache insensitiveKeys = new CleanTextCache();
+
     ValueSanitizer(Sanitizer text, SensitiveKeys keys, boolean keyRule) {
         this.text = text;
         this.keys = keys;
@@ -35,7 +37,18 @@ final class ValueSanitizer {
     }
 
     boolean isSensitiveKey(String key) {
-        return keyRule && keys.isSensitive(key);
+        if (!keyRule || key == null) {
+            return false;
+        }
+        // Keys repeat on every record: remember the innocent ones rather than match them again.
+        if (insensitiveKeys.isKnownClean(key)) {
+            return false;
+        }
+        boolean sensitive = keys.isSensitive(key);
+        if (!sensitive) {
+            insensitiveKeys.remember(key);
+        }
+        return sensitive;
     }
 
     Object value(Object v, int depth) {

@@ -39,7 +39,7 @@ class FileSinkConfigTest {
         assertThat(PosixFilePermissions.toString(api.dirMode())).isEqualTo("rwxr-x---");
         assertThat(PosixFilePermissions.toString(api.fileMode())).isEqualTo("rw-r-----");
         assertThat(api.compress()).isTrue();
-        assertThat(api.compressionLevel()).isEqualTo(6);
+        assertThat(api.compressionLevel()).isEqualTo(1);
         FileSettings auth = c.component(LogComponent.AUTH);
         assertThat(auth.durability()).isEqualTo(Durability.FSYNC);
         assertThat(PosixFilePermissions.toString(auth.dirMode())).isEqualTo("rwx------");
@@ -62,7 +62,7 @@ class FileSinkConfigTest {
         FileSinkConfig c = parse("dir", "/tmp/x", "rotation.size", "5MB", "component.api.rotation.size", "1KB",
                 "backups", "3", "sink.file.durability", "flush", "component.system.sink.file.durability", "FSYNC",
                 "sink.file.dir-mode", "770", "sink.file.file-mode", "rw-rw----", "sink.file.compress", "false",
-                "component.metrics.sink.file.compression-level", "1");
+                "component.metrics.sink.file.compression-level", "9");
         assertThat(c.root()).isEqualTo(Path.of("/tmp/x"));
         assertThat(c.component(LogComponent.API).rotationSize()).isEqualTo(1024);
         assertThat(c.component(LogComponent.INFRA).rotationSize()).isEqualTo(5L << 20);
@@ -73,7 +73,7 @@ class FileSinkConfigTest {
         assertThat(FilePermissions.octal(c.component(LogComponent.INFRA).fileMode())).isEqualTo("0660");
         assertThat(FilePermissions.octal(c.rootMode())).isEqualTo("0770");
         assertThat(c.component(LogComponent.INFRA).compress()).isFalse();
-        assertThat(c.component(LogComponent.METRICS).compressionLevel()).isEqualTo(1);
+        assertThat(c.component(LogComponent.METRICS).compressionLevel()).isEqualTo(9);
     }
 
     @Test
