@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +21,7 @@ import java.util.TreeSet;
  * Settings from four explicit sources plus built-in defaults, in SPEC.md's precedence:
  * defaults &lt; file &lt; environment &lt; system properties &lt; code.
  */
-public final class LayeredSettings implements Settings {
+public final class LayeredSettings extends TypedSettings {
     public static final String PREFIX = "gateway.log.";
     public static final String ENV_PREFIX = "GATEWAY_LOG_";
 
@@ -148,35 +147,5 @@ public final class LayeredSettings implements Settings {
             }
         }
         return keys;
-    }
-
-    @Override
-    public boolean getBoolean(String key, boolean defaultValue) {
-        return TypedGetters.bool(this, key, defaultValue);
-    }
-
-    @Override
-    public int getInt(String key, int defaultValue, int min, int max) {
-        return TypedGetters.integer(this, key, defaultValue, min, max);
-    }
-
-    @Override
-    public long getSize(String key, long defaultValue) {
-        return TypedGetters.size(this, key, defaultValue);
-    }
-
-    @Override
-    public Duration getDuration(String key, Duration defaultValue) {
-        return TypedGetters.duration(this, key, defaultValue);
-    }
-
-    @Override
-    public Path getPath(String key, Path defaultValue) {
-        return TypedGetters.path(this, key, defaultValue);
-    }
-
-    @Override
-    public <E extends Enum<E>> E getEnum(String key, Class<E> type, E defaultValue) {
-        return TypedGetters.enumValue(this, key, type, defaultValue);
     }
 }

@@ -36,20 +36,7 @@ public final class IsoTimestamps {
     }
 
     public String format(long epochMillis) {
-        long second = Math.floorDiv(epochMillis, 1000);
-        int millis = (int) Math.floorMod(epochMillis, 1000);
-        Cached c = cached;
-        if (c.second != second) {
-            c = new Cached(second, SECONDS.format(Instant.ofEpochSecond(second)) + ".");
-            cached = c;
-        }
-        char[] out = new char[c.prefix.length() + 4];
-        c.prefix.getChars(0, c.prefix.length(), out, 0);
-        int p = c.prefix.length();
-        out[p] = (char) ('0' + millis / 100);
-        out[p + 1] = (char) ('0' + (millis / 10) % 10);
-        out[p + 2] = (char) ('0' + millis % 10);
-        out[p + 3] = 'Z';
-        return new String(out);
+        char[] out = new char[32];
+        return new String(out, 0, format(epochMillis, out));
     }
 }
