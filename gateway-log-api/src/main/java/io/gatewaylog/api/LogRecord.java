@@ -165,14 +165,14 @@ public final class LogRecord {
     }
 
     /**
-     * Returns an unmodifiable snapshot of {@code map} that keeps its order and null values. The JDK's
-     * immutable maps ({@code Map.of}) are taken as they are: copying them would only cost allocation.
+     * Returns an unmodifiable snapshot of {@code map} that keeps its order and null values. Immutable maps
+     * ({@link Fields}, the JDK's {@code Map.of}) are taken as they are: copying them would only cost allocation.
      */
     public static <V> Map<String, V> snapshot(Map<String, ? extends V> map) {
         if (map == null || map.isEmpty()) {
             return Map.of();
         }
-        if (map.getClass().getName().startsWith("java.util.ImmutableCollections$")) {
+        if (map instanceof Fields || map.getClass().getName().startsWith("java.util.ImmutableCollections$")) {
             @SuppressWarnings("unchecked")
             Map<String, V> same = (Map<String, V>) map;
             return same;

@@ -1,11 +1,11 @@
 package io.gatewaylog.benchmarks;
 
+import io.gatewaylog.api.Fields;
 import io.gatewaylog.api.GatewayLogger;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.core.GatewayLogBackend;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 /** gateway-log with the file sink (found on the class path), sanitization on or off. */
 final class GatewayLogContender implements Contender {
@@ -42,7 +42,10 @@ final class GatewayLogContender implements Contender {
 
     @Override
     public void log(String requestId) {
-        log.info(MESSAGE, Map.of("customer_id", CUSTOMER, "request_id", requestId, "endpoint", ENDPOINT,
+        // Fields.of is gateway-log's idiom for a record's fields, as StringMapMessage is Log4j's and
+        // addKeyValue is SLF4J's: the cheapest way each framework offers (Map.of also works, at about
+        // twice the allocation per call).
+        log.info(MESSAGE, Fields.of("customer_id", CUSTOMER, "request_id", requestId, "endpoint", ENDPOINT,
                 "batch_size", BATCH_SIZE));
     }
 

@@ -122,13 +122,15 @@ public final class JsonRecordEncoder implements RecordEncoder {
         try {
             JsonGenerator g = factory.createGenerator(target, JsonEncoding.UTF8);
             g.setRootValueSeparator(null);
-            return new ThreadState(target, g, new ValueWriter(g, maxValueLength), new char[32]);
+            ValueWriter values = new ValueWriter(g, maxValueLength);
+            return new ThreadState(target, g, values, new char[32], new FieldVisitor(values));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private record ThreadState(Target target, JsonGenerator generator, ValueWriter values, char[] timestamp) {
+    private record ThreadState(Target target, JsonGenerator generator, ValueWriter values, char[] timestamp,
+                               FieldVisitor visitor) {
     }
 
     /** The stream of the current call. */
@@ -163,19 +165,10 @@ public final class JsonRecordEncoder implements RecordEncoder {
         g.writeString(COMPONENTS[r.component().ordinal()]);
         g.writeFieldName(LOGGER);
         values.string(r.logger());
-        for (Map.Entry<String, String> e : r.context().entrySet()) {
-            String key = e.getKey();
-            if (!fields.containsKey(key) && (e.getValue() != null || !"asset_id".equals(key))) {
-                values.fieldName(topLevelName(key));
-                values.write(e.getValue());
-            }
-        }
+        state.visitor.walk(FieldVisitor.CONTEXT, r.context(), fields);
         g.writeFieldName(MESSAGE);
         values.string(r.message());
-        for (Map.Entry<String, Object> e : fields.entrySet()) {
-            values.fieldName(topLevelName(e.getKey()));
-            values.write(e.getValue());
-        }
+        state.visitor.walk(FieldVisitor.FIELDS, fields, fields);
         g.writeFieldName(PROCESS);
         g.writeRawValue(processJson);
         g.writeFieldName(THREAD);
@@ -223,20 +216,8 @@ public final class JsonRecordEncoder implements RecordEncoder {
             values.string(SafeText.describe(type));
         }
         g.writeObjectFieldStart("tags");
-        for (Map.Entry<String, String> e : r.context().entrySet()) {
-            if (!fields.containsKey(e.getKey()) && e.getValue() != null) {
-                values.fieldName(e.getKey());
-                values.write(e.getValue());
-            }
-        }
-        for (Map.Entry<String, Object> e : fields.entrySet()) {
-            String key = e.getKey();
-            if (!key.equals(LogRecord.METRIC_NAME) && !key.equals(LogRecord.METRIC_VALUE)
-                    && !key.equals(LogRecord.METRIC_UNIT) && !key.equals(LogRecord.METRIC_TYPE)) {
-                values.fieldName(key);
-                values.write(e.getValue());
-            }
-        }
+        state.visitor.walk(FieldVisitor.CONTEXT_TAGS, r.context(), fields);
+        state.visitor.walk(FieldVisitor.METRIC_TAGS, fields, fields);
         g.writeEndObject();
         g.writeEndObject();
         g.writeEndObject();

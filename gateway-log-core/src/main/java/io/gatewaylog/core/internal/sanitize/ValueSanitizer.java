@@ -1,5 +1,6 @@
 package io.gatewaylog.core.internal.sanitize;
 
+import io.gatewaylog.api.Fields;
 import java.time.Duration;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -90,12 +91,38 @@ final class ValueSanitizer {
     /** The map with its values (and keys' text) sanitized; the same instance if nothing changed. */
     @SuppressWarnings("unchecked")
     <V> Map<String, V> map(Map<?, ?> m, int depth) {
+        if (m instanceof Fields f) {
+            Map<?, ?> result = fields(f, depth);
+            if (result != null) {
+                return (Map<String, V>) result;
+            }
+        }
         // forEach rather than an entry iterator: for the usual maps (unmodifiable LinkedHashMap) it walks
         // the entries without allocating an iterator and an entry wrapper each
         MapWalk walk = new MapWalk(m, depth);
         m.forEach(walk);
         Map<?, ?> result = walk.copy == null ? m : Collections.unmodifiableMap(walk.copy);
         return (Map<String, V>) result;
+    }
+
+    /**
+     * {@link Fields} walked by index: no walker, iterator or entry objects (this runs for every record).
+     * Null when a key itself needs masking: the general path handles that rare case.
+     */
+    private Fields fields(Fields f, int depth) {
+        Fields out = f;
+        for (int i = 0, n = f.size(); i < n; i++) {
+            String key = f.keyAt(i);
+            if (text.sanitizeText(key) != key) {
+                return null;
+            }
+            Object v = f.valueAt(i);
+            Object nv = isSensitiveKey(key) ? redact(v) : value(v, depth);
+            if (nv != v) {
+                out = out.withValueAt(i, nv);
+            }
+        }
+        return out;
     }
 
     /** One pass over a map; copies it only from the first changed entry on. */

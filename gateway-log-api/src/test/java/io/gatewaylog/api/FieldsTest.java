@@ -1,0 +1,59 @@
+package io.gatewaylog.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FieldsTest {
+    @Test
+    void isAnOrderedImmutableMap() {
+        Fields f = Fields.of("request_id", "123", "batch_size", 50, "missing", null);
+        assertThat(f).hasSize(3).containsEntry("request_id", "123").containsEntry("batch_size", 50)
+                .containsEntry("missing", null);
+        assertThat(new ArrayList<>(f.keySet())).containsExactly("request_id", "batch_size", "missing");
+        Map<String, Object> same = new LinkedHashMap<>();
+        same.put("request_id", "123");
+        same.put("batch_size", 50);
+        same.put("missing", null);
+        assertThat(f).isEqualTo(same);
+        assertThat(f.hashCode()).isEqualTo(same.hashCode());
+        assertThatThrownBy(() -> f.put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(LogRecord.snapshot(f)).isSameAs(f);
+    }
+
+    @Test
+    void repeatedKeysKeepTheLastValueAndKeysBecomeStrings() {
+        Fields f = Fields.of("a", 1, "b", 2, "a", 3, 7, "seven");
+        assertThat(f.keySet()).containsExactly("a", "b", "7");
+        assertThat(f.get("a")).isEqualTo(3);
+        assertThat(f.get("7")).isEqualTo("seven");
+    }
+
+    @Test
+    void anOddNumberOfArgumentsIsRefused() {
+        assertThatThrownBy(() -> Fields.of("a", 1, "b")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pairs");
+    }
+
+    @Test
+    void indexAccessAndCopies() {
+        Fields f = Fields.of("k", "v", "n", 1);
+        assertThat(f.keyAt(1)).isEqualTo("n");
+        assertThat(f.valueAt(0)).isEqualTo("v");
+        Fields changed = f.withValueAt(0, "[redacted]");
+        assertThat(changed.get("k")).isEqualTo("[redacted]");
+        assertThat(f.get("k")).isEqualTo("v");
+        Map<String, Object> source = new HashMap<>(Map.of("x", 1));
+        assertThat(Fields.copyOf(source)).isEqualTo(source);
+        List<String> seen = new ArrayList<>();
+        f.forEach((k, v) -> seen.add(k + "=" + v));
+        assertThat(seen).containsExactly("k=v", "n=1");
+        assertThat(Fields.of()).isEmpty();
+    }
+}
