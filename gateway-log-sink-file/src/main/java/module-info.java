@@ -7,6 +7,7 @@ module io.gatewaylog.sink.file {
     requires org.apache.commons.compress;
 
     exports io.gatewaylog.sink.file;
+    exports io.gatewaylog.sink.file.audit;
 
     provides io.gatewaylog.api.spi.LogSinkProvider with io.gatewaylog.sink.file.FileSinkProvider;
 }

@@ -25,7 +25,7 @@ import java.util.Set;
 public final class JsonRecordEncoder implements RecordEncoder {
     /** Top-level names a field may not take; a field of such a name is written as {@code field_<name>}. */
     public static final Set<String> RESERVED =
-            Set.of("timestamp", "level", "component", "logger", "message", "process", "thread", "error");
+            Set.of("timestamp", "level", "component", "logger", "message", "process", "thread", "error", "audit");
     static final String RENAMED_PREFIX = "field_";
 
     private static final SerializedString TIMESTAMP = new SerializedString("timestamp");

@@ -4,6 +4,7 @@ import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.ArchiveNames;
 import io.gatewaylog.api.spi.RecordEncoder;
 import io.gatewaylog.api.spi.Reporter;
+import io.gatewaylog.sink.file.audit.AuditChain;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -38,6 +39,8 @@ final class ComponentFile {
     private final ArchiveDirectory archives;
     private final FileCounters counters;
     private final Reporter reporter;
+    /** Seals each line into the audit hash chain (the auth component); null: lines are not sealed. */
+    private final AuditChain audit;
     private final LineBuffer buffer = new LineBuffer(BUFFERED_BYTES * 2);
     private final ReentrantLock lock = new ReentrantLock();
     private final Set<StandardOpenOption> openOptions = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -62,7 +65,7 @@ final class ComponentFile {
     private boolean closed;
 
     ComponentFile(FileSettings settings, RecordEncoder encoder, Compressor compressor, ArchiveDirectory archives,
-                  FileCounters counters, Reporter reporter, long nextSequence, long newestMillis) throws IOException {
+                  FileCounters counters, Reporter reporter, long nextSequence, long newestMillis, AuditChain audit) throws IOException {
         this.settings = settings;
         this.current = settings.currentFile();
         this.encoder = encoder;
@@ -72,6 +75,7 @@ final class ComponentFile {
         this.reporter = reporter;
         this.nextSequence = nextSequence;
         this.newestMillis = newestMillis;
+        this.audit = audit;
         open();
     }
 
@@ -116,13 +120,20 @@ final class ComponentFile {
         int batchStart = buffer.size(); // earlier batches' lines still buffered (buffered mode) stay
         long newestBefore = newestMillis;
         int committed = from;
+        if (audit != null) {
+            audit.mark();
+        }
         try {
             ensureOpen();
             long rotationSize = settings.rotationSize();
             for (int i = from; i < n; i++) {
                 LogRecord r = batch.get(i);
                 int lineStart = buffer.size();
-                encoder.encode(r, buffer);
+                if (audit != null) {
+                    audit.encode(encoder, r, buffer);
+                } else {
+                    encoder.encode(r, buffer);
+                }
                 if (size + buffer.size() > rotationSize && (size > 0 || lineStart > 0)) {
                     // This line would pass the rotation size: what came before it closes the file.
                     writeOut(lineStart);
@@ -143,6 +154,10 @@ final class ComponentFile {
             recovered();
         } catch (IOException | RuntimeException e) {
             buffer.truncate(batchStart);
+            if (audit != null) {
+                // Keep the seals of the lines that reached a file before a rotation; the retry skips those.
+                audit.reset(committed - from);
+            }
             newestMillis = newestBefore;
             if (committed > 0) {
                 resumeFirst = batch.get(0);

@@ -17,10 +17,13 @@ import java.util.Set;
  * @param fileMode the mode of {@code current.log} (archives keep their source's mode)
  * @param compress whether rotated files are gzip-compressed
  * @param compressionLevel the deflate level, 1 (fastest) to 9 (smallest)
+ * @param audit whether lines are sealed into the audit hash chain (auth only)
+ * @param auditKey the chain's HMAC key, or null for plain SHA-256
  */
 public record FileSettings(LogComponent component, Path directory, long rotationSize, int backups,
                            Durability durability, Set<PosixFilePermission> dirMode,
-                           Set<PosixFilePermission> fileMode, boolean compress, int compressionLevel) {
+                           Set<PosixFilePermission> fileMode, boolean compress, int compressionLevel,
+                           boolean audit, byte[] auditKey) {
 
     public FileSettings {
         dirMode = Set.copyOf(dirMode);

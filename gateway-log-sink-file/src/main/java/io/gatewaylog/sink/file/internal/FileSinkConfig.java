@@ -3,6 +3,8 @@ package io.gatewaylog.sink.file.internal;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.InvalidSettingException;
 import io.gatewaylog.api.spi.Settings;
+import io.gatewaylog.sink.file.audit.AuditChain;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermission;
@@ -29,7 +31,9 @@ public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, Map<L
     static final String FILE_MODE = PREFIX + "file-mode";
     static final String COMPRESS = PREFIX + "compress";
     static final String LEVEL = PREFIX + "compression-level";
-    static final List<String> KEYS = List.of(DURABILITY, DIR_MODE, FILE_MODE, COMPRESS, LEVEL, PREFIX + "enabled");
+    static final String AUDIT = PREFIX + "audit";
+    static final String AUDIT_KEY_FILE = PREFIX + "audit.key-file";
+    static final List<String> KEYS = List.of(DURABILITY, DIR_MODE, FILE_MODE, COMPRESS, LEVEL, AUDIT, AUDIT_KEY_FILE, PREFIX + "enabled");
     static final long MIN_ROTATION = 1L << 10;
     static final long MAX_ROTATION = 1L << 40;
 
@@ -84,8 +88,24 @@ public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, Map<L
                 security(root, s, c, DIR_MODE).orElse(auth ? "0700" : "0750"), OWNER_RWX, auth ? "0700" : "0750");
         Set<PosixFilePermission> fileMode = FilePermissions.parse(keyOf(root, c, FILE_MODE),
                 security(root, s, c, FILE_MODE).orElse(auth ? "0600" : "0640"), OWNER_RW, auth ? "0600" : "0640");
+        boolean audit = auth && s.getBoolean(AUDIT, true);
+        byte[] auditKey = audit ? auditKey(root, s, c) : null;
         return new FileSettings(c, dir.resolve(c.id()), rotation, backups, durability, dirMode, fileMode,
-                compress, level);
+                compress, level, audit, auditKey);
+    }
+
+    /** The audit chain's HMAC key, read now so that a missing or short key fails start-up. */
+    private static byte[] auditKey(Settings root, Settings s, LogComponent c) {
+        Optional<String> file = s.get(AUDIT_KEY_FILE).map(String::trim).filter(x -> !x.isEmpty());
+        if (file.isEmpty()) {
+            return null;
+        }
+        try {
+            return AuditChain.readKey(Path.of(file.get()));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidSettingException(keyOf(root, c, AUDIT_KEY_FILE), file.get(),
+                    "a readable file holding an HMAC key of at least " + AuditChain.MIN_KEY_BYTES + " bytes (" + e.getMessage() + ")");
+        }
     }
 
     /** Auth's security settings come only from its own keys; the others' from the usual precedence. */

@@ -7,6 +7,7 @@ import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.api.spi.Measurement;
 import io.gatewaylog.api.spi.RecordEncoder;
 import io.gatewaylog.api.spi.Reporter;
+import io.gatewaylog.sink.file.audit.AuditChain;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,11 +66,12 @@ public final class RotatingFileSink implements LogSink, ArchiveCatalog {
                 ArchiveDirectory dir = new ArchiveDirectory(s, counters);
                 StartupRecovery.recoverArchives(dir, s.compress(), compressor, counters, reporter);
                 long newest = StartupRecovery.recoverCurrent(s.currentFile(), reporter);
+                AuditChain audit = s.audit() ? AuditChain.resume(s.directory(), s.auditKey()) : null;
                 int i = c.ordinal();
                 sink.counters[i] = counters;
                 sink.archives[i] = dir;
                 sink.files[i] = new ComponentFile(s, encoder, compressor, dir, counters, reporter,
-                        dir.nextSequence(), newest);
+                        dir.nextSequence(), newest, audit);
             }
             return sink;
         } catch (IOException | RuntimeException e) {
