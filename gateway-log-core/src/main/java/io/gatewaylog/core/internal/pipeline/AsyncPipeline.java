@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A component's buffered pipeline: callers put records into a bounded queue; one daemon writer thread
+ * A component's buffered pipeline: callers sanitize their record and put it into a bounded queue; one daemon writer thread
  * takes them in batches of up to {@code buffer.size}, writes each batch to the sinks at once, and
  * flushes the sinks every {@code flush.interval}. A full queue applies the component's overflow
  * policy: by default the caller waits (nothing lost).
@@ -34,6 +34,7 @@ final class AsyncPipeline implements Pipeline {
     private final OverflowPolicy overflow;
     private final BatchWriter writer;
     private final Reporter reporter;
+    private final SafeSanitizer sanitizer;
     private final Thread thread;
     private final Object progress = new Object();
     private volatile boolean closing;
@@ -42,7 +43,9 @@ final class AsyncPipeline implements Pipeline {
     private volatile long flushCompleted;
     private boolean shutdownDropReported;
 
-    AsyncPipeline(ComponentConfig config, Function<PipelineStats, BatchWriter> writers, Reporter reporter) {
+    AsyncPipeline(ComponentConfig config, Function<PipelineStats, BatchWriter> writers, SafeSanitizer sanitizer,
+                  Reporter reporter) {
+        this.sanitizer = sanitizer;
         this.stats = new PipelineStats(config.component(), config.bufferMax());
         this.queue = new ArrayBlockingQueue<>(config.bufferMax());
         this.batchSize = config.bufferSize();
@@ -62,12 +65,13 @@ final class AsyncPipeline implements Pipeline {
     }
 
     @Override
-    public void submit(LogRecord record) {
+    public void submit(LogRecord original) {
         if (closing) {
             droppedAtShutdown();
             return;
         }
         stats.onAccepted();
+        LogRecord record = sanitizer.apply(original);
         if (queue.offer(record)) {
             return;
         }

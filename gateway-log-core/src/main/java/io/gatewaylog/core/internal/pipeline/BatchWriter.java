@@ -8,10 +8,9 @@ import io.gatewaylog.api.spi.Reporter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
- * The part of a pipeline that touches the sinks: sanitizes each record, hands batches to every sink
+ * The part of a pipeline that touches the sinks: hands batches of (already sanitized) records to every sink
  * slot, flushes, and writes a record of its own whenever records were dropped since the last one.
  * Used by one thread at a time.
  */
@@ -20,18 +19,14 @@ final class BatchWriter {
 
     private final PipelineStats stats;
     private final List<SinkSlot> slots = new ArrayList<>();
-    private final UnaryOperator<LogRecord> sanitizer;
     private final List<FlushListener> flushListeners;
     private final Reporter reporter;
     private final String overflowPolicy;
-    private final List<LogRecord> sanitized = new ArrayList<>();
     private int pendingSinceFlush;
     private long droppedReported;
 
-    BatchWriter(PipelineStats stats, List<LogSink> sinks, UnaryOperator<LogRecord> sanitizer,
-                List<FlushListener> flushListeners, Reporter reporter, int maxBacklog, String overflowPolicy) {
+    BatchWriter(PipelineStats stats, List<LogSink> sinks, List<FlushListener> flushListeners, Reporter reporter, int maxBacklog, String overflowPolicy) {
         this.stats = stats;
-        this.sanitizer = sanitizer;
         this.flushListeners = flushListeners;
         this.reporter = reporter;
         this.overflowPolicy = overflowPolicy;
@@ -41,27 +36,11 @@ final class BatchWriter {
     }
 
     void write(List<LogRecord> batch) {
-        sanitized.clear();
-        for (LogRecord r : batch) {
-            sanitized.add(sanitizeSafely(r));
-        }
         for (SinkSlot slot : slots) {
-            slot.write(sanitized);
+            slot.write(batch);
         }
         stats.onWritten(batch.size());
         pendingSinceFlush += batch.size();
-        sanitized.clear();
-    }
-
-    private LogRecord sanitizeSafely(LogRecord r) {
-        try {
-            return sanitizer.apply(r);
-        } catch (RuntimeException | StackOverflowError e) {
-            // Never write what could not be checked: keep the record's shape, drop its free text.
-            reporter.error("sanitizer failed on a record of " + r.component().id() + "; its text is withheld", e);
-            return r.toBuilder().message("[withheld: sanitizer failed: " + e.getClass().getName() + "]")
-                    .fields(Map.of()).error(null).cause(null).build();
-        }
     }
 
     void flush() {

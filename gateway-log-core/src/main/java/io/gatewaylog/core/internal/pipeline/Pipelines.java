@@ -19,7 +19,9 @@ public final class Pipelines {
                                   List<FlushListener> flushListeners, Reporter reporter) {
         String policy = config.overflow().name().toLowerCase(Locale.ROOT).replace('_', '-');
         Function<PipelineStats, BatchWriter> writers = stats ->
-                new BatchWriter(stats, sinks, sanitizer, flushListeners, reporter, config.bufferMax(), policy);
-        return config.sync() ? new SyncPipeline(config, writers, reporter) : new AsyncPipeline(config, writers, reporter);
+                new BatchWriter(stats, sinks, flushListeners, reporter, config.bufferMax(), policy);
+        SafeSanitizer safe = new SafeSanitizer(sanitizer, reporter);
+        return config.sync() ? new SyncPipeline(config, writers, safe, reporter)
+                : new AsyncPipeline(config, writers, safe, reporter);
     }
 }

@@ -18,7 +18,11 @@ final class SyncPipeline implements Pipeline {
     private boolean closed;
     private boolean shutdownDropReported;
 
-    SyncPipeline(ComponentConfig config, Function<PipelineStats, BatchWriter> writers, Reporter reporter) {
+    private final SafeSanitizer sanitizer;
+
+    SyncPipeline(ComponentConfig config, Function<PipelineStats, BatchWriter> writers, SafeSanitizer sanitizer,
+                 Reporter reporter) {
+        this.sanitizer = sanitizer;
         this.stats = new PipelineStats(config.component(), 1);
         this.writer = writers.apply(stats);
         this.reporter = reporter;
@@ -36,7 +40,7 @@ final class SyncPipeline implements Pipeline {
         }
         stats.onAccepted();
         try {
-            writer.write(List.of(record));
+            writer.write(List.of(sanitizer.apply(record)));
             writer.flush();
         } catch (RuntimeException | StackOverflowError e) {
             reporter.error("auth record could not be written", e);

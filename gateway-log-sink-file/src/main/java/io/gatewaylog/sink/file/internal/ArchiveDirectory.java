@@ -42,6 +42,8 @@ final class ArchiveDirectory {
      * counted yet.
      */
     private final AtomicInteger known = new AtomicInteger(-1);
+    /** Rotations noted so far: lets prune tell whether one happened while it was listing. */
+    private final java.util.concurrent.atomic.AtomicLong rotations = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * A rotated file and its parsed name.
@@ -106,6 +108,7 @@ final class ArchiveDirectory {
 
     /** Counts a new rotated file (called by the writer after a rotation). */
     void rotated() {
+        rotations.incrementAndGet();
         known.getAndUpdate(k -> k < 0 ? k : k + 1);
     }
 
@@ -115,10 +118,15 @@ final class ArchiveDirectory {
         if (k >= 0 && k <= settings.backups()) {
             return;
         }
+        long seen = rotations.get();
         List<Entry> entries = list();
         long[] sequences = entries.stream().mapToLong(e -> e.name().sequence()).distinct().toArray();
         int excess = sequences.length - settings.backups();
         known.set(Math.min(sequences.length, settings.backups()));
+        if (rotations.get() != seen) {
+            // A rotation during the listing may or may not be in it: count unknown, list again next time.
+            known.set(-1);
+        }
         if (excess <= 0) {
             return;
         }
