@@ -12,6 +12,10 @@ import java.util.Map;
  */
 public final class CoreBackendProvider implements BackendProvider {
 
+    /** Called by {@link java.util.ServiceLoader}. */
+    public CoreBackendProvider() {
+    }
+
     @Override
     public int priority() {
         return 100;

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -133,7 +134,7 @@ public final class LayeredSettings extends TypedSettings {
     @Override
     public Set<String> keysWithPrefix(String prefix) {
         Set<String> keys = new TreeSet<>();
-        for (Map<String, String> m : new Map[] {code, sysProps, file}) {
+        for (Map<String, String> m : List.of(code, sysProps, file)) {
             for (String k : m.keySet()) {
                 if (k.startsWith(prefix)) {
                     keys.add(k);

@@ -53,13 +53,11 @@ public final class JsonRecordEncoder implements RecordEncoder {
             .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
             .build();
     private final IsoTimestamps timestamps = new IsoTimestamps();
-    private final String processName;
     private final long pid;
     private final int maxValueLength;
     private final SerializedString processJson;
 
     public JsonRecordEncoder(String processName, int maxValueLength) {
-        this.processName = processName;
         this.pid = ProcessHandle.current().pid();
         this.maxValueLength = maxValueLength;
         // The process object never changes: encode it once.
