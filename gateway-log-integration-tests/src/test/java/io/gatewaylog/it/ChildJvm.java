@@ -27,20 +27,25 @@ final class ChildJvm {
         }
     }
 
-    static Result run(List<Class<?>> classPathOf, Class<?> main, List<String> jvmArgs, String... args)
-            throws IOException, InterruptedException {
-        List<String> cp = new ArrayList<>();
-        for (Class<?> c : classPathOf) {
+    /** The locations of {@code types}, joined as a path. */
+    static String pathOf(List<Class<?>> types) {
+        List<String> path = new ArrayList<>();
+        for (Class<?> c : types) {
             String loc = locationOf(c);
-            if (!cp.contains(loc)) {
-                cp.add(loc);
+            if (!path.contains(loc)) {
+                path.add(loc);
             }
         }
+        return String.join(File.pathSeparator, path);
+    }
+
+    static Result run(List<Class<?>> classPathOf, Class<?> main, List<String> jvmArgs, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
-        cmd.add(String.join(File.pathSeparator, cp));
+        cmd.add(pathOf(classPathOf));
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("child", ".out");

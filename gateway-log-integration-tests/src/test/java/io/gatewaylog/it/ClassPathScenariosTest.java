@@ -27,6 +27,18 @@ class ClassPathScenariosTest {
     }
 
     @Test
+    void apiAndCoreWorkAsNamedModules() throws Exception {
+        // api, core and jackson-core on the module path: the core is found through its module descriptor's
+        // `provides`, the API's `uses`; the main class sits on the class path as an application's would.
+        String modulePath = ChildJvm.pathOf(List.of(GatewayLoggers.class, GatewayLogBackend.class, JsonFactory.class));
+        ChildJvm.Result r = ChildJvm.run(List.of(ModulePathMain.class), ModulePathMain.class,
+                List.of("--module-path", modulePath, "--add-modules", "io.gatewaylog.api,io.gatewaylog.core"));
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).contains("api-module=io.gatewaylog.api", "backend-module=io.gatewaylog.core", "accepted=1");
+        assertThat(r.stderr()).doesNotContain("no backend found");
+    }
+
+    @Test
     void theJvmsExitDrainsEveryBuffer() throws Exception {
         Path out = dir.resolve("records.jsonl");
         int n = 20_000;
