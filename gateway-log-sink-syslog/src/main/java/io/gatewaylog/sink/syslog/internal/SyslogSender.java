@@ -278,7 +278,7 @@ final class SyslogSender implements Runnable {
         delayNanos[i] = Math.min(delayNanos[i] * 2, config.reconnectMaxDelay.toNanos());
         if (!down[i]) {
             down[i] = true;
-            reporter.warn("target " + targets.get(i) + " failed (" + e.getMessage() + "); records wait in the buffer ("
+            reporter.warn("target " + targets.get(i) + " failed (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); records wait in the buffer ("
                     + buffer.size() + " of " + buffer.capacity() + ") and the target is retried with back-off");
         }
     }
