@@ -221,17 +221,6 @@ public final class LogRecord {
         /** Sets the context; the map is snapshotted with {@link LogRecord#snapshot(Map)}. */
         public Builder context(Map<String, String> context) { this.context = snapshot(context); return this; }
 
-        /** Sets fields already snapshotted (unmodifiable) by the caller: no copy is made. */
-        public Builder fieldsSnapshot(Map<String, ?> fields) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> f = (Map<String, Object>) fields;
-            this.fields = f;
-            return this;
-        }
-
-        /** Sets a context map that is already unmodifiable (such as {@link LogContext#current()}). */
-        public Builder contextSnapshot(Map<String, String> context) { this.context = context; return this; }
-
         public Builder cause(Throwable cause) { this.cause = cause; this.error = null; return this; }
 
         /** Replaces the error as written (a sanitizer's masked copy); the original cause is kept. */

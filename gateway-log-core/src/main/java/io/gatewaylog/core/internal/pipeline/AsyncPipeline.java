@@ -155,7 +155,7 @@ final class AsyncPipeline implements Pipeline {
                 }
                 long now = System.nanoTime();
                 boolean drained = first == null || queue.isEmpty();
-                if ((dirty || stats.droppedTotal() > 0) && now - nextFlush >= 0
+                if ((dirty || writer.hasUnreportedDrops()) && now - nextFlush >= 0
                         || (drained && (requested != flushCompleted || closing))) {
                     writer.flush();
                     dirty = false;

@@ -80,6 +80,11 @@ final class BatchWriter {
         return false;
     }
 
+    /** Whether records were dropped since the last report of drops. */
+    boolean hasUnreportedDrops() {
+        return stats.droppedTotal() > droppedReported;
+    }
+
     /** Writes a record saying how many records were dropped since the last such record, if any. */
     void reportDrops() {
         long total = stats.droppedTotal();
