@@ -10,16 +10,14 @@ import java.net.InetSocketAddress;
  * socket is connected, which makes a local "port unreachable" answer surface as an exception on the
  * next send; that is how a fallback away from UDP can notice anything at all.
  */
-final class UdpTransport implements Transport {
+final class UdpTransport extends DatagramTransport {
     // 65535 minus the IPv4 and UDP headers.
     private static final int MAX_UDP_PAYLOAD = 65_507;
 
-    private final Target target;
     private final DatagramSocket socket;
-    private final int maxMessageSize;
 
     UdpTransport(Target target, int maxMessageSize) throws IOException {
-        this.target = target;
+        super(target, Math.min(maxMessageSize, MAX_UDP_PAYLOAD));
         InetSocketAddress address = new InetSocketAddress(target.host(), target.port());
         if (address.isUnresolved()) {
             throw new IOException("cannot resolve " + target.host());
@@ -31,34 +29,11 @@ final class UdpTransport implements Transport {
             socket.close();
             throw new IOException("cannot connect to " + target + ": " + e.getMessage(), e);
         }
-        this.maxMessageSize = Math.min(maxMessageSize, MAX_UDP_PAYLOAD);
-    }
-
-    @Override
-    public Target target() { return target; }
-
-    @Override
-    public int maxMessageSize() { return maxMessageSize; }
-
-    @Override
-    public boolean needsNewlineEscaping() { return false; }
-
-    @Override
-    public boolean isStream() { return false; }
-
-    @Override
-    public void checkOpen() {
-        // Nothing to check: UDP has no connection.
     }
 
     @Override
     public void send(byte[] message) throws IOException {
         socket.send(new DatagramPacket(message, message.length));
-    }
-
-    @Override
-    public void flush() {
-        // Every datagram leaves on send.
     }
 
     @Override

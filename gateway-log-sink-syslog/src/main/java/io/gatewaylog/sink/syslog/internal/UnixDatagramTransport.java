@@ -13,18 +13,15 @@ import java.nio.charset.StandardCharsets;
  * {@code UnixDomainSocketAddress} cannot reach (it supports stream sockets only), so libc is called
  * through JNA. Only this class touches JNA; without it on the class path the target is skipped.
  */
-final class UnixDatagramTransport implements Transport {
+final class UnixDatagramTransport extends DatagramTransport {
     private static final int MAX_DATAGRAM = 65_507;
 
-    private final Target target;
-    private final int maxMessageSize;
     private int fd;
 
     private UnixDatagramTransport(Target target, int fd, int maxMessageSize) {
-        this.target = target;
+        super(target, Math.min(maxMessageSize, MAX_DATAGRAM));
         this.fd = fd;
         // A datagram larger than the socket's send buffer fails with EMSGSIZE; 64KB fits every default.
-        this.maxMessageSize = Math.min(maxMessageSize, MAX_DATAGRAM);
     }
 
     /** Opens a socket and connects it, which fails at once if nothing listens at the path. */
@@ -71,34 +68,12 @@ final class UnixDatagramTransport implements Transport {
     }
 
     @Override
-    public Target target() { return target; }
-
-    @Override
-    public int maxMessageSize() { return maxMessageSize; }
-
-    @Override
-    public boolean needsNewlineEscaping() { return false; }
-
-    @Override
-    public boolean isStream() { return false; }
-
-    @Override
-    public void checkOpen() {
-        // Datagrams: a vanished receiver shows up as an error on send.
-    }
-
-    @Override
     public void send(byte[] message) throws IOException {
         try {
             LibC.INSTANCE.send(fd, message, new NativeLong(message.length), 0);
         } catch (LastErrorException e) {
-            throw new IOException(target + ": " + e.getMessage(), e);
+            throw new IOException(target() + ": " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public void flush() {
-        // Every datagram leaves on send.
     }
 
     @Override
