@@ -27,6 +27,10 @@ final class AsyncPipeline implements Pipeline {
     private static final LogRecord WAKE_UP =
             LogRecord.builder().component(LogComponent.SYSTEM).logger("wake-up").build();
 
+    /** How long an idle writer sleeps before looking again: doubling from 1 ms up to 50 ms while idle. */
+    private static final long MIN_IDLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long MAX_IDLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     private final PipelineStats stats;
     private final ArrayBlockingQueue<LogRecord> queue;
     private final int batchSize;
@@ -42,6 +46,7 @@ final class AsyncPipeline implements Pipeline {
     private volatile long flushRequested;
     private volatile long flushCompleted;
     private boolean shutdownDropReported;
+    private long idlePauseNanos = MIN_IDLE_PAUSE_NANOS; // writer thread only
 
     AsyncPipeline(ComponentConfig config, Function<PipelineStats, BatchWriter> writers, SafeSanitizer sanitizer,
                   Reporter reporter) {
@@ -139,7 +144,21 @@ final class AsyncPipeline implements Pipeline {
                 if (writer.hasBacklog()) {
                     wait = Math.min(wait, SinkSlot.RETRY_PAUSE_NANOS);
                 }
-                LogRecord first = closing || requested != flushCompleted ? queue.poll() : queue.poll(wait, TimeUnit.NANOSECONDS);
+                LogRecord first = queue.poll();
+                if (first == null && !closing && requested == flushCompleted && wait > 0) {
+                    // Sleep rather than wait on the queue: a writer waiting on the queue makes every
+                    // caller's offer wake it (a system call on the caller's thread, and the caller's
+                    // latency tail). A flush or shutdown request unparks it at once.
+                    LockSupport.parkNanos(this, Math.min(wait, idlePauseNanos));
+                    // The writer is only interrupted by mistake (someone interrupting all threads): an
+                    // interrupt left set would make every park return at once, so it is cleared.
+                    Thread.interrupted();
+                    idlePauseNanos = Math.min(idlePauseNanos * 2, MAX_IDLE_PAUSE_NANOS);
+                    first = queue.poll();
+                }
+                if (first != null) {
+                    idlePauseNanos = MIN_IDLE_PAUSE_NANOS;
+                }
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, batchSize - 1);
@@ -174,9 +193,6 @@ final class AsyncPipeline implements Pipeline {
                     writer.flush();
                     break;
                 }
-            } catch (InterruptedException e) {
-                // The writer is only interrupted by mistake (someone interrupting all threads); carry on.
-                Thread.interrupted();
             } catch (Throwable t) {
                 // Nothing may kill the writer: report and keep going.
                 reporter.error("writer of component " + stats.component().id() + " hit an unexpected error", t);
@@ -204,6 +220,7 @@ final class AsyncPipeline implements Pipeline {
             ticket = ++flushRequested;
         }
         queue.offer(WAKE_UP);
+        LockSupport.unpark(thread);
         synchronized (progress) {
             while (flushCompleted < ticket && !stopped) {
                 long left = deadline - System.nanoTime();
@@ -225,6 +242,7 @@ final class AsyncPipeline implements Pipeline {
     public boolean shutdown(Duration timeout) {
         closing = true;
         queue.offer(WAKE_UP);
+        LockSupport.unpark(thread);
         try {
             thread.join(Math.max(1, timeout.toMillis()));
         } catch (InterruptedException e) {
