@@ -187,14 +187,14 @@ class BackendPipelineTest {
         }
 
         @Override
-        public void write(List<LogRecord> batch) throws IOException {
+        public int write(List<LogRecord> batch) throws IOException {
             entered.countDown();
             try {
                 release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            super.write(batch);
+            return super.write(batch);
         }
     }
 
@@ -289,10 +289,11 @@ class BackendPipelineTest {
         CollectingSink good = new CollectingSink(Set.of(LogComponent.SYSTEM));
         LogSink evil = new LogSink() {
             @Override public String name() { return "evil"; }
-            @Override public void write(List<LogRecord> batch) {
+            @Override public int write(List<LogRecord> batch) {
                 if (explode.getAndSet(false)) {
                     throw new LinkageError("simulated");
                 }
+                return batch.size();
             }
             @Override public void flush() { throw new IllegalStateException("flush boom"); }
             @Override public void close() { }

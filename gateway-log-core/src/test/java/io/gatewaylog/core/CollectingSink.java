@@ -46,7 +46,7 @@ class CollectingSink implements LogSink {
     }
 
     @Override
-    public synchronized void write(List<LogRecord> batch) throws IOException {
+    public synchronized int write(List<LogRecord> batch) throws IOException {
         if (failing) {
             throw new IOException("simulated failure");
         }
@@ -57,6 +57,7 @@ class CollectingSink implements LogSink {
                 encoder.encode(r, lines);
             }
         }
+        return batch.size();
     }
 
     @Override

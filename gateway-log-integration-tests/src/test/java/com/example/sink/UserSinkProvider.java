@@ -37,7 +37,7 @@ public final class UserSinkProvider implements LogSinkProvider {
             }
 
             @Override
-            public void write(List<LogRecord> batch) throws IOException {
+            public int write(List<LogRecord> batch) throws IOException {
                 synchronized (RECEIVED) {
                     RECEIVED.addAll(batch);
                 }
@@ -51,6 +51,7 @@ public final class UserSinkProvider implements LogSinkProvider {
                         }
                     }
                 }
+                return batch.size();
             }
 
             @Override

@@ -46,8 +46,9 @@ public final class InMemorySink implements LogSink {
     }
 
     @Override
-    public synchronized void write(List<LogRecord> batch) {
+    public synchronized int write(List<LogRecord> batch) {
         records.addAll(batch);
+        return batch.size();
     }
 
     @Override

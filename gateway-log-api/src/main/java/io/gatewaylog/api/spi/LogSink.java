@@ -11,11 +11,14 @@ import java.util.List;
  * shares state between components must synchronize it.
  *
  * <p>Contract: {@link #write} receives a batch of one component's records, already sanitized, in the
- * order they were logged. A sink may buffer them until {@link #flush()}. An exception from
- * {@code write} or {@code flush} is counted as a sink error, reported, and the batch is offered again
- * after a short pause (so a sink that fails part-way must not keep what it wrote of the batch, or must
- * recognise the retry); other sinks and the callers carry on. {@link #close()} is called once, at
- * shutdown, after a last flush.
+ * order they were logged, and returns how many <em>leading</em> records of it the sink took (wrote or
+ * buffered to write at the next {@link #flush()}). The core counts exactly those as written; when the
+ * count is short of the batch, or {@code write} throws (which means: none taken), the failure is
+ * counted as a sink error and reported once per episode, and only the records not taken are offered
+ * again, in order, after a short pause; other sinks and the callers carry on. A sink that fails
+ * part-way therefore keeps the records it counted and must not keep any part of the others (the file
+ * sink cuts a torn line back). {@link #close()} is called once, at shutdown, after a last flush, and
+ * never while a writer may still call {@code write}.
  *
  * @since 1.0
  */
@@ -29,8 +32,14 @@ public interface LogSink extends AutoCloseable {
         return true;
     }
 
-    /** Takes a batch of records of one component. */
-    void write(List<LogRecord> batch) throws IOException;
+    /**
+     * Takes a batch of records of one component.
+     *
+     * @return how many leading records of {@code batch} were taken, from 0 to {@code batch.size()};
+     *     the others are offered again later
+     * @throws IOException when none was taken
+     */
+    int write(List<LogRecord> batch) throws IOException;
 
     /** Pushes what was buffered to its destination (the OS, the network). */
     void flush() throws IOException;

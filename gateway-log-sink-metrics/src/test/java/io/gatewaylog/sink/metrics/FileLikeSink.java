@@ -32,13 +32,14 @@ final class FileLikeSink implements LogSink {
     }
 
     @Override
-    public void write(List<LogRecord> batch) throws IOException {
+    public int write(List<LogRecord> batch) throws IOException {
         if (failedOnce.compareAndSet(false, true)) {
             throw new IOException("disk hiccup (test)");
         }
         for (LogRecord r : batch) {
             bytes.get(r.component()).add(r.toString().length());
         }
+        return batch.size();
     }
 
     @Override

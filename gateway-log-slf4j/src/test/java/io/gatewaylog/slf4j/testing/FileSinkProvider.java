@@ -53,10 +53,11 @@ public final class FileSinkProvider implements LogSinkProvider {
         }
 
         @Override
-        public synchronized void write(List<LogRecord> batch) throws IOException {
+        public synchronized int write(List<LogRecord> batch) throws IOException {
             for (LogRecord r : batch) {
                 encoder.encode(r, file(r.component()));
             }
+            return batch.size();
         }
 
         private OutputStream file(LogComponent c) throws IOException {

@@ -36,7 +36,7 @@ public final class ConsoleSink implements LogSink {
     }
 
     @Override
-    public synchronized void write(List<LogRecord> batch) throws IOException {
+    public synchronized int write(List<LogRecord> batch) throws IOException {
         for (LogRecord r : batch) {
             if (format == Format.JSON) {
                 encoder.encode(r, out);
@@ -44,6 +44,7 @@ public final class ConsoleSink implements LogSink {
                 out.write(text.format(r).getBytes(StandardCharsets.UTF_8));
             }
         }
+        return batch.size();
     }
 
     @Override

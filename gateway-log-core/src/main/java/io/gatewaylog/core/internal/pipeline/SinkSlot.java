@@ -51,13 +51,25 @@ final class SinkSlot {
             keep(batch);
             return;
         }
+        int taken = 0;
         try {
-            sink.write(batch);
-            recovered();
+            taken = taken(sink.write(batch), batch.size());
         } catch (Exception | LinkageError e) {
             failed("write failed", kept(), e);
             keep(batch);
+            return;
         }
+        if (taken < batch.size()) {
+            failed("took " + taken + " of " + batch.size() + " records", kept(), null);
+            keep(batch.subList(taken, batch.size()));
+        } else {
+            recovered();
+        }
+    }
+
+    /** The sink's answer, checked: a sink that claims more than it was given took the whole batch. */
+    private static int taken(int claimed, int size) {
+        return Math.max(0, Math.min(claimed, size));
     }
 
     /** Retries the backlog if its pause is over; true if records were written by it. */
@@ -76,14 +88,22 @@ final class SinkSlot {
         }
         while (!backlog.isEmpty()) {
             List<LogRecord> head = backlog.peekFirst();
+            int taken;
             try {
-                sink.write(head);
+                taken = taken(sink.write(head), head.size());
             } catch (Exception | LinkageError e) {
                 failed("write failed again", kept(), e);
                 return false;
             }
+            backlogRecords -= taken;
+            if (taken < head.size()) {
+                // keep only what the sink did not take, in order, for the next retry
+                backlog.pollFirst();
+                backlog.addFirst(new ArrayList<>(head.subList(taken, head.size())));
+                failed("took " + taken + " of " + head.size() + " records again", kept(), null);
+                return false;
+            }
             backlog.pollFirst();
-            backlogRecords -= head.size();
         }
         recovered();
         return true;

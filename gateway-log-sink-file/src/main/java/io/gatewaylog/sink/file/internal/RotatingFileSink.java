@@ -91,10 +91,11 @@ public final class RotatingFileSink implements LogSink, ArchiveCatalog {
 
     /** Writes a batch of one component (the pipeline's contract) to that component's file. */
     @Override
-    public void write(List<LogRecord> batch) throws IOException {
+    public int write(List<LogRecord> batch) throws IOException {
         if (!batch.isEmpty()) {
             files[batch.get(0).component().ordinal()].write(batch);
         }
+        return batch.size();
     }
 
     /**

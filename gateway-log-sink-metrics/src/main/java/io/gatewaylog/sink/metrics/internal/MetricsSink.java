@@ -30,12 +30,13 @@ public final class MetricsSink implements LogSink {
     }
 
     @Override
-    public void write(List<LogRecord> batch) {
+    public int write(List<LogRecord> batch) {
         // A retried batch would count its counters twice; but nothing here throws on bad records
         // (they are refused and counted), so the core has no reason to retry one.
         for (LogRecord record : batch) {
             meters.record(record);
         }
+        return batch.size();
     }
 
     @Override

@@ -54,10 +54,10 @@ public final class SyslogSink implements LogSink {
     }
 
     @Override
-    public void write(List<LogRecord> batch) {
+    public int write(List<LogRecord> batch) {
         if (closed) {
             counters.dropped.add(batch.size());
-            return;
+            return batch.size();
         }
         List<LogRecord> wanted = batch;
         for (LogRecord r : batch) {
@@ -72,6 +72,7 @@ public final class SyslogSink implements LogSink {
             reporter.warnThrottled("overflow", "buffer full (" + buffer.capacity() + " records, sink.syslog.buffer.size): "
                     + refused + " records dropped now, " + counters.dropped.sum() + " in all (gateway.log.syslog.dropped)");
         }
+        return batch.size();
     }
 
     private List<LogRecord> filter(List<LogRecord> batch) {
