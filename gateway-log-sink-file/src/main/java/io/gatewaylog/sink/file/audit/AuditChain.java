@@ -44,6 +44,8 @@ public final class AuditChain {
     private byte[] markHash;
     /** The hashes of the lines sealed since {@link #mark()}, so a reset can keep the first few. */
     private final List<byte[]> sinceMark = new ArrayList<>();
+    /** Where the newest written seal is kept out of the truncation's reach; null for a chain without one. */
+    private ChainHead head;
 
     private AuditChain(byte[] keyOrNull, long nextSeq, byte[] lastHash) {
         this.hash = new ChainHash(keyOrNull == null ? null : keyOrNull.clone());
@@ -69,6 +71,94 @@ public final class AuditChain {
         checkKey(hmacKeyOrNull);
         SealFormat.Seal last = Files.isDirectory(componentDir) ? ChainTail.newestSeal(componentDir) : null;
         return last == null ? start(hmacKeyOrNull) : new AuditChain(hmacKeyOrNull, last.seq() + 1, last.hash());
+    }
+
+    /**
+     * Opens the chain of the file sink's component directory: continues it like
+     * {@link #resume(Path, byte[])}, and checks and keeps the chain head ({@code .audit-head}), the
+     * seal of the newest line written, which cutting records off the end of the trail does not reach.
+     * <ul>
+     *   <li>files ending at the head's seq (or later: a crash came between a write and the head's
+     *       update): normal, the chain continues from the files;</li>
+     *   <li>files ending before the head's seq, or with another record at it: the newest records were cut
+     *       off (or replaced). Reported, and the chain continues <em>from the head</em>, so that the gap
+     *       stays in the trail for the verifier to report, whatever the head file becomes later;</li>
+     *   <li>no head (the first start of a version that keeps one, or deleted) or one whose check fails
+     *       (damaged, forged, another key; moved aside as {@code .audit-head.invalid-<millis>}): reported;
+     *       a new head is started whose {@code since} is the next seq, which the verifier reports.</li>
+     * </ul>
+     *
+     * @param fileMode the head file's mode (the component's file mode), or null
+     * @param report receives one message per finding ({@code warn}: head created; {@code error}: records missing, head invalid)
+     * @throws IOException if the files cannot be read or the head cannot be written
+     */
+    public static AuditChain open(Path componentDir, byte[] hmacKeyOrNull,
+                                  java.util.Set<java.nio.file.attribute.PosixFilePermission> fileMode,
+                                  io.gatewaylog.api.spi.Reporter report) throws IOException {
+        checkKey(hmacKeyOrNull);
+        SealFormat.Seal last = ChainTail.newestSeal(componentDir);
+        ChainHead.Read read = ChainHead.read(componentDir, hmacKeyOrNull);
+        Path headFile = componentDir.resolve(ChainHead.FILE);
+        long tailSeq = last == null ? 0 : last.seq();
+        byte[] tailHash = last == null ? SealFormat.ZERO_HASH : last.hash();
+        long nextSeq = tailSeq + 1;
+        byte[] prev = tailHash;
+        long since;
+        if (read.found() == ChainHead.Found.VALID) {
+            ChainHead.State h = read.state();
+            since = h.since();
+            if (h.seq() > tailSeq || h.seq() == tailSeq && !Arrays.equals(h.hash(), tailHash)) {
+                report.error("audit trail " + componentDir + ": the chain head says seq " + h.seq() + " was written, but "
+                        + (h.seq() > tailSeq ? "the files end at seq " + tailSeq + ": records " + (tailSeq + 1) + ".." + h.seq()
+                            + " were cut off the end" : "the record with that seq in the files is another one")
+                        + "; the chain continues from the head (seq " + (h.seq() + 1) + "), so the verifier reports the gap",
+                        new IllegalStateException("audit trail truncated or edited"));
+                nextSeq = h.seq() + 1;
+                prev = h.hash();
+            }
+        } else {
+            if (read.found() == ChainHead.Found.INVALID) {
+                Path aside = componentDir.resolve(ChainHead.FILE + ".invalid-" + System.currentTimeMillis());
+                Files.move(headFile, aside);
+                report.error("audit trail " + componentDir + ": the chain head " + headFile + " fails its check (damaged,"
+                        + " forged, or written with another key); moved aside to " + aside.getFileName(),
+                        new IllegalStateException("invalid audit chain head"));
+            }
+            since = nextSeq;
+            if (tailSeq > 0) {
+                report.warn("audit trail " + componentDir + ": no valid chain head" + (read.found() == ChainHead.Found.MISSING
+                        ? " (the first start of a version that keeps one, or it was deleted)" : "")
+                        + "; a new one starts at seq " + since + ": the verifier notes that a truncation before seq "
+                        + since + " cannot be ruled out");
+            }
+        }
+        AuditChain chain = new AuditChain(hmacKeyOrNull, nextSeq, prev);
+        chain.head = ChainHead.open(componentDir, hmacKeyOrNull, since,
+                nextSeq > 1 ? new ChainHead.State(nextSeq - 1, prev, since) : null, fileMode);
+        return chain;
+    }
+
+    /**
+     * Notes that {@code buf[0, end)} is now in the file, ending with a sealed line: its seal becomes
+     * the chain head (fsync'ed when {@code sync}). A chain without a head ignores it.
+     *
+     * @throws IOException if the head cannot be written
+     */
+    public void written(byte[] buf, int end, boolean sync) throws IOException {
+        if (head == null || end < 2 || buf[end - 1] != '\n') {
+            return;
+        }
+        SealFormat.Seal s = SealFormat.parse(buf, end - 1);
+        if (s != null) {
+            head.write(s.seq(), s.hash(), sync);
+        }
+    }
+
+    /** Closes the head file. */
+    public void close() throws IOException {
+        if (head != null) {
+            head.close();
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -73,7 +74,9 @@ final class ArchiveDirectory {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(settings.directory())) {
             for (Path p : files) {
                 Optional<ArchiveNames.Parsed> parsed = ArchiveNames.parse(p.getFileName().toString());
-                if (parsed.isPresent() && parsed.get().component() == settings.component()) {
+                // A link is never ours: not listed, so never compressed, pruned, counted or handed to retention.
+                if (parsed.isPresent() && parsed.get().component() == settings.component()
+                        && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     entries.add(new Entry(p, parsed.get()));
                 }
             }
@@ -89,7 +92,8 @@ final class ArchiveDirectory {
         for (Entry e : list()) {
             try {
                 archives.add(new Archive(e.path(), settings.component(), e.name().newestRecordMillis(),
-                        Files.size(e.path())));
+                        Files.readAttributes(e.path(), java.nio.file.attribute.BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS).size()));
             } catch (NoSuchFileException gone) {
                 // compressed or removed meanwhile: the next listing has its successor
             }
@@ -150,16 +154,19 @@ final class ArchiveDirectory {
         Set<PosixFilePermission> mode;
         long modified;
         try {
+            if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+                return; // gone, or replaced by a link: never read through one
+            }
             mode = FilePermissions.of(source);
-            modified = Files.getLastModifiedTime(source).toMillis();
+            modified = Files.getLastModifiedTime(source, LinkOption.NOFOLLOW_LINKS).toMillis();
         } catch (NoSuchFileException gone) {
             return; // removed by retention or pruning before its turn came
         }
         Files.deleteIfExists(tmp);
         boolean renamed = false;
         try {
-            try (InputStream in = Files.newInputStream(source);
-                 FileChannel out = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            try (InputStream in = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS);
+                 FileChannel out = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), // O_EXCL: never a link
                          FilePermissions.attributes(tmp, mode))) {
                 FilePermissions.apply(tmp, mode);
                 GzipParameters parameters = new GzipParameters();

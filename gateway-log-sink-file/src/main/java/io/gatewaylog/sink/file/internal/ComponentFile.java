@@ -8,6 +8,8 @@ import io.gatewaylog.sink.file.audit.AuditChain;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -20,10 +22,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * call, rotates by rename when the next line would pass the rotation size, and hands the rotated file
  * to the compressor.
  *
- * <p>A batch is written whole or not at all: if a write fails (disk full), the file is truncated back
- * to its size before the batch, so that no half line stays and the pipeline's retry of the batch does
- * not duplicate lines. Lines that had already gone into a file rotated in the middle of the batch are
- * recognised on the retry (same first record, same batch) and skipped.
+ * <p>{@link #write} returns how many leading records of the batch it took (the sink contract): every
+ * record whose whole line reached a file (or, in buffered mode, the buffer). Whatever goes wrong part-way
+ * (a full disk cutting a write short, an {@link Error} from the encoder), the file and the audit chain are
+ * brought back to those records: a torn line is cut off the file, the unwritten lines off the buffer, the
+ * seals of records not taken are undone. The core retries only the records not taken, so nothing needs to
+ * be recognised on a retry. If none was taken, the failure is thrown.
  *
  * <p>Called by one writer thread at a time; the lock only guards against {@link #close()} and a flush
  * from another thread, so it is never contended on the write path.
@@ -43,7 +47,8 @@ final class ComponentFile {
     private final AuditChain audit;
     private final LineBuffer buffer = new LineBuffer(BUFFERED_BYTES * 2);
     private final ReentrantLock lock = new ReentrantLock();
-    private final Set<StandardOpenOption> openOptions = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    private final Set<OpenOption> openOptions = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS);
     private volatile Thread lastWriter;
     private FileChannel channel;
     /** Bytes of current.log on disk (everything before them is whole lines). */
@@ -51,8 +56,13 @@ final class ComponentFile {
     /** The newest record in current.log and the buffer, epoch millis; MIN_VALUE if none. */
     private long newestMillis;
     private long nextSequence;
-    private LogRecord resumeFirst;
-    private int resumeSkip;
+    /** Ends (buffer offsets) of the lines of the batch being written that are in the buffer. */
+    private int[] lineEnds = new int[256];
+    /**
+     * Set by {@link #writeOut} when it fails: how many bytes of the buffer's head are now whole lines in
+     * the file (the torn rest was cut off again).
+     */
+    private int wroteBeforeFailure;
     /** A failed write could not be truncated back: cut current.log back to {@link #size} when reopening. */
     private boolean cutBackOnOpen;
     private boolean modeChecked;
@@ -87,8 +97,12 @@ final class ComponentFile {
         return lastWriter;
     }
 
-    /** Writes a batch of this component's records; on failure nothing of it stays in current.log. */
-    void write(List<LogRecord> batch) throws IOException {
+    /**
+     * Writes a batch of this component's records and returns how many leading records were taken.
+     *
+     * @throws IOException (or the encoder's {@link Error} / {@link RuntimeException}) if none was
+     */
+    int write(List<LogRecord> batch) throws IOException {
         // A FileChannel is closed by an interrupt arriving during I/O; auth records are written on the
         // callers' threads, whose interrupts must cost neither the channel nor the record.
         boolean interrupted = Thread.interrupted();
@@ -98,7 +112,7 @@ final class ComponentFile {
                 throw new IOException("file sink is closed");
             }
             lastWriter = Thread.currentThread();
-            writeLocked(batch);
+            return writeLocked(batch);
         } finally {
             lock.unlock();
             if (interrupted) {
@@ -107,26 +121,21 @@ final class ComponentFile {
         }
     }
 
-    private void writeLocked(List<LogRecord> batch) throws IOException {
+    private int writeLocked(List<LogRecord> batch) throws IOException {
         int n = batch.size();
-        int from = 0;
-        if (resumeFirst != null) {
-            if (n > resumeSkip && batch.get(0) == resumeFirst) {
-                from = resumeSkip;
-            }
-            resumeFirst = null;
-            resumeSkip = 0;
-        }
-        int batchStart = buffer.size(); // earlier batches' lines still buffered (buffered mode) stay
+        // Lines of earlier batches still buffered (buffered mode) were taken already: they stay whatever happens.
+        int batchStart = buffer.size();
+        int firstInBuffer = 0; // records before it went into a file rotated in the middle of this batch
+        int lines = 0;
         long newestBefore = newestMillis;
-        int committed = from;
+        wroteBeforeFailure = 0;
         if (audit != null) {
             audit.mark();
         }
         try {
             ensureOpen();
             long rotationSize = settings.rotationSize();
-            for (int i = from; i < n; i++) {
+            for (int i = 0; i < n; i++) {
                 LogRecord r = batch.get(i);
                 int lineStart = buffer.size();
                 if (audit != null) {
@@ -138,7 +147,8 @@ final class ComponentFile {
                     // This line would pass the rotation size: what came before it closes the file.
                     writeOut(lineStart);
                     buffer.discardHead(lineStart);
-                    committed = i;
+                    firstInBuffer = i;
+                    lines = 0;
                     batchStart = 0;
                     newestBefore = Long.MIN_VALUE;
                     rotate();
@@ -146,26 +156,82 @@ final class ComponentFile {
                 } else if (r.epochMillis() > newestMillis) {
                     newestMillis = r.epochMillis();
                 }
+                lineEnd(lines++, buffer.size());
             }
             if (settings.durability() != Durability.BUFFERED || writeThrough || buffer.size() >= BUFFERED_BYTES) {
                 writeOut(buffer.size());
                 buffer.reset();
             }
             recovered();
-        } catch (IOException | RuntimeException e) {
-            buffer.truncate(batchStart);
-            if (audit != null) {
-                // Keep the seals of the lines that reached a file before a rotation; the retry skips those.
-                audit.reset(committed - from);
+            return n;
+        } catch (IOException | RuntimeException | Error e) {
+            int taken = rollBack(batch, e, batchStart, firstInBuffer, lines, newestBefore);
+            if (taken == 0) {
+                throw e;
             }
-            newestMillis = newestBefore;
-            if (committed > 0) {
-                resumeFirst = batch.get(0);
-                resumeSkip = committed;
-            }
-            failed("writing " + current, e);
-            throw e;
+            return taken;
         }
+    }
+
+    /**
+     * Brings the file, the buffer and the chain back to the records of the batch that were taken, and
+     * returns how many: those written before a rotation in the batch, then those whose whole line is in
+     * the file (or, in buffered mode, whole in the buffer). A torn line never stays anywhere.
+     */
+    private int rollBack(List<LogRecord> batch, Throwable e, int batchStart, int firstInBuffer, int lines,
+                         long newestBefore) {
+        int kept;
+        if (e instanceof IOException) {
+            kept = dropUnwritten(batchStart, lines); // a write failed: keep what reached the file
+        } else {
+            // The encoder (or anything but I/O) failed: the lines before the failing record are whole.
+            buffer.truncate(lines > 0 ? lineEnds[lines - 1] : batchStart);
+            kept = lines;
+            if (kept > 0 && (settings.durability() != Durability.BUFFERED || writeThrough)) {
+                try {
+                    ensureOpen();
+                    writeOut(buffer.size());
+                    buffer.reset();
+                } catch (IOException | RuntimeException io) {
+                    e.addSuppressed(io);
+                    kept = dropUnwritten(batchStart, lines);
+                }
+            }
+        }
+        int taken = firstInBuffer + kept;
+        if (audit != null) {
+            audit.reset(taken); // the seals of records not taken are undone: their retry gets the same numbers
+        }
+        long newest = newestBefore;
+        for (int i = firstInBuffer; i < taken; i++) {
+            newest = Math.max(newest, batch.get(i).epochMillis());
+        }
+        newestMillis = newest;
+        failed("writing " + current + " (" + taken + " of " + batch.size() + " records written)", e);
+        return taken;
+    }
+
+    /**
+     * After a failed {@link #writeOut}: drops from the buffer what reached the file and this batch's
+     * lines that did not (earlier batches' lines stay, they were taken); returns how many of this batch's
+     * {@code lines} reached the file.
+     */
+    private int dropUnwritten(int batchStart, int lines) {
+        int wrote = wroteBeforeFailure;
+        int inFile = 0;
+        while (inFile < lines && lineEnds[inFile] <= wrote) {
+            inFile++;
+        }
+        buffer.discardHead(Math.min(wrote, buffer.size()));
+        buffer.truncate(Math.max(0, Math.min(buffer.size(), batchStart - wrote)));
+        return inFile;
+    }
+
+    private void lineEnd(int index, int end) {
+        if (index == lineEnds.length) {
+            lineEnds = java.util.Arrays.copyOf(lineEnds, index * 2);
+        }
+        lineEnds[index] = end;
     }
 
     /** Sends buffered lines to the OS (buffered mode; the other modes have none). */
@@ -187,6 +253,8 @@ final class ComponentFile {
             writeThrough = false;
             recovered();
         } catch (IOException | RuntimeException e) {
+            buffer.discardHead(Math.min(wroteBeforeFailure, buffer.size())); // those lines are in the file now
+            wroteBeforeFailure = 0;
             failed("flushing " + current, e);
             throw e;
         } finally {
@@ -198,33 +266,63 @@ final class ComponentFile {
     }
 
     /**
-     * Writes buffer bytes {@code [0, to)} at the end of current.log (and fsyncs in fsync mode). On
-     * failure the file is truncated back, so a partial write leaves no partial line.
+     * Writes buffer bytes {@code [0, to)} at the end of current.log (and fsyncs in fsync mode), then
+     * moves the audit chain's head to the last line written. On failure whatever reached the file past the
+     * last whole line is cut off again, {@link #wroteBeforeFailure} says how much stayed, and the
+     * exception is thrown.
      */
     private void writeOut(int to) throws IOException {
+        wroteBeforeFailure = 0;
         if (to == 0) {
             return;
         }
         long before = size;
         try {
             buffer.writeTo(channel, 0, to);
-            if (settings.durability() == Durability.FSYNC) {
-                channel.force(false);
-            }
         } catch (IOException | RuntimeException e) {
-            try {
-                channel.truncate(before);
-                channel.position(before);
-            } catch (IOException | RuntimeException t) {
-                // Reopened before the next write, and cut back to `size` then (see ensureOpen).
-                e.addSuppressed(t);
-                cutBackOnOpen = true;
-                closeChannel();
-            }
+            // A full disk cuts a write short: the whole lines that made it stay, a torn one is cut off.
+            cutBack(before, buffer.lineStartAtOrBefore(buffer.writtenSoFar()), e);
             throw e;
+        }
+        if (settings.durability() == Durability.FSYNC) {
+            try {
+                channel.force(false);
+            } catch (IOException | RuntimeException e) {
+                cutBack(before, 0, e); // not known to be on disk: none of it counts as written
+                throw e;
+            }
         }
         size = before + to;
         counters.bytesWritten.addAndGet(to);
+        if (audit != null) {
+            try {
+                audit.written(buffer.array(), to, settings.durability() == Durability.FSYNC);
+            } catch (IOException | RuntimeException e) {
+                // The lines are written; only the head lags (it may, never run ahead). Reported, not thrown.
+                reporter.error("file sink: cannot update the audit chain head in " + settings.directory()
+                        + "; a truncation of the newest records would not be detected until it works again", e);
+            }
+        }
+    }
+
+    /** Cuts current.log back to {@code before + keep} after a failed write. */
+    private void cutBack(long before, int keep, Exception e) {
+        try {
+            channel.truncate(before + keep);
+            channel.position(before + keep);
+            size = before + keep;
+            wroteBeforeFailure = keep;
+            counters.bytesWritten.addAndGet(keep);
+            if (keep > 0 && audit != null) {
+                audit.written(buffer.array(), keep, settings.durability() == Durability.FSYNC);
+            }
+        } catch (IOException | RuntimeException t) {
+            // Reopened before the next write, and cut back to `size` then (see ensureOpen).
+            e.addSuppressed(t);
+            wroteBeforeFailure = 0;
+            cutBackOnOpen = true;
+            closeChannel();
+        }
     }
 
     /** Closes current.log, renames it to its archive name, opens a new one and queues compression. */
@@ -253,7 +351,7 @@ final class ComponentFile {
 
     private void open() throws IOException {
         FilePermissions.createDirectory(settings.directory(), settings.dirMode());
-        boolean created = !Files.exists(current);
+        boolean created = !Files.exists(current, LinkOption.NOFOLLOW_LINKS);
         FileChannel ch = FileChannel.open(current, openOptions, FilePermissions.attributes(current, settings.fileMode()));
         try {
             if (created) {
@@ -290,13 +388,13 @@ final class ComponentFile {
         }
     }
 
-    private void failed(String what, Exception e) {
+    private void failed(String what, Throwable e) {
         counters.failures.incrementAndGet();
         writeThrough = true;
         if (!failing) {
             failing = true;
-            reporter.error("file sink: " + what + " failed; the batch is kept by the pipeline and retried,"
-                    + " nothing of it stays in the file (reported once until writing works again)", e);
+            reporter.error("file sink: " + what + " failed; the records not written are kept by the pipeline and"
+                    + " retried, no torn line stays in the file (reported once until writing works again)", e);
         }
     }
 
@@ -326,6 +424,9 @@ final class ComponentFile {
                 }
             } finally {
                 closeChannel();
+                if (audit != null) {
+                    audit.close();
+                }
             }
         } finally {
             lock.unlock();

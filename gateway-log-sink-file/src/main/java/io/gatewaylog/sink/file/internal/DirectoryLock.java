@@ -7,6 +7,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -57,8 +59,9 @@ final class DirectoryLock implements AutoCloseable {
     }
 
     private static DirectoryLock lock(Path key, Path dir, Path file, Set<PosixFilePermission> mode) throws IOException {
-        FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE), FilePermissions.attributes(file, mode));
+        // Never through a link: a .lock planted as a link would make us create or truncate its target.
+        FileChannel channel = FileChannel.open(file, Set.<OpenOption>of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), FilePermissions.attributes(file, mode));
         FileLock lock;
         try {
             lock = channel.tryLock();

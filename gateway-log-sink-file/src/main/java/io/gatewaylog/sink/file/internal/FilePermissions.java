@@ -4,7 +4,9 @@ import io.gatewaylog.api.spi.InvalidSettingException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -93,7 +95,7 @@ public final class FilePermissions {
         try {
             if (supported(dir)) {
                 Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(mode));
-                Files.setPosixFilePermissions(dir, mode);
+                apply(dir, mode);
             } else {
                 Files.createDirectory(dir);
             }
@@ -113,10 +115,13 @@ public final class FilePermissions {
                 : new FileAttribute<?>[0];
     }
 
-    /** Sets the mode of an existing file or directory (no-op without POSIX support or mode). */
+    /**
+     * Sets the mode of an existing file or directory (no-op without POSIX support or mode), never
+     * through a link: a link swapped in for one of our files must not get its target's mode changed.
+     */
     static void apply(Path path, Set<PosixFilePermission> mode) throws IOException {
         if (mode != null && supported(path)) {
-            Files.setPosixFilePermissions(path, mode);
+            Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setPermissions(mode);
         }
     }
 
@@ -135,6 +140,6 @@ public final class FilePermissions {
 
     /** The mode of an existing file, or null without POSIX support. */
     static Set<PosixFilePermission> of(Path path) throws IOException {
-        return supported(path) ? Files.getPosixFilePermissions(path) : null;
+        return supported(path) ? Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS) : null;
     }
 }

@@ -24,8 +24,12 @@ import java.util.Set;
  * are taken only from {@code component.auth.sink.file.*}: a global {@code sink.file.file-mode=0644}
  * meant for the other components must not make the audit log world-readable by accident.
  */
-public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, Map<LogComponent, FileSettings> components) {
+public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, boolean strictPermissions,
+                             Map<LogComponent, FileSettings> components) {
+    static final String DIR = "dir";
     static final String PREFIX = "sink.file.";
+    /** Refuse log directories other users could change (see {@link DirectoryGuard}); global only. */
+    static final String STRICT = PREFIX + "strict.permissions";
     static final String DURABILITY = PREFIX + "durability";
     static final String DIR_MODE = PREFIX + "dir-mode";
     static final String FILE_MODE = PREFIX + "file-mode";
@@ -33,7 +37,8 @@ public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, Map<L
     static final String LEVEL = PREFIX + "compression-level";
     static final String AUDIT = PREFIX + "audit";
     static final String AUDIT_KEY_FILE = PREFIX + "audit.key-file";
-    static final List<String> KEYS = List.of(DURABILITY, DIR_MODE, FILE_MODE, COMPRESS, LEVEL, AUDIT, AUDIT_KEY_FILE, PREFIX + "enabled");
+    static final List<String> KEYS = List.of(DURABILITY, DIR_MODE, FILE_MODE, COMPRESS, LEVEL, AUDIT, AUDIT_KEY_FILE, STRICT,
+            PREFIX + "enabled");
     static final long MIN_ROTATION = 1L << 10;
     static final long MAX_ROTATION = 1L << 40;
 
@@ -59,14 +64,22 @@ public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, Map<L
     public static FileSinkConfig parse(Settings root) {
         checkKnownKeys(root);
         boolean production = "production".equals(root.profile());
-        Path dir = root.getPath("dir", Paths.get(production ? "/var/log/gateway" : "./logs"));
+        Path dir = root.getPath(DIR, Paths.get(production ? "/var/log/gateway" : "./logs"));
+        boolean strict = root.getBoolean(STRICT, true);
         Map<LogComponent, FileSettings> components = new EnumMap<>(LogComponent.class);
         for (LogComponent c : LogComponent.values()) {
-            components.put(c, component(root, c, dir, production));
+            FileSettings s = component(root, c, dir, production);
+            if (strict) {
+                checkNotWritableByOthers(keyOf(root, c, DIR_MODE), s.dirMode());
+            }
+            components.put(c, s);
         }
         Set<PosixFilePermission> rootMode = FilePermissions.parse(DIR_MODE, root.get(DIR_MODE).orElse("0750"),
                 OWNER_RWX, "0750");
-        return new FileSinkConfig(dir, rootMode, components);
+        if (strict) {
+            checkNotWritableByOthers(DIR_MODE, rootMode);
+        }
+        return new FileSinkConfig(dir, rootMode, strict, components);
     }
 
     private static FileSettings component(Settings root, LogComponent c, Path dir, boolean production) {
@@ -88,10 +101,28 @@ public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, Map<L
                 security(root, s, c, DIR_MODE).orElse(auth ? "0700" : "0750"), OWNER_RWX, auth ? "0700" : "0750");
         Set<PosixFilePermission> fileMode = FilePermissions.parse(keyOf(root, c, FILE_MODE),
                 security(root, s, c, FILE_MODE).orElse(auth ? "0600" : "0640"), OWNER_RW, auth ? "0600" : "0640");
-        boolean audit = auth && s.getBoolean(AUDIT, true);
+        // Whether auth is sealed is auth's own setting: a global sink.file.audit=false must not switch it off.
+        boolean audit = auth && security(root, s, c, AUDIT).map(v -> bool(componentKey(c, AUDIT), v)).orElse(true);
         byte[] auditKey = audit ? auditKey(root, s, c) : null;
         return new FileSettings(c, dir.resolve(c.id()), rotation, backups, durability, dirMode, fileMode,
                 compress, level, audit, auditKey);
+    }
+
+    private static boolean bool(String key, String raw) {
+        String v = raw.trim().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new InvalidSettingException(key, raw, "true or false");
+        }
+        return v.equals("true");
+    }
+
+    /** With strict permissions a directory mode may not let group or others write (they could swap our files). */
+    private static void checkNotWritableByOthers(String key, Set<PosixFilePermission> mode) {
+        if (mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new InvalidSettingException(key, FilePermissions.octal(mode), "a mode that does not let group or"
+                    + " others write (e.g. 0750) while " + STRICT + "=true: they could rename or replace the log files;"
+                    + " set " + STRICT + "=false to allow it");
+        }
     }
 
     /** The audit chain's HMAC key, read now so that a missing or short key fails start-up. */

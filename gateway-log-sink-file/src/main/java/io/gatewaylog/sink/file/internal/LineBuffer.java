@@ -68,12 +68,34 @@ final class LineBuffer extends OutputStream {
         }
     }
 
-    /** Writes bytes {@code [from, to)} to the channel at its position, all of them or an exception. */
+    /**
+     * Writes bytes {@code [from, to)} to the channel at its position, all of them or an exception; after
+     * an exception {@link #writtenSoFar()} says how far it got.
+     */
     void writeTo(FileChannel channel, int from, int to) throws IOException {
         view.limit(to).position(from);
         while (view.hasRemaining()) {
             channel.write(view);
         }
+    }
+
+    /** The buffer offset the last {@link #writeTo} reached. */
+    int writtenSoFar() {
+        return view.position();
+    }
+
+    /** The start of the line holding offset {@code pos} (0, or just after a {@code '\n'}); {@code pos} itself if a line starts there. */
+    int lineStartAtOrBefore(int pos) {
+        int p = Math.min(pos, count);
+        while (p > 0 && buf[p - 1] != '\n') {
+            p--;
+        }
+        return p;
+    }
+
+    /** The backing array: bytes {@code [0, size())} are the content. */
+    byte[] array() {
+        return buf;
     }
 
     private void ensure(int capacity) {

@@ -53,11 +53,17 @@ public final class RotatingFileSink implements LogSink, ArchiveCatalog {
     static RotatingFileSink open(FileSinkConfig config, RecordEncoder encoder, Reporter reporter, Compressor compressor) {
         RotatingFileSink sink = new RotatingFileSink(config, compressor, reporter);
         try {
+            boolean strict = config.strictPermissions();
             FilePermissions.createDirectory(config.root(), config.rootMode());
+            DirectoryGuard.checkRoot(config.root(), strict);
             for (LogComponent c : LogComponent.values()) {
                 FileSettings s = config.component(c);
+                DirectoryGuard.checkComponentDirectory(config.root(), s.directory(), strict);
                 FilePermissions.createDirectory(s.directory(), s.dirMode());
+                DirectoryGuard.checkComponentDirectory(config.root(), s.directory(), strict);
                 FilePermissions.applyOrWarn(s.directory(), s.dirMode(), reporter);
+                DirectoryGuard.checkComponentMode(config.root(), s.directory(), strict);
+                DirectoryGuard.setAsideLinks(s.directory(), reporter);
                 sink.locks.add(DirectoryLock.acquire(s.directory(), s.fileMode()));
             }
             for (LogComponent c : LogComponent.values()) {
@@ -66,7 +72,7 @@ public final class RotatingFileSink implements LogSink, ArchiveCatalog {
                 ArchiveDirectory dir = new ArchiveDirectory(s, counters);
                 StartupRecovery.recoverArchives(dir, s.compress(), compressor, counters, reporter);
                 long newest = StartupRecovery.recoverCurrent(s.currentFile(), reporter);
-                AuditChain audit = s.audit() ? AuditChain.resume(s.directory(), s.auditKey()) : null;
+                AuditChain audit = s.audit() ? AuditChain.open(s.directory(), s.auditKey(), s.fileMode(), reporter) : null;
                 int i = c.ordinal();
                 sink.counters[i] = counters;
                 sink.archives[i] = dir;
@@ -79,6 +85,9 @@ public final class RotatingFileSink implements LogSink, ArchiveCatalog {
             if (e instanceof IllegalStateException ise) {
                 throw ise;
             }
+            if (e instanceof IllegalArgumentException iae) {
+                throw iae; // InvalidSettingException: fails start-up as it is (an unsafe directory, say)
+            }
             throw new IllegalStateException("gateway-log file sink: cannot open the log directory "
                     + config.root().toAbsolutePath() + ": " + e, e);
         }
@@ -89,13 +98,17 @@ public final class RotatingFileSink implements LogSink, ArchiveCatalog {
         return "file";
     }
 
-    /** Writes a batch of one component (the pipeline's contract) to that component's file. */
+    /**
+     * Writes a batch of one component (the pipeline's contract) to that component's file and returns how
+     * many leading records were taken: all, unless a write failed part-way (then the records whose whole
+     * lines reached the file; none: the failure is thrown).
+     */
     @Override
     public int write(List<LogRecord> batch) throws IOException {
-        if (!batch.isEmpty()) {
-            files[batch.get(0).component().ordinal()].write(batch);
+        if (batch.isEmpty()) {
+            return 0;
         }
-        return batch.size();
+        return files[batch.get(0).component().ordinal()].write(batch);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -71,10 +72,11 @@ final class StartupRecovery {
      * a missing or empty file.
      */
     static long recoverCurrent(Path current, Reporter reporter) throws IOException {
-        if (!Files.exists(current)) {
+        if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
             return Long.MIN_VALUE;
         }
-        try (FileChannel ch = FileChannel.open(current, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(current, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
             long size = ch.size();
             long end = endOfLastLine(ch, size);
             if (end < size) {
@@ -87,7 +89,7 @@ final class StartupRecovery {
                 return Long.MIN_VALUE;
             }
             long fromLine = lastLineTime(ch, end);
-            return fromLine != Long.MIN_VALUE ? fromLine : Files.getLastModifiedTime(current).toMillis();
+            return fromLine != Long.MIN_VALUE ? fromLine : Files.getLastModifiedTime(current, LinkOption.NOFOLLOW_LINKS).toMillis();
         }
     }
 
