@@ -13,8 +13,11 @@ import java.util.Optional;
  * edited, deleted, inserted, reordered or truncated, with its file and line. From the command line:
  * <pre>
  * java -cp gateway-log-sink-file.jar:gateway-log-api.jar io.gatewaylog.sink.file.audit.AuditVerifier \
- *     --dir /var/log/gateway/auth [--key-file /etc/gateway/audit.key] [--expect-seq N]
+ *     --dir /var/log/gateway/auth [--key-file /etc/gateway/audit.key] [--expect-seq N] [--no-head]
  * </pre>
+ * The chain head ({@code .audit-head}, kept by the file sink) is checked too: records it vouches for that
+ * are missing from the end are {@link Kind#TRUNCATED}; a missing or forged head is {@link Kind#HEAD}
+ * ({@code --no-head} skips it, e.g. for a copy of the archives without the head).
  * Exit status 0: intact; 1: tampered (the first problem is printed); 2: wrong usage or an I/O error.
  *
  * @since 1.0
@@ -28,7 +31,7 @@ public final class AuditVerifier {
     public static final int ERROR = 2;
 
     private static final String USAGE = "usage: java -cp <gateway-log-sink-file and gateway-log-api jars> "
-            + AuditVerifier.class.getName() + " --dir <log root>/auth [--key-file <HMAC key file>] [--expect-seq <n>]";
+            + AuditVerifier.class.getName() + " --dir <log root>/auth [--key-file <HMAC key file>] [--expect-seq <n>] [--no-head]";
 
     private AuditVerifier() {
     }
@@ -45,8 +48,16 @@ public final class AuditVerifier {
         REORDERED,
         /** The chain ends early: a file cut off mid-line, or ending before records the next file (or {@code --expect-seq}) says existed. */
         TRUNCATED,
-        /** The directory has lines but none is sealed: nothing can be verified. */
-        UNSEALED
+        /**
+         * The directory has lines but none is sealed: nothing can be verified; or, with a key, lines
+         * without a seal come before the chain (anyone could have added them).
+         */
+        UNSEALED,
+        /**
+         * The chain head ({@code .audit-head}) is missing while sealed records exist, fails its check
+         * (forged, damaged, another key), or is older than the trail: the end of the trail is unanchored.
+         */
+        HEAD
     }
 
     /**
@@ -75,9 +86,16 @@ public final class AuditVerifier {
      * @param unsealedLines lines before the chain's start that carry no seal (written before sealing began)
      * @param files the number of files read
      * @param problem the first problem, or null if the chain is intact
+     * @param headSeq the seq the chain head vouches for; 0 if there is none or it was not checked
+     * @param warnings what an auditor should know although nothing was found wrong (e.g. the head was
+     *        created after sealed records existed: a truncation before then cannot be ruled out)
      */
     public record Result(long records, long firstSeq, long lastSeq, String lastHash, long unsealedLines, int files,
-                         Problem problem) {
+                         Problem problem, long headSeq, List<String> warnings) {
+        public Result {
+            warnings = List.copyOf(warnings);
+        }
+
         /** Whether no problem was found. */
         public boolean intact() {
             return problem == null;
@@ -90,17 +108,28 @@ public final class AuditVerifier {
 
         @Override
         public String toString() {
+            StringBuilder b = new StringBuilder();
             if (problem != null) {
-                return "TAMPERED: " + problem;
+                b.append("TAMPERED: ").append(problem);
+            } else if (records == 0) {
+                b.append("INTACT: no records (").append(files).append(" files)");
+            } else {
+                b.append("INTACT: ").append(records).append(" sealed records, seq ").append(firstSeq).append("..")
+                        .append(lastSeq).append(", in ").append(files).append(" files; last hash ").append(lastHash)
+                        .append(headSeq > 0 ? "; chain head at seq " + headSeq : "");
+                if (firstSeq > 1) {
+                    b.append("\nnote: records before seq ").append(firstSeq).append(" are not present (pruned by retention)");
+                }
+                if (unsealedLines > 0) {
+                    b.append("\nnote: ").append(unsealedLines).append(" lines before seq ").append(firstSeq)
+                            .append(" are not sealed (written before sealing began?); without a key they cannot be told"
+                                    + " from lines added later");
+                }
             }
-            if (records == 0) {
-                return "INTACT: no records (" + files + " files)";
+            for (String w : warnings) {
+                b.append("\nwarning: ").append(w);
             }
-            return "INTACT: " + records + " sealed records, seq " + firstSeq + ".." + lastSeq + ", in " + files
-                    + " files; last hash " + lastHash
-                    + (firstSeq > 1 ? "\nnote: records before seq " + firstSeq + " are not present (pruned by retention)" : "")
-                    + (unsealedLines > 0 ? "\nnote: " + unsealedLines + " lines before seq " + firstSeq
-                        + " are not sealed (written before sealing began)" : "");
+            return b.toString();
         }
     }
 
@@ -123,11 +152,23 @@ public final class AuditVerifier {
      * @throws IOException if the directory or a file cannot be read
      */
     public static Result verify(Path componentDir, byte[] hmacKeyOrNull, long expectedLastSeq) throws IOException {
+        return verify(componentDir, hmacKeyOrNull, expectedLastSeq, true);
+    }
+
+    /**
+     * As {@link #verify(Path, byte[], long)}; {@code checkHead} false skips the chain head (a copy of the
+     * archives without {@code .audit-head}, or a trail written before the sink kept one).
+     *
+     * @throws IOException if the directory or a file cannot be read
+     */
+    public static Result verify(Path componentDir, byte[] hmacKeyOrNull, long expectedLastSeq, boolean checkHead)
+            throws IOException {
         if (!Files.isDirectory(componentDir)) {
             throw new IOException(componentDir + " is not a directory");
         }
         List<TrailFile> files = TrailFile.list(componentDir);
-        return new ChainWalk(files, hmacKeyOrNull, expectedLastSeq).run();
+        ChainHead.Read head = checkHead ? ChainHead.read(componentDir, hmacKeyOrNull) : null;
+        return new ChainWalk(files, hmacKeyOrNull, expectedLastSeq, head, componentDir.resolve(ChainHead.FILE)).run();
     }
 
     /** The command line; exits with {@link #INTACT}, {@link #TAMPERED} or {@link #ERROR}. */
@@ -140,12 +181,14 @@ public final class AuditVerifier {
         Path dir = null;
         Path keyFile = null;
         long expectSeq = 0;
+        boolean checkHead = true;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--dir" -> dir = Path.of(value(args, ++i));
                     case "--key-file" -> keyFile = Path.of(value(args, ++i));
                     case "--expect-seq" -> expectSeq = Long.parseLong(value(args, ++i));
+                    case "--no-head" -> checkHead = false;
                     case "-h", "--help" -> {
                         out.println(USAGE);
                         return INTACT;
@@ -163,7 +206,7 @@ public final class AuditVerifier {
         }
         try {
             byte[] key = keyFile == null ? null : AuditChain.readKey(keyFile);
-            Result result = verify(dir, key, expectSeq);
+            Result result = verify(dir, key, expectSeq, checkHead);
             out.println(result);
             return result.intact() ? INTACT : TAMPERED;
         } catch (IOException | IllegalArgumentException e) {

@@ -70,7 +70,7 @@ final class ChainTail {
 
     /** The last line that ends with {@code '\n'} (without it), or null if there is none. */
     static byte[] lastCompleteLine(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             long end = lastNewline(ch, ch.size());
             if (end < 0) {
                 return null;

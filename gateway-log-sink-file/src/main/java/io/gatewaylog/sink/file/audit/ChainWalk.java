@@ -26,12 +26,21 @@ final class ChainWalk {
     private long unsealed;
     private long firstSeq;
     private Entry previous;
+    private Entry firstUnsealed;
+    /** The chain head as read, or null when not checked. */
+    private final ChainHead.Read head;
+    private final java.nio.file.Path headFile;
+    /** The entry holding the head's seq, once walked past; and whether its hash is the head's. */
+    private Entry atHead;
+    private boolean headMatches;
 
-    ChainWalk(List<TrailFile> files, byte[] keyOrNull, long expectedLastSeq) {
+    ChainWalk(List<TrailFile> files, byte[] keyOrNull, long expectedLastSeq, ChainHead.Read head, java.nio.file.Path headFile) {
         this.files = files;
         this.key = keyOrNull;
         this.hash = new ChainHash(keyOrNull);
         this.expectedLastSeq = expectedLastSeq;
+        this.head = head;
+        this.headFile = headFile;
     }
 
     Result run() throws IOException {
@@ -48,8 +57,65 @@ final class ChainWalk {
         if (problem == null) {
             problem = atEnd();
         }
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        if (problem == null) {
+            problem = checkHead(warnings);
+        }
+        long headSeq = head != null && head.found() == ChainHead.Found.VALID ? head.state().seq() : 0;
         return new Result(sealed, started ? firstSeq : 0, started ? expSeq - 1 : 0,
-                SealFormat.hex(started ? lastHash : SealFormat.ZERO_HASH), unsealed, files.size(), problem);
+                SealFormat.hex(started ? lastHash : SealFormat.ZERO_HASH), unsealed, files.size(), problem, headSeq, warnings);
+    }
+
+    /** The head against the walked chain: records it vouches for must be there, with its hash. */
+    private Problem checkHead(java.util.List<String> warnings) {
+        if (head == null) {
+            return null;
+        }
+        if (head.found() == ChainHead.Found.INVALID) {
+            return new Problem(Kind.HEAD, headFile, 1, 0, "the chain head fails its check: damaged, forged, or written"
+                    + " with another key" + (key == null ? " (was the trail sealed with an HMAC key, --key-file?)" : " (is the key right?)"));
+        }
+        if (head.found() == ChainHead.Found.MISSING) {
+            if (!started) {
+                return null;
+            }
+            String what = "there is no chain head (" + ChainHead.FILE + ") although the trail holds sealed records:"
+                    + " records cut off the end cannot be detected";
+            if (key != null) {
+                // With a key the head cannot be forged, so removing it is the way to hide a truncation.
+                return new Problem(Kind.HEAD, headFile, 1, 0, what + " (deleted? --no-head verifies without it)");
+            }
+            warnings.add(what + "; without a key anyone able to write the files could rewrite a head anyway");
+            return null;
+        }
+        ChainHead.State h = head.state();
+        if (!started) {
+            warnings.add("the chain head vouches for records up to seq " + h.seq() + " but no sealed record is present"
+                    + " (every file pruned by backups/retention, or deleted)");
+            return null;
+        }
+        long last = expSeq - 1;
+        if (h.seq() > last) {
+            TrailFile lastFile = files.get(files.size() - 1);
+            long lines = previous != null && previous.file() == lastFile ? previous.line() : 0;
+            return new Problem(Kind.TRUNCATED, lastFile.path(), lines + 1, last + 1, "the chain head says seq " + h.seq()
+                    + " was written, but the trail ends at seq " + last + ": records " + (last + 1) + ".." + h.seq()
+                    + " were cut off the end");
+        }
+        if (h.seq() < firstSeq) {
+            return new Problem(Kind.HEAD, headFile, 1, h.seq(), "the chain head (seq " + h.seq() + ") is older than the"
+                    + " trail's first record (seq " + firstSeq + "): an old copy put back?");
+        }
+        if (atHead != null && !headMatches) {
+            return problem(Kind.EDITED, atHead, h.seq(), "not the record the chain head recorded for seq " + h.seq()
+                    + " (replaced, and the hashes after it recomputed?)");
+        }
+        if (h.since() > firstSeq) {
+            warnings.add("the chain head was started at seq " + h.since() + ", after sealed records existed (the first start"
+                    + " of a version that keeps one, or the head was deleted): records cut off the end before seq "
+                    + h.since() + " could not be detected");
+        }
+        return null;
     }
 
     private Problem check(Entry e, Entry next) throws IOException {
@@ -69,7 +135,7 @@ final class ChainWalk {
             return first(e, s, selfOk, next);
         }
         if (s.seq() == expSeq && Arrays.equals(s.prev(), lastHash) && selfOk) {
-            advance(s);
+            advance(e, s);
             return null;
         }
         return classify(e, s, next);
@@ -86,6 +152,9 @@ final class ChainWalk {
         }
         if (!started) {
             unsealed++;
+            if (firstUnsealed == null) {
+                firstUnsealed = e;
+            }
             return null;
         }
         if (line.length == 0) {
@@ -109,6 +178,12 @@ final class ChainWalk {
         if (s.seq() == 1 && !Arrays.equals(s.prev(), SealFormat.ZERO_HASH)) {
             return problem(Kind.EDITED, e, s.seq(), "seq 1 must have prev " + AuditChain.FIRST_PREV);
         }
+        if (unsealed > 0 && key != null) {
+            return new Problem(Kind.UNSEALED, firstUnsealed.file().path(), firstUnsealed.line(), 0, unsealed
+                    + " lines without a seal come before the chain (seq " + s.seq() + "): with an HMAC key anyone able to"
+                    + " write the files could have added them, so they are not accepted as lines from before sealing"
+                    + " began (move them aside if they are)");
+        }
         if (s.seq() > 1 && unsealed > 0) {
             return problem(Kind.DELETED, e, s.seq(), "the chain starts at seq " + s.seq() + " right after "
                     + unsealed + " unsealed lines: records seq 1.." + (s.seq() - 1) + " are missing");
@@ -119,7 +194,7 @@ final class ChainWalk {
         }
         started = true;
         firstSeq = s.seq();
-        advance(s);
+        advance(e, s);
         return null;
     }
 
@@ -200,7 +275,11 @@ final class ChainWalk {
                 ? null : SealFormat.parse(e.bytes(), e.bytes().length);
     }
 
-    private void advance(Seal s) {
+    private void advance(Entry e, Seal s) {
+        if (head != null && head.found() == ChainHead.Found.VALID && s.seq() == head.state().seq()) {
+            headMatches = Arrays.equals(s.hash(), head.state().hash());
+            atHead = e;
+        }
         sealed++;
         expSeq = s.seq() + 1;
         lastHash = s.hash();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +32,7 @@ record TrailFile(Path path, long sequence, boolean compressed) {
     }
 
     InputStream open() throws IOException {
-        InputStream in = Files.newInputStream(path);
+        InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS);
         try {
             return compressed ? new GZIPInputStream(in, IO_BUFFER) : new BufferedInputStream(in, IO_BUFFER);
         } catch (IOException | RuntimeException e) {
@@ -51,7 +52,9 @@ record TrailFile(Path path, long sequence, boolean compressed) {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path p : files) {
                 Optional<ArchiveNames.Parsed> parsed = ArchiveNames.parse(p.getFileName().toString());
-                if (parsed.isPresent() && component.map(c -> c == parsed.get().component()).orElse(true)) {
+                // Links are never part of the trail (the sink never writes through one).
+                if (parsed.isPresent() && component.map(c -> c == parsed.get().component()).orElse(true)
+                        && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     archives.add(new TrailFile(p, parsed.get().sequence(), parsed.get().compressed()));
                 }
             }
@@ -64,7 +67,7 @@ record TrailFile(Path path, long sequence, boolean compressed) {
             }
         }
         Path current = dir.resolve(CURRENT);
-        if (Files.isRegularFile(current)) {
+        if (Files.isRegularFile(current, LinkOption.NOFOLLOW_LINKS)) {
             trail.add(new TrailFile(current, Long.MAX_VALUE, false));
         }
         return trail;

@@ -128,6 +128,7 @@ final class ComponentFile {
         int firstInBuffer = 0; // records before it went into a file rotated in the middle of this batch
         int lines = 0;
         long newestBefore = newestMillis;
+        boolean encoding = false;
         wroteBeforeFailure = 0;
         if (audit != null) {
             audit.mark();
@@ -138,11 +139,13 @@ final class ComponentFile {
             for (int i = 0; i < n; i++) {
                 LogRecord r = batch.get(i);
                 int lineStart = buffer.size();
+                encoding = true;
                 if (audit != null) {
                     audit.encode(encoder, r, buffer);
                 } else {
                     encoder.encode(r, buffer);
                 }
+                encoding = false;
                 if (size + buffer.size() > rotationSize && (size > 0 || lineStart > 0)) {
                     // This line would pass the rotation size: what came before it closes the file.
                     writeOut(lineStart);
@@ -165,7 +168,7 @@ final class ComponentFile {
             recovered();
             return n;
         } catch (IOException | RuntimeException | Error e) {
-            int taken = rollBack(batch, e, batchStart, firstInBuffer, lines, newestBefore);
+            int taken = rollBack(batch, e, encoding, batchStart, firstInBuffer, lines, newestBefore);
             if (taken == 0) {
                 throw e;
             }
@@ -178,13 +181,13 @@ final class ComponentFile {
      * returns how many: those written before a rotation in the batch, then those whose whole line is in
      * the file (or, in buffered mode, whole in the buffer). A torn line never stays anywhere.
      */
-    private int rollBack(List<LogRecord> batch, Throwable e, int batchStart, int firstInBuffer, int lines,
-                         long newestBefore) {
+    private int rollBack(List<LogRecord> batch, Throwable e, boolean encoding, int batchStart, int firstInBuffer,
+                         int lines, long newestBefore) {
         int kept;
-        if (e instanceof IOException) {
+        if (!encoding && e instanceof IOException) {
             kept = dropUnwritten(batchStart, lines); // a write failed: keep what reached the file
         } else {
-            // The encoder (or anything but I/O) failed: the lines before the failing record are whole.
+            // The encoder failed (or something other than the file): the lines before the failing record are whole.
             buffer.truncate(lines > 0 ? lineEnds[lines - 1] : batchStart);
             kept = lines;
             if (kept > 0 && (settings.durability() != Durability.BUFFERED || writeThrough)) {

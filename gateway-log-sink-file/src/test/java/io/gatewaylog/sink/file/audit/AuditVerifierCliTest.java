@@ -46,7 +46,7 @@ class AuditVerifierCliTest {
         Files.writeString(keyFile, "0123456789abcdef0123456789abcdef\n");
         Path wrongKey = root.resolve("wrong.key");
         Files.writeString(wrongKey, "0123456789abcdef0123456789abcdeX\n");
-        Trail trail = new Trail(root, AuditChain.readKey(keyFile)).write(3);
+        Trail trail = new Trail(root, AuditChain.readKey(keyFile)).write(3).head();
         trail.rotate();
         trail.restart().write(3);
 

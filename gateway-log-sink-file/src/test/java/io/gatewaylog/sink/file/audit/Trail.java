@@ -48,6 +48,14 @@ final class Trail {
                 + "\"message\":\"login " + n + "\",\"action\":\"login\",\"outcome\":\"success\",\"actor\":\"user_" + n + "\"}";
     }
 
+    /** Writes the chain head for the lines written so far, as the file sink does after each write. */
+    Trail head() throws IOException {
+        try (ChainHead h = ChainHead.open(dir, key, 1, null, null)) {
+            h.write(chain.nextSeq() - 1, java.util.HexFormat.of().parseHex(chain.lastHash()), true);
+        }
+        return this;
+    }
+
     /** Appends {@code n} sealed lines to current.log. */
     Trail write(int n) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -61,7 +61,7 @@ class FileSinkConfigTest {
     void componentKeysBeatGlobalOnesAndModesAcceptOctalOrSymbolicForms() {
         FileSinkConfig c = parse("dir", "/tmp/x", "rotation.size", "5MB", "component.api.rotation.size", "1KB",
                 "backups", "3", "sink.file.durability", "flush", "component.system.sink.file.durability", "FSYNC",
-                "sink.file.dir-mode", "770", "sink.file.file-mode", "rw-rw----", "sink.file.compress", "false",
+                "sink.file.strict.permissions", "false", "sink.file.dir-mode", "770", "sink.file.file-mode", "rw-rw----", "sink.file.compress", "false",
                 "component.metrics.sink.file.compression-level", "9");
         assertThat(c.root()).isEqualTo(Path.of("/tmp/x"));
         assertThat(c.component(LogComponent.API).rotationSize()).isEqualTo(1024);

@@ -63,7 +63,8 @@ class PermissionsTest {
         Files.writeString(root.resolve("infra/current.log"), "");
         Files.setPosixFilePermissions(root.resolve("infra/current.log"), PosixFilePermissions.fromString("rw-rw-rw-"));
         try (RotatingFileSink sink = open(settings(root, "rotation.size", "1KB", "component.infra.sink.file.file-mode", "0660",
-                "component.infra.sink.file.dir-mode", "0770"))) {
+                "component.infra.sink.file.dir-mode", "0770",
+                "sink.file.strict.permissions", "false"))) {
             sink.write(batch(LogComponent.INFRA, "i", 0, 20, 0));
             assertThat(sink.awaitCompressions(Duration.ofSeconds(10))).isTrue();
         }

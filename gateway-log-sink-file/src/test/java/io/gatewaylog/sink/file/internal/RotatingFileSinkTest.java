@@ -143,7 +143,7 @@ class RotatingFileSinkTest {
     }
 
     @Test
-    void aFailedBatchLeavesNothingBehindAndItsRetryWritesEachLineOnce() throws IOException {
+    void aBatchWhoseEncodingFailsPartWayKeepsTheWholeLinesBeforeAndTheRetryWritesTheRestOnce() throws IOException {
         AtomicBoolean failed = new AtomicBoolean();
         RecordEncoder real = TestContext.of(Map.of(), reporter).encoder();
         RecordEncoder failingOnce = new RecordEncoder() {
@@ -162,9 +162,9 @@ class RotatingFileSinkTest {
         };
         try (RotatingFileSink sink = open(settings(root, "sink.file.durability", "flush"), failingOnce)) {
             List<LogRecord> first = batch(LogComponent.API, "m", 0, 10, T0);
-            assertThatThrownBy(() -> sink.write(first)).isInstanceOf(IOException.class);
-            assertThat(Files.size(root.resolve("api/current.log"))).isZero();
-            sink.write(new ArrayList<>(first));
+            assertThat(sink.write(first)).isEqualTo(7); // m0..m6 taken; m7's encoding failed
+            assertThat(messages(root.resolve("api"))).containsExactlyElementsOf(expected("m", 0, 7));
+            assertThat(sink.write(new ArrayList<>(first.subList(7, 10)))).isEqualTo(3); // the core retries the rest
             assertThat(reporter.errors).hasSize(1);
             assertThat(reporter.warnings).anyMatch(w -> w.contains("works again"));
             assertThat(sink.measurements()).anyMatch(m -> m.name().equals("gateway.log.file.failures")
@@ -174,7 +174,7 @@ class RotatingFileSinkTest {
     }
 
     @Test
-    void aBatchThatFailsAfterARotationIsResumedWhereItStoppedOnRetry() throws IOException {
+    void aBatchThatFailsAfterARotationReportsTheRecordsItTookAndTheRetryWritesOnlyTheRest() throws IOException {
         AtomicBoolean failed = new AtomicBoolean();
         RecordEncoder real = TestContext.of(Map.of(), reporter).encoder();
         RecordEncoder failingOnce = new RecordEncoder() {
@@ -195,8 +195,9 @@ class RotatingFileSinkTest {
                 failingOnce)) {
             sink.write(batch(LogComponent.API, "early", 0, 2, T0)); // buffered, accepted
             List<LogRecord> big = batch(LogComponent.API, "m", 0, 20, T0); // rotates before m17
-            assertThatThrownBy(() -> sink.write(big)).isInstanceOf(IOException.class);
-            sink.write(new ArrayList<>(big)); // the pipeline's retry: same records, same order
+            int taken = sink.write(big);
+            assertThat(taken).isEqualTo(17);
+            assertThat(sink.write(new ArrayList<>(big.subList(taken, big.size())))).isEqualTo(3); // the core's retry
             sink.flush();
             assertThat(sink.awaitCompressions(Duration.ofSeconds(30))).isTrue();
         }
