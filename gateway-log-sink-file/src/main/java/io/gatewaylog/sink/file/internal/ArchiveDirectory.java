@@ -101,11 +101,19 @@ final class ArchiveDirectory {
         return archives;
     }
 
-    /** One more than the highest sequence present, so that numbering continues across restarts. */
+    /**
+     * One more than the highest sequence present, so that numbering continues across restarts. Names
+     * that are not ours (links) count too: a rotation must never take a name that exists.
+     */
     long nextSequence() throws IOException {
         long max = 0;
-        for (Entry e : list()) {
-            max = Math.max(max, e.name().sequence());
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(settings.directory())) {
+            for (Path p : files) {
+                Optional<ArchiveNames.Parsed> parsed = ArchiveNames.parse(p.getFileName().toString());
+                if (parsed.isPresent() && parsed.get().component() == settings.component()) {
+                    max = Math.max(max, parsed.get().sequence());
+                }
+            }
         }
         return max + 1;
     }

@@ -332,6 +332,10 @@ final class ComponentFile {
     private void rotate() throws IOException {
         long newest = newestMillis != Long.MIN_VALUE ? newestMillis : System.currentTimeMillis();
         Path rotated = current.resolveSibling(ArchiveNames.rotated(settings.component(), nextSequence, newest));
+        while (Files.exists(rotated, LinkOption.NOFOLLOW_LINKS) || Files.exists(Path.of(rotated + ".gz"), LinkOption.NOFOLLOW_LINKS)) {
+            // Never replace a file (or a planted link) by the rename: take the next free sequence.
+            rotated = current.resolveSibling(ArchiveNames.rotated(settings.component(), ++nextSequence, newest));
+        }
         closeChannel();
         Files.move(current, rotated, StandardCopyOption.ATOMIC_MOVE);
         nextSequence++;
