@@ -55,6 +55,11 @@ final class ArchiveDeleter {
         return dryRun;
     }
 
+    /** The clock's time, epoch millis. */
+    long now() {
+        return clock.millis();
+    }
+
     /** Deletions that failed with an I/O error (other than the file being gone) since this was made. */
     int failures() {
         return failures;

@@ -1,6 +1,7 @@
 package io.gatewaylog.core.internal.retention;
 
 import io.gatewaylog.api.Level;
+import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.ArchiveCatalog.Archive;
 import io.gatewaylog.api.spi.Reporter;
 import java.io.IOException;
@@ -29,6 +30,8 @@ final class EmergencyCleanup {
     private final RetentionCounters counters;
     // File systems already reported as full with nothing left to delete: reported once, not every interval.
     private final Set<Object> exhausted = new HashSet<>();
+    /** Protected auth files and bytes left on file systems still above the threshold, this check. */
+    private final long[] protectedTotal = new long[2];
 
     /**
      * What one check did.
@@ -60,6 +63,8 @@ final class EmergencyCleanup {
     Outcome run(List<ArchiveSource> sources, long pretendFreed, Consumer<String> progress) {
         List<Deletion> done = new ArrayList<>();
         boolean stillAbove = false;
+        protectedTotal[0] = 0;
+        protectedTotal[1] = 0;
         double fullest = Double.NaN;
         for (Map.Entry<Object, List<ArchiveSource>> group : byFileSystem(sources).entrySet()) {
             Path where = group.getValue().get(0).directory();
@@ -85,14 +90,28 @@ final class EmergencyCleanup {
         if (!deleter.dryRun() && !Double.isNaN(fullest)) {
             counters.usedRatio(fullest);
         }
+        if (!deleter.dryRun()) {
+            counters.protectedAuth(protectedTotal[0], protectedTotal[1]);
+        }
         return new Outcome(done, stillAbove);
     }
 
     private double cleanUp(Object fileSystem, List<ArchiveSource> group, Path where, double used,
                            List<Deletion> done, Consumer<String> progress) {
         List<Candidate> candidates = new ArrayList<>();
+        long protectedFiles = 0;
+        long protectedBytes = 0;
+        long now = deleter.now();
+        int authDays = settings.days(LogComponent.AUTH);
         for (ArchiveSource source : group) {
             for (Archive archive : source.archives(reporter)) {
+                if (archive.component() == LogComponent.AUTH && !settings.emergencyAuth()
+                        && !RetentionPolicy.isExpired(RetentionPolicy.newestRecordMillis(archive), now, authDays)) {
+                    // The audit trail within its retention is not ours to free space with (retention.emergency.auth).
+                    protectedFiles++;
+                    protectedBytes += archive.sizeBytes();
+                    continue;
+                }
                 candidates.add(new Candidate(source, archive));
             }
         }
@@ -130,12 +149,23 @@ final class EmergencyCleanup {
             }
         }
         if (used > settings.thresholdRatio()) {
+            if (!deleter.dryRun()) {
+                protectedTotal[0] += protectedFiles;
+                protectedTotal[1] += protectedBytes;
+            }
             if (exhausted.add(fileSystem) && !deleter.dryRun()) {
                 String msg = "disk holding " + where + " is still " + percent(used) + "% used after deleting every"
-                        + " archive retention may delete; the active files and other files fill it";
+                        + " archive retention may delete; " + (protectedFiles > 0 ? "only auth archives within their"
+                        + " retention are left (" + protectedFiles + " files, " + protectedBytes + " bytes), kept because "
+                        + RetentionSettings.EMERGENCY_AUTH + "=false (the audit trail): free space elsewhere, or allow it"
+                        : "the active files and other files fill it");
                 reporter.warn("retention: " + msg);
-                deleter.submit(deleter.systemRecord(Level.ERROR,
-                        "Disk usage still above threshold after emergency cleanup", fields(where, used)));
+                Map<String, Object> f = fields(where, used);
+                f.put("protected_auth_files", protectedFiles);
+                f.put("protected_auth_bytes", protectedBytes);
+                deleter.submit(deleter.systemRecord(Level.ERROR, protectedFiles > 0
+                        ? "Disk usage still above threshold: only auth archives within their retention are left"
+                        : "Disk usage still above threshold after emergency cleanup", f));
             }
         } else {
             exhausted.remove(fileSystem);

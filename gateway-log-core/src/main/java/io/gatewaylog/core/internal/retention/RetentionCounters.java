@@ -17,6 +17,8 @@ final class RetentionCounters {
     private final double thresholdRatio;
     private final List<Measurement> measurements;
     private volatile double usedRatio = Double.NaN;
+    private volatile long protectedFiles;
+    private volatile long protectedBytes;
 
     RetentionCounters(double thresholdRatio) {
         this.thresholdRatio = thresholdRatio;
@@ -51,6 +53,12 @@ final class RetentionCounters {
         return usedRatio;
     }
 
+    /** Auth archives within their retention that emergency cleanup had to leave on a disk still too full (0: none). */
+    void protectedAuth(long files, long bytes) {
+        this.protectedFiles = files;
+        this.protectedBytes = bytes;
+    }
+
     /** The same live measurements on every call. */
     List<Measurement> measurements() {
         return measurements;
@@ -73,6 +81,13 @@ final class RetentionCounters {
                 "Used fraction of the fullest file system holding the logs, at the last check", () -> usedRatio));
         all.add(Measurement.gauge("gateway.log.disk.threshold.ratio", Map.of(), null,
                 "Used fraction above which emergency cleanup starts", () -> thresholdRatio));
+        // Alert on > 0: the disk is above the threshold and only auth archives within their retention are left.
+        all.add(Measurement.gauge("gateway.log.retention.emergency.protected.files", Map.of(), "files",
+                "Auth archives within their retention that emergency cleanup left on a disk still above the threshold",
+                () -> protectedFiles));
+        all.add(Measurement.gauge("gateway.log.retention.emergency.protected.bytes", Map.of(), "bytes",
+                "Bytes of auth archives within their retention that emergency cleanup left on a disk still above the threshold",
+                () -> protectedBytes));
         return all;
     }
 }

@@ -3,6 +3,7 @@ package io.gatewaylog.core.internal.retention;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.InvalidSettingException;
 import io.gatewaylog.api.spi.Settings;
+import io.gatewaylog.core.internal.config.Defaults;
 import io.gatewaylog.core.internal.config.Values;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -19,7 +20,9 @@ import java.util.regex.Pattern;
  * {@code production.disk.threshold=90} or {@code production.component.auth.retention.days=730}); such a
  * key beats the same key without the profile, from any source. The per-component days are looked up as
  * {@code <profile>.component.<id>.retention.days}, {@code component.<id>.retention.days},
- * {@code <profile>.retention.days}, {@code retention.days}, then the component's default.
+ * {@code <profile>.retention.days}, {@code retention.days}, then the component's default; except for
+ * auth, whose retention is the audit trail's and changes only through its own keys: a global
+ * {@code retention.days=7} meant for the other components never shortens it.
  *
  * @param enabled whether the in-process job runs at all ({@code retention.enabled})
  * @param days retention in days per component
@@ -27,15 +30,19 @@ import java.util.regex.Pattern;
  * @param thresholdPercent disk usage above which emergency cleanup starts ({@code disk.threshold})
  * @param marginPercent emergency cleanup stops below threshold minus this ({@code retention.emergency.margin})
  * @param emergencyInterval how often disk usage is checked ({@code retention.emergency.interval})
+ * @param emergencyAuth whether emergency cleanup may delete auth archives younger than their retention
+ *        ({@code retention.emergency.auth}, default false)
  */
 public record RetentionSettings(boolean enabled, Map<LogComponent, Integer> days, LocalTime time,
-                                double thresholdPercent, double marginPercent, Duration emergencyInterval) {
+                                double thresholdPercent, double marginPercent, Duration emergencyInterval,
+                                boolean emergencyAuth) {
     public static final String ENABLED = "retention.enabled";
     public static final String DAYS = "retention.days";
     public static final String TIME = "retention.time";
     public static final String THRESHOLD = "disk.threshold";
     public static final String MARGIN = "retention.emergency.margin";
     public static final String INTERVAL = "retention.emergency.interval";
+    public static final String EMERGENCY_AUTH = "retention.emergency.auth";
 
     static final int MAX_DAYS = 36_500;
     private static final Pattern HH_MM = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
@@ -72,7 +79,8 @@ public record RetentionSettings(boolean enabled, Map<LogComponent, Integer> days
             }
             return d;
         }).orElse(Duration.ofSeconds(30));
-        return new RetentionSettings(enabled, days, time, threshold, margin, interval);
+        boolean emergencyAuth = in.first(EMERGENCY_AUTH).map(v -> Values.bool(v.key, v.value)).orElse(false);
+        return new RetentionSettings(enabled, days, time, threshold, margin, interval, emergencyAuth);
     }
 
     /** The retention of {@code component} in days. */
@@ -93,6 +101,10 @@ public record RetentionSettings(boolean enabled, Map<LogComponent, Integer> days
     private static int componentDays(Lookup in, Settings settings, LogComponent c) {
         String own = "component." + c.id() + "." + DAYS;
         Optional<Raw> raw = in.first(own);
+        if (raw.isEmpty() && c == LogComponent.AUTH) {
+            // The audit trail's retention: only component.auth.* changes it, never a global key.
+            raw = Optional.of(new Raw(own, Defaults.componentDefault(c, DAYS)));
+        }
         if (raw.isEmpty()) {
             raw = in.profileOnly(DAYS);
         }

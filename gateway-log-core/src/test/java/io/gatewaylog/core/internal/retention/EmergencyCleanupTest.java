@@ -104,7 +104,8 @@ class EmergencyCleanupTest {
 
     @Test
     void authGoesLastAndActiveAndForeignFilesAreSpared() {
-        Path authOld = logs.archive(LogComponent.AUTH, 1, clock.instant().minus(Duration.ofDays(300)), 1000);
+        Path authOld = logs.archive(LogComponent.AUTH, 1, clock.instant().minus(Duration.ofDays(400)), 1000); // expired
+        Path authYoung = logs.archive(LogComponent.AUTH, 2, clock.instant().minus(Duration.ofDays(300)), 1000);
         Path systemYoung = logs.archive(LogComponent.SYSTEM, 1, clock.instant(), 1000);
         Path metricsYoung = logs.archive(LogComponent.METRICS, 1, clock.instant(), 1000);
         List<Path> spared = new ArrayList<>();
@@ -120,6 +121,7 @@ class EmergencyCleanupTest {
 
         assertThat(deleted).extracting(Deletion::file).containsExactly(metricsYoung, systemYoung, authOld);
         assertThat(spared).allMatch(Files::exists);
+        assertThat(authYoung).as("auth within its retention").exists();
         assertThat(reporter.warnings).hasSize(1).allMatch(w -> w.contains("still"));
         assertThat(records).extracting(LogRecord::level).contains(Level.ERROR);
 
@@ -132,6 +134,47 @@ class EmergencyCleanupTest {
         disk.otherBytes(95_000);
         job.checkEmergency();
         assertThat(reporter.warnings).hasSize(2);
+    }
+
+    @Test
+    void authArchivesWithinTheirRetentionAreNeverDeletedByDefaultAndADiskFullOfThemIsAlerted() {
+        List<Path> auth = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            auth.add(logs.archive(LogComponent.AUTH, i, clock.instant().minus(Duration.ofDays(10 * i)), 2000));
+        }
+        Path metrics = logs.archive(LogComponent.METRICS, 1, clock.instant(), 1000);
+        FakeDisk disk = new FakeDisk(logs, CAPACITY, 85_000); // 96 %
+        RetentionJob job = job(disk);
+
+        List<Deletion> deleted = job.checkEmergency();
+
+        assertThat(deleted).extracting(Deletion::file).containsExactly(metrics);
+        assertThat(auth).allMatch(Files::exists);
+        assertThat(reporter.warnings).singleElement().asString()
+                .contains("only auth archives within their retention are left (5 files, 10000 bytes)")
+                .contains("retention.emergency.auth=false");
+        assertThat(records).filteredOn(r -> r.level() == Level.ERROR).singleElement().satisfies(r -> {
+            assertThat(r.message()).isEqualTo("Disk usage still above threshold: only auth archives within their retention are left");
+            assertThat(r.fields()).containsEntry("protected_auth_files", 5L).containsEntry("protected_auth_bytes", 10_000L);
+        });
+        assertThat(gauge(job, "gateway.log.retention.emergency.protected.files")).isEqualTo(5);
+        assertThat(gauge(job, "gateway.log.retention.emergency.protected.bytes")).isEqualTo(10_000);
+
+        // Space freed elsewhere: the alert gauge goes back to zero.
+        disk.otherBytes(0);
+        job.checkEmergency();
+        assertThat(gauge(job, "gateway.log.retention.emergency.protected.files")).isZero();
+    }
+
+    @Test
+    void retentionEmergencyAuthAllowsDeletingYoungAuthArchivesOldestFirst() {
+        Path older = logs.archive(LogComponent.AUTH, 1, clock.instant().minus(Duration.ofDays(20)), 5000);
+        Path newer = logs.archive(LogComponent.AUTH, 2, clock.instant().minus(Duration.ofDays(10)), 5000);
+        FakeDisk disk = new FakeDisk(logs, CAPACITY, 80_000); // 90 %
+        RetentionJob job = job(disk, "retention.emergency.auth", "true");
+
+        assertThat(job.checkEmergency()).extracting(Deletion::file).containsExactly(older, newer);
+        assertThat(gauge(job, "gateway.log.retention.emergency.protected.files")).isZero();
     }
 
     @Test

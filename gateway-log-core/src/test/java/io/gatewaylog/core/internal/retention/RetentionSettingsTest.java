@@ -40,6 +40,20 @@ class RetentionSettingsTest {
     }
 
     @Test
+    void globalRetentionKeysNeverChangeAuthOnlyItsOwnKeysDo() {
+        for (String profile : new String[] {"development", "production"}) {
+            RetentionSettings s = RetentionSettings.parse(settings("profile", profile, "retention.days", "7",
+                    profile + ".retention.days", "3"));
+            assertThat(s.days(LogComponent.API)).isEqualTo(3);
+            assertThat(s.days(LogComponent.AUTH)).as("a global key must not weaken the audit trail").isEqualTo(365);
+        }
+        assertThat(RetentionSettings.parse(settings("retention.days", "7", "production.component.auth.retention.days", "30",
+                "profile", "production")).days(LogComponent.AUTH)).isEqualTo(30);
+        assertThat(RetentionSettings.parse(settings()).emergencyAuth()).isFalse();
+        assertThat(RetentionSettings.parse(settings("retention.emergency.auth", "true")).emergencyAuth()).isTrue();
+    }
+
+    @Test
     void profileQualifiedKeysApplyOnlyInTheirProfile() {
         String[] kv = {"production.component.auth.retention.days", "1000", "production.retention.days", "45",
                 "production.disk.threshold", "92.5", "development.disk.threshold", "70",

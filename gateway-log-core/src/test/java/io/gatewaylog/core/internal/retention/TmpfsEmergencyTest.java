@@ -95,6 +95,36 @@ class TmpfsEmergencyTest {
         assertThat(records).isNotEmpty();
     }
 
+    @Test
+    void aDiskFullOfAuthArchivesWithinTheirRetentionIsAlertedNotEmptied() throws IOException {
+        DiskUsageProbe probe = DiskUsageProbe.fileStore();
+        LogRoot logs = new LogRoot(mountPoint);
+        logs.current(LogComponent.AUTH, 64 * 1024);
+        Instant now = Instant.now();
+        List<Path> auth = new ArrayList<>();
+        long seq = 1;
+        while (probe.usedRatio(mountPoint) <= 0.90) {
+            auth.add(logs.archive(LogComponent.AUTH, seq, now.minus(java.time.Duration.ofDays(seq)), 128 * 1024));
+            seq++;
+        }
+        Path expired = logs.archive(LogComponent.AUTH, seq, now.minus(java.time.Duration.ofDays(400)), 128 * 1024);
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        RecordingReporter reporter = new RecordingReporter();
+        RetentionJob job = RetentionJob.create(RetentionSettings.parse(settings()),
+                List.of(new DirectoryArchiveCatalog(mountPoint)), records::add, reporter, Clock.systemUTC(), probe);
+
+        job.checkEmergency();
+
+        assertThat(expired).as("past its retention: may go").doesNotExist();
+        assertThat(auth).as("within their retention: kept").allMatch(Files::exists);
+        assertThat(probe.usedRatio(mountPoint)).isGreaterThan(0.85);
+        assertThat(reporter.warnings).anyMatch(w -> w.contains("only auth archives within their retention are left ("
+                + auth.size() + " files"));
+        assertThat(records).anyMatch(r -> r.level() == io.gatewaylog.api.Level.ERROR
+                && r.fields().get("protected_auth_files").equals((long) auth.size()));
+        assertThat(EmergencyCleanupTest.gauge(job, "gateway.log.retention.emergency.protected.files")).isEqualTo(auth.size());
+    }
+
     /** Runs a command; null on success, else its output. */
     private static String run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
