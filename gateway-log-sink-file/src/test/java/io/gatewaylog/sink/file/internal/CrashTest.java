@@ -90,12 +90,17 @@ class CrashTest {
             try (Stream<Path> files = Files.list(dir)) {
                 assertThat(files.map(p -> p.getFileName().toString()))
                         .as("seed %d", seed)
-                        .allMatch(n -> n.equals("current.log") || n.equals(".lock")
+                        .allMatch(n -> n.equals("current.log") || n.equals(".lock") || n.equals(".audit-head") && c.equals("auth")
                                 || ArchiveNames.parse(n).filter(ArchiveNames.Parsed::compressed).isPresent());
             }
             TestFiles.archives(dir).forEach(TestFiles::assertValidGzip);
             checkRuns(dir, c.equals("api") ? apiAcked : authAcked, seed);
         }
+        // Killed at any moment, the chain head never runs ahead of the files: the trail verifies intact.
+        io.gatewaylog.sink.file.audit.AuditVerifier.Result audit =
+                io.gatewaylog.sink.file.audit.AuditVerifier.verify(logs.resolve("auth"), null);
+        assertThat(audit.intact()).as("seed %d: %s", seed, audit).isTrue();
+        assertThat(audit.warnings()).as("seed %d", seed).isEmpty();
     }
 
     /** Per run: lines 0..k each exactly once, in order, and k at least the last acknowledged one. */
