@@ -36,7 +36,9 @@ public final class FileSinkProvider implements LogSinkProvider {
      * Validates every setting, locks each component directory, finishes what an earlier crash left
      * (see the docs) and opens the files.
      *
-     * @throws io.gatewaylog.api.spi.InvalidSettingException if a setting is invalid
+     * @throws io.gatewaylog.api.spi.InvalidSettingException if a setting is invalid, or the log directory
+     *         is one another user could change ({@code sink.file.strict.permissions}) or holds a linked
+     *         component directory
      * @throws IllegalStateException if a component directory is in use by another process or sink, or
      *         cannot be created or opened
      */

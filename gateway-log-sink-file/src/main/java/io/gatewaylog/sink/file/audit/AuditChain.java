@@ -20,10 +20,12 @@ import java.util.List;
  * {@code seq} is 8 bytes big-endian (1 for the first line), and {@code content} is the exact UTF-8
  * bytes of the line up to the seal, i.e. the JSON object without its closing brace.
  *
- * <p>The file sink holds one chain per sealed component, created with {@link #resume(Path, byte[])}
- * when it opens the directory, so that the chain continues across rotations and restarts. Around
- * each batch it calls {@link #mark()}, and {@link #reset(int)} when the batch could not be written,
- * so that the retried batch gets the same sequence numbers and nothing skips a number.
+ * <p>The file sink holds one chain per sealed component, created with
+ * {@link #open(Path, byte[], java.util.Set, io.gatewaylog.api.spi.Reporter)} when it opens the directory,
+ * so that the chain continues across rotations and restarts and its head ({@code .audit-head}) is kept.
+ * Around each batch it calls {@link #mark()}, and {@link #reset(int)} with the number of records taken
+ * when the batch could not be written whole, so that the retry of the rest gets the next sequence
+ * numbers and no seal stays advanced for a line that is not in the file.
  *
  * <p>Not thread-safe: one writer at a time, which the file sink's per-component lock guarantees.
  *
@@ -237,9 +239,9 @@ public final class AuditChain {
     }
 
     /**
-     * Undoes the seals since {@link #mark()} except the first {@code keep}: the lines of the batch
-     * that did reach a file (those written before a rotation in the middle of the batch). The mark
-     * stays, so a later reset can undo less but never more.
+     * Undoes the seals since {@link #mark()} except the first {@code keep}: the records of the batch
+     * that were taken (their whole lines reached a file, or the buffer). The mark stays, so a later reset
+     * can undo less but never more.
      *
      * @throws IllegalStateException if {@link #mark()} was never called
      * @throws IllegalArgumentException if fewer than {@code keep} lines were sealed since the mark
