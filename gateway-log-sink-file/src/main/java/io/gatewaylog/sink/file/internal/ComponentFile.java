@@ -184,8 +184,9 @@ final class ComponentFile {
     private int rollBack(List<LogRecord> batch, Throwable e, boolean encoding, int batchStart, int firstInBuffer,
                          int lines, long newestBefore) {
         int kept;
-        if (!encoding && e instanceof IOException) {
-            kept = dropUnwritten(batchStart, lines); // a write failed: keep what reached the file
+        if (!encoding) {
+            // Writing, rotating or opening failed: keep what reached the file (writeOut said how much).
+            kept = dropUnwritten(batchStart, lines);
         } else {
             // The encoder failed (or something other than the file): the lines before the failing record are whole.
             buffer.truncate(lines > 0 ? lineEnds[lines - 1] : batchStart);

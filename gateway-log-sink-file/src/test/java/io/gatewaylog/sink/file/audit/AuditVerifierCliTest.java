@@ -41,6 +41,19 @@ class AuditVerifierCliTest {
     }
 
     @Test
+    void withAKeyATrailWithoutItsHeadFailsUnlessNoHeadIsGiven() throws IOException {
+        Path keyFile = root.resolve("audit.key");
+        Files.writeString(keyFile, "0123456789abcdef0123456789abcdef\n");
+        Trail trail = new Trail(root, AuditChain.readKey(keyFile)).write(3);
+
+        assertThat(run("--dir", trail.dir.toString(), "--key-file", keyFile.toString())).isEqualTo(1);
+        assertThat(out()).startsWith("TAMPERED: HEAD at " + trail.dir.resolve(".audit-head")).contains("no chain head");
+        out.reset();
+        assertThat(run("--dir", trail.dir.toString(), "--key-file", keyFile.toString(), "--no-head")).isEqualTo(0);
+        assertThat(out()).startsWith("INTACT: 3 sealed records");
+    }
+
+    @Test
     void hmacTrailWithTheRightKeyIsIntactAndWithAWrongOrNoKeyTampered() throws IOException {
         Path keyFile = root.resolve("audit.key");
         Files.writeString(keyFile, "0123456789abcdef0123456789abcdef\n");

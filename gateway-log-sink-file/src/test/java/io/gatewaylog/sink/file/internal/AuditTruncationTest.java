@@ -117,6 +117,23 @@ class AuditTruncationTest {
     }
 
     @Test
+    void aHeadThatFailsItsCheckAtStartUpIsMovedAsideReportedAndTheVerdictWarns() throws IOException {
+        Path keyFile = tmp.resolve("audit.key");
+        Files.writeString(keyFile, "0123456789abcdef0123456789abcdef\n");
+        String[] withKey = {"component.auth.sink.file.audit.key-file", keyFile.toString()};
+        write(0, 5, withKey);
+        Files.write(auth().resolve(".audit-head"), forgedHead());
+        write(5, 2, withKey);
+        assertThat(reporter.errors).anyMatch(e -> e.contains("fails its check") && e.contains("moved aside"));
+        try (java.util.stream.Stream<Path> files = Files.list(auth())) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith(".audit-head.invalid-"));
+        }
+        Result r = AuditVerifier.verify(auth(), AuditChain.readKey(keyFile));
+        assertThat(r.intact()).as("%s", r).isTrue();
+        assertThat(r.warnings()).singleElement().asString().contains("started at seq 6");
+    }
+
+    @Test
     void withoutAKeyAMissingHeadIsAWarningAndTheVerdictSaysWhy() throws IOException {
         write(0, 5);
         Files.delete(auth().resolve(".audit-head"));
