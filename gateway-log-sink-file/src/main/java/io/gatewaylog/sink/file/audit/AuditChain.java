@@ -2,14 +2,17 @@ package io.gatewaylog.sink.file.audit;
 
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.RecordEncoder;
+import io.gatewaylog.api.spi.Reporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Seals the lines of one component's files into a hash chain. A sealed line is the encoder's JSON
@@ -21,7 +24,7 @@ import java.util.List;
  * bytes of the line up to the seal, i.e. the JSON object without its closing brace.
  *
  * <p>The file sink holds one chain per sealed component, created with
- * {@link #open(Path, byte[], java.util.Set, io.gatewaylog.api.spi.Reporter)} when it opens the directory,
+ * {@link #open(Path, byte[], Set, Reporter)} when it opens the directory,
  * so that the chain continues across rotations and restarts and its head ({@code .audit-head}) is kept.
  * Around each batch it calls {@link #mark()}, and {@link #reset(int)} with the number of records taken
  * when the batch could not be written whole, so that the retry of the rest gets the next sequence
@@ -95,8 +98,7 @@ public final class AuditChain {
      * @throws IOException if the files cannot be read or the head cannot be written
      */
     public static AuditChain open(Path componentDir, byte[] hmacKeyOrNull,
-                                  java.util.Set<java.nio.file.attribute.PosixFilePermission> fileMode,
-                                  io.gatewaylog.api.spi.Reporter report) throws IOException {
+                                  Set<PosixFilePermission> fileMode, Reporter report) throws IOException {
         checkKey(hmacKeyOrNull);
         SealFormat.Seal last = ChainTail.newestSeal(componentDir);
         ChainHead.Read read = ChainHead.read(componentDir, hmacKeyOrNull);

@@ -7,10 +7,14 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Set;
 
 /**
@@ -97,7 +101,7 @@ final class ChainHead implements Closeable {
      * Opens (creating, mode {@code fileMode}) the head of {@code dir} for writing; {@code since} is
      * stored with every head written.
      */
-    static ChainHead open(Path dir, byte[] keyOrNull, long since, State current, Set<java.nio.file.attribute.PosixFilePermission> fileMode)
+    static ChainHead open(Path dir, byte[] keyOrNull, long since, State current, Set<PosixFilePermission> fileMode)
             throws IOException {
         Path file = dir.resolve(FILE);
         Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -114,8 +118,8 @@ final class ChainHead implements Closeable {
         return head;
     }
 
-    private static Set<java.nio.file.OpenOption> union(Set<StandardOpenOption> options) {
-        Set<java.nio.file.OpenOption> all = new java.util.HashSet<>(options);
+    private static Set<OpenOption> union(Set<StandardOpenOption> options) {
+        Set<OpenOption> all = new HashSet<>(options);
         all.add(LinkOption.NOFOLLOW_LINKS);
         return all;
     }
@@ -175,7 +179,7 @@ final class ChainHead implements Closeable {
                 return null;
             }
             long seq = Long.parseLong(parts[1].substring(4));
-            byte[] h = java.util.HexFormat.of().parseHex(parts[2].substring(5));
+            byte[] h = HexFormat.of().parseHex(parts[2].substring(5));
             long since = Long.parseLong(parts[3].substring(6));
             return h.length == SealFormat.HASH_BYTES && seq > 0 && since > 0 ? new State(seq, h, since) : null;
         } catch (IllegalArgumentException e) {

@@ -6,6 +6,8 @@ import io.gatewaylog.sink.file.audit.AuditVerifier.Result;
 import io.gatewaylog.sink.file.audit.SealFormat.Seal;
 import io.gatewaylog.sink.file.audit.TrailReader.Entry;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -29,12 +31,12 @@ final class ChainWalk {
     private Entry firstUnsealed;
     /** The chain head as read, or null when not checked. */
     private final ChainHead.Read head;
-    private final java.nio.file.Path headFile;
+    private final Path headFile;
     /** The entry holding the head's seq, once walked past; and whether its hash is the head's. */
     private Entry atHead;
     private boolean headMatches;
 
-    ChainWalk(List<TrailFile> files, byte[] keyOrNull, long expectedLastSeq, ChainHead.Read head, java.nio.file.Path headFile) {
+    ChainWalk(List<TrailFile> files, byte[] keyOrNull, long expectedLastSeq, ChainHead.Read head, Path headFile) {
         this.files = files;
         this.key = keyOrNull;
         this.hash = new ChainHash(keyOrNull);
@@ -57,7 +59,7 @@ final class ChainWalk {
         if (problem == null) {
             problem = atEnd();
         }
-        java.util.List<String> warnings = new java.util.ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         if (problem == null) {
             problem = checkHead(warnings);
         }
@@ -67,7 +69,7 @@ final class ChainWalk {
     }
 
     /** The head against the walked chain: records it vouches for must be there, with its hash. */
-    private Problem checkHead(java.util.List<String> warnings) {
+    private Problem checkHead(List<String> warnings) {
         if (head == null) {
             return null;
         }
