@@ -299,7 +299,7 @@ final class AsyncPipeline implements Pipeline {
                 }
                 // A flush is done when what was accepted before it is written: nothing queued, nothing
                 // in a failing sink's backlog.
-                if (drained && requested != flushCompleted && !writer.hasBacklog()) {
+                if (drained && requested != flushCompleted && !writer.owesRecords()) {
                     flushCompleted = requested;
                     synchronized (progress) {
                         progress.notifyAll();

@@ -35,6 +35,11 @@ final class Batch {
         return size;
     }
 
+    /** False for the pipeline's own records, which are never counted and never owed. */
+    boolean counted() {
+        return counted;
+    }
+
     /** One sink took all of it. */
     void taken() {
         takenBy++;

@@ -118,6 +118,16 @@ final class BatchWriter {
         return false;
     }
 
+    /** Whether some sink has not yet taken an accepted record (a flush is not done while it has). */
+    boolean owesRecords() {
+        for (SinkSlot slot : slots) {
+            if (slot.owedRecords() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Gives up, in every sink, what is still kept of {@code batch}. */
     void giveUp(Batch batch) {
         for (SinkSlot slot : slots) {

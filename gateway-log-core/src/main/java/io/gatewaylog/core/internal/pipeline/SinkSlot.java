@@ -35,6 +35,7 @@ final class SinkSlot {
     private final long maxBacklogBytes;
     private final ArrayDeque<Chunk> backlog = new ArrayDeque<>();
     private int backlogRecords;
+    private int owedRecords; // of them, accepted records (the pipeline's own drop reports excluded)
     private long backlogBytes;
     private long retryAt;
     private boolean failing;
@@ -60,22 +61,56 @@ final class SinkSlot {
         return backlogBytes;
     }
 
+    /** Accepted records this sink has not taken yet (what makes a flush false). */
+    int owedRecords() {
+        return owedRecords;
+    }
+
+    private void added(Chunk c) {
+        backlogRecords += c.records.size();
+        backlogBytes += c.bytes;
+        if (c.batch.counted()) {
+            owedRecords += c.records.size();
+        }
+    }
+
+    private void removed(Chunk c) {
+        backlogRecords -= c.records.size();
+        backlogBytes -= c.bytes;
+        if (c.batch.counted()) {
+            owedRecords -= c.records.size();
+        }
+    }
+
     /**
      * Writes {@code records} of {@code batch} (after any backlog). The list may be reused by the caller
      * afterwards. A request to stop the thread is let through, after the batch is kept.
      */
     void write(List<LogRecord> records, Batch batch) {
-        if (!backlog.isEmpty() && !retryBacklog(false)) {
-            keep(batch, 0, records);
-            return;
+        if (!backlog.isEmpty()) {
+            boolean clear;
+            try {
+                clear = retryBacklog(false);
+            } catch (Error stopped) { // only a request to stop the thread gets out of a retry
+                keep(batch, 0, records);
+                throw stopped;
+            }
+            if (!clear) {
+                keep(batch, 0, records);
+                return;
+            }
         }
         int taken;
         try {
             taken = taken(sink.write(records), records.size());
         } catch (Throwable e) {
-            failed("write failed", kept(), e);
             keep(batch, 0, records);
-            rethrowIfThreadDeath(e);
+            if (Reentry.isThreadDeath(e)) {
+                // The writer was stopped, the sink did not fail: the next writer retries at once.
+                retryAt = System.nanoTime();
+                throw (Error) e;
+            }
+            failed("write failed", kept(), e);
             return;
         }
         if (taken < records.size()) {
@@ -113,8 +148,11 @@ final class SinkSlot {
             try {
                 taken = taken(sink.write(head.records), head.records.size());
             } catch (Throwable e) {
+                if (Reentry.isThreadDeath(e)) {
+                    retryAt = System.nanoTime();
+                    throw (Error) e;
+                }
                 failed("write failed again", kept(), e);
-                rethrowIfThreadDeath(e);
                 return false;
             }
             if (taken == 0) {
@@ -122,15 +160,13 @@ final class SinkSlot {
                 return false;
             }
             backlog.pollFirst();
-            backlogRecords -= head.records.size();
-            backlogBytes -= head.bytes;
+            removed(head);
             if (taken < head.records.size()) {
                 // keep only what the sink did not take, in order, for the next retry
                 List<LogRecord> rest = new ArrayList<>(head.records.subList(taken, head.records.size()));
                 Chunk tail = new Chunk(head.batch, head.offset + taken, rest, bytes(rest));
                 backlog.addFirst(tail);
-                backlogRecords += rest.size();
-                backlogBytes += tail.bytes;
+                added(tail);
                 failed("took " + taken + " of " + head.records.size() + " records again", kept(), null);
                 return false;
             }
@@ -155,12 +191,12 @@ final class SinkSlot {
     /** At shutdown: a last try for the backlog; what still fails is given up. Returns how many records. */
     int drainForShutdown() {
         retryBacklog(true);
-        int left = backlogRecords;
+        int left = owedRecords;
         if (left > 0) {
             reporter.warn(where + ": " + left + " records could not be written before shutdown"
                     + " (counted as dropped{reason=sink_failure})");
-            giveUpAll(PipelineStats.SINK_FAILURE);
         }
+        giveUpAll(PipelineStats.SINK_FAILURE);
         return left;
     }
 
@@ -171,6 +207,7 @@ final class SinkSlot {
             c.batch.givenUp(c.offset, reason);
         }
         backlogRecords = 0;
+        owedRecords = 0;
         backlogBytes = 0;
     }
 
@@ -180,8 +217,7 @@ final class SinkSlot {
             Chunk c = it.next();
             if (c.batch == batch) {
                 it.remove();
-                backlogRecords -= c.records.size();
-                backlogBytes -= c.bytes;
+                removed(c);
                 c.batch.givenUp(c.offset, PipelineStats.SINK_FAILURE);
                 return true;
             }
@@ -194,13 +230,11 @@ final class SinkSlot {
         List<LogRecord> copy = new ArrayList<>(records);
         Chunk c = new Chunk(batch, offset, copy, bytes(copy));
         backlog.addLast(c);
-        backlogRecords += copy.size();
-        backlogBytes += c.bytes;
+        added(c);
         // The newest chunk always stays, even alone over the byte bound: it gets at least one retry.
         while ((backlogRecords > maxBacklog || backlogBytes > maxBacklogBytes) && backlog.size() > 1) {
             Chunk oldest = backlog.pollFirst();
-            backlogRecords -= oldest.records.size();
-            backlogBytes -= oldest.bytes;
+            removed(oldest);
             oldest.batch.givenUp(oldest.offset, PipelineStats.SINK_FAILURE);
         }
     }

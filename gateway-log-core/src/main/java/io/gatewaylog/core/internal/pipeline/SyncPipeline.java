@@ -200,7 +200,7 @@ final class SyncPipeline implements Pipeline {
         }
         writer.retryBacklogs(true);
         writer.flush();
-        return !writer.hasBacklog();
+        return !writer.owesRecords();
     }
 
     @Override
