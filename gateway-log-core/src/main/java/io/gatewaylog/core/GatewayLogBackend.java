@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The gateway-log backend: settings, one pipeline per component, the sinks, statistics, retention
@@ -192,6 +193,7 @@ public final class GatewayLogBackend implements LoggingBackend {
         private final Map<String, String> settings = new LinkedHashMap<>();
         private final List<LogSink> sinks = new ArrayList<>();
         private final List<LogSinkProvider> providers = new ArrayList<>();
+        private UnaryOperator<LogSink> sinkCustomizer = UnaryOperator.identity();
         private boolean discoverSinks = true;
         private Reporter reporter = StderrReporter.INSTANCE;
         private boolean bindGlobalContext = true;
@@ -227,6 +229,17 @@ public final class GatewayLogBackend implements LoggingBackend {
             return this;
         }
 
+        /**
+         * Replaces every sink (given, console, created by a provider) by what {@code customizer} makes of
+         * it, before any pipeline sees it: a wrapper that records what the sink takes, or injects faults
+         * (the test kit's partial-write cases use it). The wrapper is what the backend calls and closes;
+         * retention still asks the original sink which archives are its own.
+         */
+        public Builder sinkCustomizer(UnaryOperator<LogSink> customizer) {
+            this.sinkCustomizer = Objects.requireNonNull(customizer, "customizer");
+            return this;
+        }
+
         /** Whether to add the sinks found with {@link java.util.ServiceLoader} (default true). */
         public Builder discoverSinks(boolean discover) {
             this.discoverSinks = discover;
@@ -253,7 +266,8 @@ public final class GatewayLogBackend implements LoggingBackend {
          * @throws io.gatewaylog.api.spi.InvalidSettingException naming the first invalid setting
          */
         public GatewayLogBackend build() {
-            BackendStartup startup = BackendStartup.start(settings, sinks, providers, discoverSinks, reporter);
+            BackendStartup startup = BackendStartup.start(settings, sinks, providers, discoverSinks,
+                    sinkCustomizer, reporter);
             String assetId = startup.settings().getString("asset.id", "");
             if (bindGlobalContext && !assetId.isEmpty()) {
                 LogContext.bindGlobal(Map.of("asset_id", assetId));

@@ -28,6 +28,7 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.UnaryOperator;
@@ -56,9 +57,15 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
      */
     public static BackendStartup start(Map<String, String> code, List<LogSink> given, List<LogSinkProvider> providers,
                                        boolean discover, Reporter reporter) {
+        return start(code, given, providers, discover, UnaryOperator.identity(), reporter);
+    }
+
+    /** As above; each sink is replaced by what {@code customizer} makes of it before any pipeline sees it. */
+    public static BackendStartup start(Map<String, String> code, List<LogSink> given, List<LogSinkProvider> providers,
+                                       boolean discover, UnaryOperator<LogSink> customizer, Reporter reporter) {
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            return start(code, given, providers, discover, reporter, started);
+            return start(code, given, providers, discover, customizer, reporter, started);
         } catch (RuntimeException | Error e) {
             for (int i = started.size() - 1; i >= 0; i--) {
                 try {
@@ -72,7 +79,8 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
     }
 
     private static BackendStartup start(Map<String, String> code, List<LogSink> given, List<LogSinkProvider> providers,
-                                        boolean discover, Reporter reporter, List<AutoCloseable> started) {
+                                        boolean discover, UnaryOperator<LogSink> customizer, Reporter reporter,
+                                        List<AutoCloseable> started) {
         LayeredSettings settings = LayeredSettings.load(code);
         Map<LogComponent, ComponentConfig> configs = new EnumMap<>(LogComponent.class);
         for (LogComponent c : LogComponent.values()) {
@@ -119,6 +127,21 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
                 }
             }
         }
+        // Retention asks the sinks themselves which archives are theirs, whatever wraps them.
+        List<ArchiveCatalog> catalogs = new ArrayList<>();
+        for (LogSink sink : sinks) {
+            if (sink instanceof ArchiveCatalog catalog) {
+                catalogs.add(catalog);
+            }
+        }
+        for (int i = 0; i < sinks.size(); i++) {
+            LogSink original = sinks.get(i);
+            LogSink custom = Objects.requireNonNull(customizer.apply(original), "customized sink");
+            sinks.set(i, custom);
+            if (custom != original && started.remove(original)) {
+                started.add(custom); // closing the wrapper closes the sink
+            }
+        }
         statistics.sinks(sinks);
 
         Map<LogComponent, Pipeline> pipelines = new EnumMap<>(LogComponent.class);
@@ -137,12 +160,6 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
             statistics.register(pipeline.stats());
         }
         List<AutoCloseable> jobs = new ArrayList<>();
-        List<ArchiveCatalog> catalogs = new ArrayList<>();
-        for (LogSink sink : sinks) {
-            if (sink instanceof ArchiveCatalog catalog) {
-                catalogs.add(catalog);
-            }
-        }
         // Deletions are reported as records of the system component; the job is closed before the pipelines.
         RetentionJob retention = RetentionJob.start(settings, catalogs, pipelines.get(LogComponent.SYSTEM)::submit,
                 reporter, Clock.systemDefaultZone(), DiskUsageProbe.fileStore());
