@@ -6,14 +6,15 @@ import io.gatewaylog.api.LogRecord;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * A cheap estimate of the heap a queued record keeps alive, for {@code buffer.max.bytes}: its strings
  * by length (one byte per character, as Latin-1 strings are stored; text outside Latin-1 takes twice
  * what is counted), its fields walked (containers sampled: at most {@value #SAMPLE} elements looked at,
  * the rest counted at their average), and its error's rendered text. It calls no user code other than
- * collections' {@code size()} and iterators (never {@code toString()}), allocates nothing for the
- * common field maps, and never throws. It is a pure function of an immutable record, so the estimate
+ * collections' {@code size()}, {@code forEach} and iterators (never {@code toString()}), allocates
+ * nothing for {@code Fields} and next to nothing for small maps, and never throws. It is a pure function of an immutable record, so the estimate
  * is made once, at offer, and the queue keeps it next to the record (one {@code int} per slot).
  *
  * <p>A record with a throwable has its stack rendered here if the sanitizer did not already do it (it
@@ -102,6 +103,12 @@ final class RecordSize {
             }
             return n + scale(sampled, look, size);
         }
+        if (size <= SAMPLE) {
+            // forEach rather than an iterator: the JDK's immutable maps make an entry object per step
+            Sum sum = new Sum(depth);
+            m.forEach(sum);
+            return 48 + sum.bytes;
+        }
         long sampled = 0;
         int look = 0;
         Iterator<? extends Map.Entry<?, ?>> it = m.entrySet().iterator();
@@ -112,6 +119,21 @@ final class RecordSize {
             look++;
         }
         return 48 + scale(sampled, look, size);
+    }
+
+    /** Adds up a small map's entries (one short-lived object, which escape analysis usually removes). */
+    private static final class Sum implements BiConsumer<Object, Object> {
+        private final int depth;
+        long bytes;
+
+        Sum(int depth) {
+            this.depth = depth;
+        }
+
+        @Override
+        public void accept(Object k, Object v) {
+            bytes += ENTRY + (k instanceof String s ? text(s) : OBJECT) + value(v, depth);
+        }
     }
 
     private static long collection(Collection<?> c, int depth) {
