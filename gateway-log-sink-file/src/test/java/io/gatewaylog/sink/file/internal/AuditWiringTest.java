@@ -105,7 +105,7 @@ class AuditWiringTest {
 
     @Test
     void sealingCanBeTurnedOff() throws IOException {
-        try (RotatingFileSink sink = open(new JsonRecordEncoder("gateway", 32768), "sink.file.audit", "false")) {
+        try (RotatingFileSink sink = open(new JsonRecordEncoder("gateway", 32768), "component.auth.sink.file.audit", "false")) {
             sink.write(TestFiles.batch(LogComponent.AUTH, "x", 0, 2, 0));
         }
         assertThat(Files.readString(auth().resolve("current.log"))).doesNotContain("\"audit\"");
