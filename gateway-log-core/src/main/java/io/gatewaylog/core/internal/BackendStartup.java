@@ -9,6 +9,7 @@ import io.gatewaylog.api.spi.LogSinkProvider;
 import io.gatewaylog.api.spi.Reporter;
 import io.gatewaylog.api.spi.Settings;
 import io.gatewaylog.api.spi.SinkConflictException;
+import io.gatewaylog.core.internal.config.AuthOnlySettings;
 import io.gatewaylog.core.internal.config.ComponentConfig;
 import io.gatewaylog.core.internal.config.LayeredSettings;
 import io.gatewaylog.core.internal.console.ConsoleSink;
@@ -87,6 +88,11 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
             configs.put(c, ComponentConfig.parse(settings, c));
         }
         RetentionSettings.parse(settings); // fails start-up on a bad retention setting, before any thread starts
+        List<String> notForAuth = AuthOnlySettings.ignoredForAuth(settings);
+        if (!notForAuth.isEmpty()) {
+            reporter.warn(String.join(", ", notForAuth) + " apply to the components other than auth; auth's"
+                    + " records keep their protection unless component.auth.<key> changes it");
+        }
         int maxValueLength = settings.getInt("max.value.length", 32768, 64, 100_000_000);
         String processName = settings.getString("process.name", "gateway");
         Duration shutdownTimeout = settings.getDuration("shutdown.timeout", Duration.ofSeconds(10));

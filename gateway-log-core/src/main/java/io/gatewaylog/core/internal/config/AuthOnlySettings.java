@@ -1,7 +1,10 @@
 package io.gatewaylog.core.internal.config;
 
 import io.gatewaylog.api.LogComponent;
+import io.gatewaylog.api.spi.Settings;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The settings that protect the auth component's records, which only {@code component.auth.<key>} can
@@ -33,6 +36,22 @@ public final class AuthOnlySettings {
     /** Whether {@code key} of {@code component} may only be set through {@code component.<id>.<key>}. */
     public static boolean isAuthOnly(LogComponent component, String key) {
         return component == LogComponent.AUTH && isAuthOnly(key);
+    }
+
+    /**
+     * The keys of the list set globally to a value auth does not take (so that start-up can say once
+     * that they apply to the other components only), as {@code key=value}.
+     */
+    public static List<String> ignoredForAuth(Settings root) {
+        List<String> ignored = new ArrayList<>();
+        Settings auth = root.forComponent(LogComponent.AUTH);
+        for (String key : KEYS) {
+            Optional<String> global = root.keysWithPrefix(key).contains(key) ? root.get(key) : Optional.empty();
+            if (global.isPresent() && !global.map(String::trim).equals(auth.get(key).map(String::trim))) {
+                ignored.add(key + "=" + global.get());
+            }
+        }
+        return ignored;
     }
 
     /** Whether {@code key} is on the list (dashes and dots alike, as environment variables spell them). */

@@ -99,4 +99,11 @@ class AuthOnlySettingsTest {
         }).isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining(named).hasMessageContaining(value).hasMessageContaining(allowed);
     }
+
+    @Test
+    void startUpNamesTheGlobalKeysAuthDoesNotTake() {
+        Settings root = settings(Map.of("sync", "false", "sink.file.file-mode", "0644", "sanitize.enabled", "true",
+                "component.auth.retention.days", "400", "retention.days", "400"), Map.of());
+        assertThat(AuthOnlySettings.ignoredForAuth(root)).containsExactly("sync=false", "sink.file.file-mode=0644");
+    }
 }
