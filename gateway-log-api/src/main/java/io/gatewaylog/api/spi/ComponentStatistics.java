@@ -50,7 +50,7 @@ public interface ComponentStatistics {
     /**
      * The estimated heap the buffered records keep alive, in bytes (bounded by {@code buffer.max.bytes}).
      *
-     * @since 1.1
+     * @since 1.0
      */
     default long bufferedBytes() {
         return 0;
