@@ -6,6 +6,7 @@ import io.gatewaylog.api.LogContext;
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.internal.StderrReporter;
 import io.gatewaylog.api.spi.LogSink;
+import io.gatewaylog.api.spi.LogSinkProvider;
 import io.gatewaylog.api.spi.LoggingBackend;
 import io.gatewaylog.api.spi.LoggingStatistics;
 import io.gatewaylog.api.spi.Reporter;
@@ -17,11 +18,15 @@ import io.gatewaylog.core.internal.pipeline.Pipeline;
 import io.gatewaylog.core.internal.stats.BackendStatistics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The gateway-log backend: settings, one pipeline per component, the sinks, statistics, retention
@@ -98,6 +103,12 @@ public final class GatewayLogBackend implements LoggingBackend {
         return statistics;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>True only if every record accepted before the call was taken by every sink that accepts its
+     * component, or counted as dropped: records waiting in a failing sink's backlog make it false.
+     */
     @Override
     public boolean flush(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -108,6 +119,14 @@ public final class GatewayLogBackend implements LoggingBackend {
         return all;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Stops the background jobs, drains every component at once, gives each failing sink's backlog
+     * a last try (what still fails is counted as {@code dropped{reason=sink_failure}}), flushes, and
+     * closes each sink once no writer can call it any more; a sink whose writer did not stop within
+     * {@code timeout} is reported and left open. False if anything accepted was not written in time.
+     */
     @Override
     public boolean shutdown(Duration timeout) {
         synchronized (this) {
@@ -130,15 +149,35 @@ public final class GatewayLogBackend implements LoggingBackend {
                 reporter.error("a background job failed to stop", e);
             }
         }
+        // Every pipeline drains at the same time, so that one slow component cannot use up the others' time.
         long deadline = System.nanoTime() + timeout.toNanos();
+        for (Pipeline p : pipelines.values()) {
+            p.beginShutdown();
+        }
         boolean all = true;
         for (Pipeline p : pipelines.values()) {
-            all &= p.shutdown(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            all &= p.awaitShutdown(deadline);
+        }
+        // A sink is never closed under a writer that may still call it.
+        Set<LogSink> inUse = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Map.Entry<LogComponent, Pipeline> e : pipelines.entrySet()) {
+            if (!e.getValue().stopped()) {
+                for (LogSink sink : e.getValue().sinks()) {
+                    if (inUse.add(sink)) {
+                        reporter.warn("sink '" + sink.name() + "' is not closed: the writer of component "
+                                + e.getKey().id() + " did not stop within " + timeout + " and may still call it");
+                    }
+                }
+                all = false;
+            }
         }
         for (LogSink sink : sinks) {
+            if (inUse.contains(sink)) {
+                continue;
+            }
             try {
                 sink.close();
-            } catch (Exception | LinkageError e) {
+            } catch (Exception | LinkageError | StackOverflowError e) {
                 reporter.error("sink '" + sink.name() + "' failed to close", e);
             }
         }
@@ -153,6 +192,8 @@ public final class GatewayLogBackend implements LoggingBackend {
     public static final class Builder {
         private final Map<String, String> settings = new LinkedHashMap<>();
         private final List<LogSink> sinks = new ArrayList<>();
+        private final List<LogSinkProvider> providers = new ArrayList<>();
+        private UnaryOperator<LogSink> sinkCustomizer = UnaryOperator.identity();
         private boolean discoverSinks = true;
         private Reporter reporter = StderrReporter.INSTANCE;
         private boolean bindGlobalContext = true;
@@ -178,6 +219,27 @@ public final class GatewayLogBackend implements LoggingBackend {
             return this;
         }
 
+        /**
+         * Adds a sink provider besides those found on the class path: its sink is created at start-up
+         * like theirs (from the settings, skipped when {@code sink.<name>.enabled=false}, an invalid
+         * setting failing start-up) and closed by the backend.
+         */
+        public Builder sinkProvider(LogSinkProvider provider) {
+            providers.add(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /**
+         * Replaces every sink (given, console, created by a provider) by what {@code customizer} makes of
+         * it, before any pipeline sees it: a wrapper that records what the sink takes, or injects faults
+         * (the test kit's partial-write cases use it). The wrapper is what the backend calls and closes;
+         * retention still asks the original sink which archives are its own.
+         */
+        public Builder sinkCustomizer(UnaryOperator<LogSink> customizer) {
+            this.sinkCustomizer = Objects.requireNonNull(customizer, "customizer");
+            return this;
+        }
+
         /** Whether to add the sinks found with {@link java.util.ServiceLoader} (default true). */
         public Builder discoverSinks(boolean discover) {
             this.discoverSinks = discover;
@@ -197,12 +259,15 @@ public final class GatewayLogBackend implements LoggingBackend {
         }
 
         /**
-         * Validates every setting, creates the sinks and starts the pipelines.
+         * Validates every setting, creates the sinks and starts the pipelines. When any step fails, what
+         * was already started is stopped and closed again (the sinks given with {@link #sink} excepted),
+         * so a corrected retry in the same JVM starts cleanly.
          *
          * @throws io.gatewaylog.api.spi.InvalidSettingException naming the first invalid setting
          */
         public GatewayLogBackend build() {
-            BackendStartup startup = BackendStartup.start(settings, sinks, discoverSinks, reporter);
+            BackendStartup startup = BackendStartup.start(settings, sinks, providers, discoverSinks,
+                    sinkCustomizer, reporter);
             String assetId = startup.settings().getString("asset.id", "");
             if (bindGlobalContext && !assetId.isEmpty()) {
                 LogContext.bindGlobal(Map.of("asset_id", assetId));

@@ -4,17 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewaylog.api.GatewayLogger;
 import io.gatewaylog.api.LogComponent;
+import io.gatewaylog.api.LogRecord;
+import io.gatewaylog.api.spi.ComponentStatistics;
 import io.gatewaylog.api.spi.LogSink;
+import io.gatewaylog.api.spi.Measurement;
 import io.gatewaylog.core.GatewayLogBackend;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every sink must show, run through a real backend. A sink module adds a small subclass
+ * The behaviour every sink must show, run through a real backend, including the {@code write}
+ * contract: a sink answers how many leading records of a batch it took, and when it takes only part
+ * (or none), it is given the rest again, in order, and must deliver each record exactly once. A sink
+ * module adds a small subclass
  * that says how to start its sink (as a {@link GatewayLogBackend} with settings) and how to read back
  * the messages it delivered:
  * <pre>{@code
@@ -46,10 +56,24 @@ public abstract class SinkCompatibilityKit {
     /** The backend under test, started on first use (by whichever thread comes first). */
     protected final synchronized GatewayLogBackend backend() {
         if (backend == null) {
-            backend = GatewayLogBackend.builder().bindGlobalContext(false).settings(settings())
-                    .setting("console.enabled", "false").setting("shutdown.hook", "false").build();
+            backend = start(UnaryOperator.identity());
         }
         return backend;
+    }
+
+    /** Starts the backend with the sink under test replaced by {@code wrap} of it (for the contract cases). */
+    private synchronized GatewayLogBackend backendWrapping(UnaryOperator<LogSink> wrap) {
+        if (backend != null) {
+            throw new IllegalStateException("the backend is already started");
+        }
+        backend = start(sink -> sink.name().equals(sinkName()) ? wrap.apply(sink) : sink);
+        return backend;
+    }
+
+    private GatewayLogBackend start(UnaryOperator<LogSink> customizer) {
+        return GatewayLogBackend.builder().bindGlobalContext(false).settings(settings())
+                .setting("console.enabled", "false").setting("shutdown.hook", "false")
+                .sinkCustomizer(customizer).build();
     }
 
     @AfterEach
@@ -143,5 +167,86 @@ public abstract class SinkCompatibilityKit {
         backend().logger(c, "kit").info("kit-last");
         assertThat(backend().shutdown(Duration.ofSeconds(10))).isTrue();
         assertThat(deliveredMessages(c)).contains("kit-last");
+    }
+
+    /**
+     * The sink under test seen through a wrapper that lets it take only part of some batches, the way a
+     * sink that fails part-way answers {@code write}: {@code take} says how many leading records of the
+     * {@code call}-th batch are passed on; the wrapper returns what the sink says it took of those.
+     */
+    private static final class Partial implements LogSink {
+        interface Take {
+            int of(int size, int call);
+        }
+
+        private final LogSink sink;
+        private final Take take;
+        private final AtomicInteger calls = new AtomicInteger();
+        final List<int[]> answers = new CopyOnWriteArrayList<>();
+
+        Partial(LogSink sink, Take take) {
+            this.sink = sink;
+            this.take = take;
+        }
+
+        @Override public String name() { return sink.name(); }
+        @Override public boolean accepts(LogComponent component) { return sink.accepts(component); }
+        @Override public void flush() throws IOException { sink.flush(); }
+        @Override public void close() throws IOException { sink.close(); }
+        @Override public List<Measurement> measurements() { return sink.measurements(); }
+
+        @Override
+        public int write(List<LogRecord> batch) throws IOException {
+            int k = Math.max(0, Math.min(take.of(batch.size(), calls.incrementAndGet()), batch.size()));
+            int answer = k == 0 ? 0 : sink.write(batch.subList(0, k));
+            answers.add(new int[] {k, answer});
+            return Math.min(answer, k);
+        }
+    }
+
+    private void logAndCheckEveryComponent(String prefix, int n) throws Exception {
+        for (LogComponent c : components()) {
+            GatewayLogger log = backend().logger(c, "kit");
+            for (int i = 0; i < n; i++) {
+                log.info(prefix + c.id() + "-" + i);
+            }
+        }
+        assertThat(backend().flush(Duration.ofSeconds(30))).as("flush: every record taken").isTrue();
+        for (LogComponent c : components()) {
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                expected.add(prefix + c.id() + "-" + i);
+            }
+            List<String> got = deliveredMessages(c).stream().filter(m -> m != null && m.startsWith(prefix)).toList();
+            assertThat(got).as("component " + c.id() + ": each record once, in order").containsExactlyElementsOf(expected);
+            ComponentStatistics s = backend().statistics().component(c);
+            assertThat(s.written()).as("written " + c.id()).isEqualTo(s.accepted());
+        }
+    }
+
+    @Test
+    void writeAnswersHowManyLeadingRecordsItTook() throws Exception {
+        List<Partial> wrappers = new CopyOnWriteArrayList<>();
+        backendWrapping(sink -> {
+            Partial p = new Partial(sink, (size, call) -> size);
+            wrappers.add(p);
+            return p;
+        });
+        logAndCheckEveryComponent("kit-answer-", 30);
+        assertThat(wrappers).hasSize(1);
+        assertThat(wrappers.get(0).answers).isNotEmpty().allSatisfy(a ->
+                assertThat(a[1]).as("a healthy sink takes the whole batch it is given").isEqualTo(a[0]));
+    }
+
+    @Test
+    void aSinkThatTakesPartOfABatchGetsOnlyTheRestAgainInOrderWithoutDuplicates() throws Exception {
+        backendWrapping(sink -> new Partial(sink, (size, call) -> call % 2 == 1 ? size / 2 : size));
+        logAndCheckEveryComponent("kit-half-", 40);
+    }
+
+    @Test
+    void aSinkThatTakesNoneOfABatchGetsItAllAgain() throws Exception {
+        backendWrapping(sink -> new Partial(sink, (size, call) -> call % 3 == 1 ? 0 : size));
+        logAndCheckEveryComponent("kit-none-", 20);
     }
 }

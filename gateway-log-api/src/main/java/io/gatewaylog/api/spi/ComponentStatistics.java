@@ -6,6 +6,11 @@ import java.util.Map;
 /**
  * Counters of one component's pipeline since start-up. Reads are live and lock-free.
  *
+ * <p>Every accepted record is eventually counted exactly once: as {@link #written()} or as
+ * {@link #dropped()} with one reason. Until then it is pending (in the buffer, in a batch being
+ * written, or in a failing sink's backlog), so {@code accepted - written - droppedTotal} is what is
+ * still owed; a flush or shutdown that returns true has paid it.
+ *
  * @since 1.0
  */
 public interface ComponentStatistics {
@@ -15,10 +20,22 @@ public interface ComponentStatistics {
     /** Records accepted from callers (above the level). */
     long accepted();
 
-    /** Records handed to the sinks and written without error (by at least the first attempt or a retry). */
+    /**
+     * Records taken by <em>every</em> sink that accepts the component (the count each sink's
+     * {@code write} returned, at its first attempt or a retry). A record that one sink took and another
+     * gave up is counted as dropped ({@code sink_failure}), not as written; a record is never counted
+     * twice.
+     */
     long written();
 
-    /** Records dropped, by reason ({@code overflow}, {@code shutdown}, {@code sink_failure}). */
+    /**
+     * Records dropped, by reason: {@code overflow} (buffer full under a drop policy), {@code shutdown}
+     * (logged after shutdown, or still buffered when the writer stopped), {@code sink_failure} (a sink's
+     * backlog overflowed, it failed through shutdown, or auth's {@code sync.timeout} passed with no sink
+     * taking it), {@code reentrant} (logged from inside gateway-log, a sink or a value's
+     * {@code toString()}, while the buffer was full), {@code writer_failure} (the writer thread died
+     * more often than it is restarted), {@code no_sink} (no sink accepts the component).
+     */
     Map<String, Long> dropped();
 
     /** Total of {@link #dropped()}. */
@@ -29,6 +46,15 @@ public interface ComponentStatistics {
 
     /** The most records the buffer holds. */
     int capacity();
+
+    /**
+     * The estimated heap the buffered records keep alive, in bytes (bounded by {@code buffer.max.bytes}).
+     *
+     * @since 1.0
+     */
+    default long bufferedBytes() {
+        return 0;
+    }
 
     /** Sink errors (failed writes or flushes), all sinks together. */
     long sinkErrors();

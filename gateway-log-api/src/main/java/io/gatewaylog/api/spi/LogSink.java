@@ -12,13 +12,29 @@ import java.util.List;
  *
  * <p>Contract: {@link #write} receives a batch of one component's records, already sanitized, in the
  * order they were logged, and returns how many <em>leading</em> records of it the sink took (wrote or
- * buffered to write at the next {@link #flush()}). The core counts exactly those as written; when the
- * count is short of the batch, or {@code write} throws (which means: none taken), the failure is
+ * buffered to write at the next {@link #flush()}). When the count is short of the batch, or
+ * {@code write} throws anything (an {@code Error} included, which means: none taken), the failure is
  * counted as a sink error and reported once per episode, and only the records not taken are offered
- * again, in order, after a short pause; other sinks and the callers carry on. A sink that fails
- * part-way therefore keeps the records it counted and must not keep any part of the others (the file
- * sink cuts a torn line back). {@link #close()} is called once, at shutdown, after a last flush, and
- * never while a writer may still call {@code write}.
+ * again, as a new batch that starts with the first of them, in order, after a short pause; other sinks
+ * and the callers carry on. A sink that fails part-way therefore keeps the records it counted and must
+ * not keep any part of the others (the file sink cuts a torn line back); each record it is given must
+ * reach its destination once.
+ *
+ * <p>What the backend counts: a record is {@code written} once every sink that accepts its component
+ * has taken it, and {@code dropped{reason=sink_failure}} if a sink gave it up (its backlog, bounded like
+ * the buffer, overflowed; shutdown came; or auth's {@code sync.timeout} passed with no sink taking it).
+ * A flush or shutdown returns true only when nothing accepted is still owed by any sink.
+ *
+ * <p>Threads: {@code write} and {@code flush} are called by the component's writer thread, or for
+ * auth by the logging thread (and a retry timer) under auth's lock. {@link #close()} is called once, at
+ * shutdown, after a last flush, and never while a writer may still call the sink: the backend waits for
+ * the writers first, and a sink whose writer did not stop in time is reported and left open.
+ *
+ * <p>Logging from a sink: a sink (or a library it calls) may log through gateway-log; the record is
+ * queued for a later batch if there is room, and otherwise dropped and counted as
+ * {@code dropped{reason=reentrant}} rather than waiting (the writer it would wait for may be the one
+ * calling the sink). An auth record logged while an auth record is written is written right after it.
+ * A sink must not wait for the backend itself: {@code flush()} called from its own writer returns false.
  *
  * @since 1.0
  */
@@ -35,9 +51,11 @@ public interface LogSink extends AutoCloseable {
     /**
      * Takes a batch of records of one component.
      *
+     * @param batch the records, in order; may be the rest of an earlier batch that was taken in part.
+     *     The list belongs to the caller and may be reused after the call: copy what is kept.
      * @return how many leading records of {@code batch} were taken, from 0 to {@code batch.size()};
      *     the others are offered again later
-     * @throws IOException when none was taken
+     * @throws IOException when none was taken (so does any other {@code Throwable})
      */
     int write(List<LogRecord> batch) throws IOException;
 

@@ -6,6 +6,10 @@ import java.util.List;
 /**
  * The backend's self-statistics: per component, and the sinks' own measurements.
  *
+ * <p>{@code written} means taken by every sink that accepts the component (see
+ * {@link ComponentStatistics#written()}); with one sink, taken by it. Each accepted record is counted
+ * once, as written or as dropped with a reason.
+ *
  * @since 1.0
  */
 public interface LoggingStatistics {
@@ -16,7 +20,8 @@ public interface LoggingStatistics {
     /**
      * Every live measurement of the backend and its sinks. Includes, per component (tag
      * {@code component}): {@code gateway.log.records.accepted}, {@code .written}, {@code .dropped}
-     * (tag {@code reason}), {@code gateway.log.buffer.records}, {@code gateway.log.buffer.capacity},
+     * (tag {@code reason}), {@code gateway.log.buffer.records}, {@code gateway.log.buffer.bytes},
+     * {@code gateway.log.buffer.capacity},
      * {@code gateway.log.sink.errors}, {@code gateway.log.flushes}; then every sink's own.
      */
     List<Measurement> measurements();

@@ -28,7 +28,12 @@ public interface Settings {
 
     /**
      * The settings of one component: {@code get(k)} reads {@code component.<id>.k} first, then {@code k},
-     * then the component's defaults.
+     * then the component's defaults. For the auth component, the settings that protect its records
+     * ({@code sync}, {@code sanitize.enabled}, {@code sanitize.rules.disabled}, {@code sanitize.keys.allow},
+     * {@code retention.days}, {@code sink.file.audit}, {@code sink.file.durability},
+     * {@code sink.file.dir-mode}, {@code sink.file.file-mode}) skip the global {@code k}: only
+     * {@code component.auth.k} changes them, so a global value meant for the other components cannot
+     * weaken the audit trail.
      */
     Settings forComponent(LogComponent component);
 

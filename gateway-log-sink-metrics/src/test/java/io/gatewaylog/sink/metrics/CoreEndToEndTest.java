@@ -61,7 +61,7 @@ class CoreEndToEndTest {
                 backend.flush(Duration.ofSeconds(10));
 
                 Scrape before = Scrape.of(global);
-                assertThat(before.value("gateway_log_records_written_total", "component", "system")).isEqualTo(1.0);
+                assertThat(before.value("gateway_log_records_accepted_total", "component", "system")).isEqualTo(1.0);
                 assertThat(before.value("global_gauge")).isEqualTo(7.0);
 
                 PrometheusMeterRegistry own = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -69,7 +69,7 @@ class CoreEndToEndTest {
 
                 assertThat(Scrape.of(global).names).noneMatch(n -> n.startsWith("gateway_log") || n.startsWith("global_gauge"));
                 Scrape after = Scrape.of(own);
-                assertThat(after.value("gateway_log_records_written_total", "component", "system")).isEqualTo(1.0);
+                assertThat(after.value("gateway_log_records_accepted_total", "component", "system")).isEqualTo(1.0);
                 assertThat(after.value("global_gauge")).isEqualTo(7.0);
             } finally {
                 backend.shutdown(Duration.ofSeconds(10));

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * One component's view: an explicit {@code component.<id>.key} beats an explicit {@code key}, which
- * beats the component's default, which beats the profile's default.
+ * beats the component's default, which beats the profile's default. For the auth component the keys of
+ * {@link AuthOnlySettings} skip the global {@code key}: only {@code component.auth.key} changes them.
  */
 final class ComponentSettings extends TypedSettings {
     private final LayeredSettings root;
@@ -33,7 +34,7 @@ final class ComponentSettings extends TypedSettings {
     @Override
     public Optional<String> get(String key) {
         String v = root.explicit(prefix + key);
-        if (v == null) {
+        if (v == null && !AuthOnlySettings.isAuthOnly(component, key)) {
             v = root.explicit(key);
         }
         if (v == null) {

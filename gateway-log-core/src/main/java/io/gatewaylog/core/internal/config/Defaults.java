@@ -41,6 +41,8 @@ public final class Defaults {
         for (Map<String, String> p : new Map[] {DEV, PROD}) {
             p.put("flush.interval", "1s");
             p.put("overflow", "block");
+            p.put("buffer.max.bytes", "64MB");
+            p.put("sync.timeout", "1s");
             p.put("sanitize.enabled", "true");
             p.put("max.value.length", "32768");
             p.put("shutdown.timeout", "10s");

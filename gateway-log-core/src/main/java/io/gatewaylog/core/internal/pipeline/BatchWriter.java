@@ -12,6 +12,9 @@ import java.util.Map;
 /**
  * The part of a pipeline that touches the sinks: hands batches of (already sanitized) records to every sink
  * slot, flushes, and writes a record of its own whenever records were dropped since the last one.
+ * Each batch is tracked as a {@link Batch} until every sink has taken or given up each of its records,
+ * which is when it is counted as written or dropped. A component that no sink accepts counts its
+ * records as {@code dropped{reason=no_sink}} and says so once.
  * Used by one thread at a time.
  */
 final class BatchWriter {
@@ -24,23 +27,52 @@ final class BatchWriter {
     private final String overflowPolicy;
     private int pendingSinceFlush;
     private long droppedReported;
+    private boolean noSinkReported;
 
-    BatchWriter(PipelineStats stats, List<LogSink> sinks, List<FlushListener> flushListeners, Reporter reporter, int maxBacklog, String overflowPolicy) {
+    BatchWriter(PipelineStats stats, List<LogSink> sinks, List<FlushListener> flushListeners, Reporter reporter,
+                int maxBacklog, long maxBacklogBytes, String overflowPolicy) {
         this.stats = stats;
         this.flushListeners = flushListeners;
         this.reporter = reporter;
         this.overflowPolicy = overflowPolicy;
         for (LogSink sink : sinks) {
-            slots.add(new SinkSlot(sink, stats, reporter, maxBacklog));
+            slots.add(new SinkSlot(sink, stats, reporter, maxBacklog, maxBacklogBytes));
         }
     }
 
-    void write(List<LogRecord> batch) {
-        for (SinkSlot slot : slots) {
-            slot.write(batch);
+    /** Hands {@code records} to every sink; returns its tracker, or null when no sink takes the component. */
+    Batch write(List<LogRecord> records) {
+        return write(records, true);
+    }
+
+    private Batch write(List<LogRecord> records, boolean counted) {
+        if (slots.isEmpty()) {
+            if (counted) {
+                stats.onDropped(PipelineStats.NO_SINK, records.size());
+                if (!noSinkReported) {
+                    noSinkReported = true;
+                    reporter.warn("no sink accepts component " + stats.component().id()
+                            + ": its records are counted as dropped{reason=no_sink}");
+                }
+            }
+            return null;
         }
-        stats.onWritten(batch.size());
-        pendingSinceFlush += batch.size();
+        Batch batch = new Batch(stats, records.size(), slots.size(), counted);
+        int i = 0;
+        try {
+            for (; i < slots.size(); i++) {
+                slots.get(i).write(records, batch);
+            }
+        } finally {
+            // A writer stopped inside a sink call: the sinks not reached yet keep the batch, so nothing is lost.
+            for (int j = i + 1; j < slots.size(); j++) {
+                slots.get(j).keep(batch, 0, records);
+            }
+        }
+        if (counted) {
+            pendingSinceFlush += records.size();
+        }
+        return batch;
     }
 
     void flush() {
@@ -56,17 +88,23 @@ final class BatchWriter {
         for (FlushListener l : flushListeners) {
             try {
                 l.onFlush(stats.component(), n, nanos);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 reporter.error("a flush listener failed", e);
             }
         }
     }
 
-    /** Retries sinks' backlogs whose pause is over (called when the pipeline is idle); true if any were written. */
-    boolean retryBacklogs() {
+    /** Retries sinks' backlogs whose pause is over (or all now, {@code force}); true if any records were written. */
+    boolean retryBacklogs(boolean force) {
         boolean wrote = false;
         for (SinkSlot slot : slots) {
-            wrote |= slot.retryIfDue();
+            int before = slot.backlogRecords();
+            if (force) {
+                slot.retryBacklog(true);
+            } else {
+                slot.retryIfDue();
+            }
+            wrote |= slot.backlogRecords() < before;
         }
         return wrote;
     }
@@ -80,14 +118,43 @@ final class BatchWriter {
         return false;
     }
 
+    /** Whether some sink has not yet taken an accepted record (a flush is not done while it has). */
+    boolean owesRecords() {
+        for (SinkSlot slot : slots) {
+            if (slot.owedRecords() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Gives up, in every sink, what is still kept of {@code batch}. */
+    void giveUp(Batch batch) {
+        for (SinkSlot slot : slots) {
+            slot.giveUp(batch);
+        }
+    }
+
+    /** Gives up every backlog (the writer gave up); counted with {@code reason}. */
+    void giveUpAll(String reason) {
+        for (SinkSlot slot : slots) {
+            slot.giveUpAll(reason);
+        }
+    }
+
     /** Whether records were dropped since the last report of drops. */
     boolean hasUnreportedDrops() {
-        return stats.droppedTotal() > droppedReported;
+        return reportable() > droppedReported;
+    }
+
+    private long reportable() {
+        // no_sink drops are said once, not reported as a stream (and no sink could take the report)
+        return stats.droppedTotal() - stats.dropped(PipelineStats.NO_SINK);
     }
 
     /** Writes a record saying how many records were dropped since the last such record, if any. */
     void reportDrops() {
-        long total = stats.droppedTotal();
+        long total = reportable();
         long delta = total - droppedReported;
         if (delta <= 0) {
             return;
@@ -99,15 +166,16 @@ final class BatchWriter {
                 .fields(Map.of("dropped", delta, "dropped_total", byReason, "overflow_policy", overflowPolicy))
                 .build();
         reporter.warn(r.message() + " (totals by reason: " + byReason + ")");
-        for (SinkSlot slot : slots) {
-            slot.write(List.of(r));
-        }
+        write(List.of(r), false);
     }
 
-    void drainForShutdown() {
+    /** At shutdown: a last try for every backlog; returns how many records had to be given up. */
+    int drainForShutdown() {
+        int lost = 0;
         for (SinkSlot slot : slots) {
-            slot.drainForShutdown();
+            lost += slot.drainForShutdown();
         }
         reportDrops();
+        return lost;
     }
 }

@@ -7,12 +7,27 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
-/** The counters of one component's pipeline; increments are lock-free (LongAdder). */
+/**
+ * The counters of one component's pipeline; increments are lock-free (LongAdder). Every accepted record
+ * ends up counted once, as written or as dropped with one reason; until then it is pending (in the
+ * buffer, in a batch being written, or in a failing sink's backlog).
+ */
 public final class PipelineStats implements ComponentStatistics {
+    /** The buffer was full (records or bytes) under {@code overflow=drop-newest} or {@code drop-oldest}. */
     public static final String OVERFLOW = "overflow";
+    /** Logged after shutdown began, or still buffered when the writer stopped. */
     public static final String SHUTDOWN = "shutdown";
+    /** A sink gave it up: its backlog overflowed, shutdown came, or auth's {@code sync.timeout} passed. */
     public static final String SINK_FAILURE = "sink_failure";
+    /** Logged from inside gateway-log (a sink, a value's toString()) while the buffer was full. */
+    public static final String REENTRANT = "reentrant";
+    /** The component's writer thread died more often than it is restarted. */
+    public static final String WRITER_FAILURE = "writer_failure";
+    /** No sink accepts the component. */
+    public static final String NO_SINK = "no_sink";
+    static final String[] REASONS = {OVERFLOW, SHUTDOWN, SINK_FAILURE, REENTRANT, WRITER_FAILURE, NO_SINK};
 
     private final LogComponent component;
     private final int capacity;
@@ -22,17 +37,19 @@ public final class PipelineStats implements ComponentStatistics {
     private final LongAdder flushes = new LongAdder();
     private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
     private volatile IntSupplier buffered = () -> 0;
+    private volatile LongSupplier bufferedBytes = () -> 0;
 
     public PipelineStats(LogComponent component, int capacity) {
         this.component = component;
         this.capacity = capacity;
-        for (String reason : new String[] {OVERFLOW, SHUTDOWN, SINK_FAILURE}) {
+        for (String reason : REASONS) {
             dropped.put(reason, new LongAdder());
         }
     }
 
-    void bufferedBy(IntSupplier supplier) {
-        this.buffered = supplier;
+    void bufferedBy(IntSupplier records, LongSupplier bytes) {
+        this.buffered = records;
+        this.bufferedBytes = bytes;
     }
 
     void onAccepted() { accepted.increment(); }
@@ -53,6 +70,7 @@ public final class PipelineStats implements ComponentStatistics {
     @Override public long sinkErrors() { return sinkErrors.sum(); }
     @Override public long flushes() { return flushes.sum(); }
     @Override public int buffered() { return buffered.getAsInt(); }
+    @Override public long bufferedBytes() { return bufferedBytes.getAsLong(); }
     @Override public int capacity() { return capacity; }
 
     @Override
@@ -60,6 +78,12 @@ public final class PipelineStats implements ComponentStatistics {
         Map<String, Long> m = new TreeMap<>();
         dropped.forEach((k, v) -> m.put(k, v.sum()));
         return m;
+    }
+
+    /** Records dropped for {@code reason}. */
+    public long dropped(String reason) {
+        LongAdder a = dropped.get(reason);
+        return a == null ? 0 : a.sum();
     }
 
     @Override

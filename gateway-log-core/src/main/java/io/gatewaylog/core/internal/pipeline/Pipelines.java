@@ -18,10 +18,10 @@ public final class Pipelines {
     public static Pipeline create(ComponentConfig config, List<LogSink> sinks, UnaryOperator<LogRecord> sanitizer,
                                   List<FlushListener> flushListeners, Reporter reporter) {
         String policy = config.overflow().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        Function<PipelineStats, BatchWriter> writers = stats ->
-                new BatchWriter(stats, sinks, flushListeners, reporter, config.bufferMax(), policy);
+        Function<PipelineStats, BatchWriter> writers = stats -> new BatchWriter(stats, sinks, flushListeners,
+                reporter, config.bufferMax(), config.bufferMaxBytes(), policy);
         SafeSanitizer safe = new SafeSanitizer(sanitizer, reporter);
-        return config.sync() ? new SyncPipeline(config, writers, safe, reporter)
-                : new AsyncPipeline(config, writers, safe, reporter);
+        return config.sync() ? new SyncPipeline(config, List.copyOf(sinks), writers, safe, reporter)
+                : new AsyncPipeline(config, List.copyOf(sinks), writers, safe, reporter);
     }
 }

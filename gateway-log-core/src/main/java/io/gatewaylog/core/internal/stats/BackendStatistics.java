@@ -56,7 +56,7 @@ public final class BackendStatistics implements LoggingStatistics {
             all.add(Measurement.counter("gateway.log.records.accepted", tags, "records",
                     "Records accepted from callers", s::accepted));
             all.add(Measurement.counter("gateway.log.records.written", tags, "records",
-                    "Records handed to the sinks", s::written));
+                    "Records taken by every sink of the component", s::written));
             for (String reason : s.dropped().keySet()) {
                 all.add(Measurement.counter("gateway.log.records.dropped",
                         Map.of("component", s.component().id(), "reason", reason), "records",
@@ -64,6 +64,8 @@ public final class BackendStatistics implements LoggingStatistics {
             }
             all.add(Measurement.gauge("gateway.log.buffer.records", tags, "records",
                     "Records waiting in the buffer", s::buffered));
+            all.add(Measurement.gauge("gateway.log.buffer.bytes", tags, "bytes",
+                    "Estimated heap held by the buffered records", s::bufferedBytes));
             all.add(Measurement.gauge("gateway.log.buffer.capacity", tags, "records",
                     "The most records the buffer holds", s::capacity));
             all.add(Measurement.counter("gateway.log.sink.errors", tags, "errors",
