@@ -22,6 +22,10 @@ import java.util.function.BiConsumer;
 public final class Fields extends AbstractMap<String, Object> {
     private static final Fields EMPTY = new Fields(new Object[0], 0);
 
+    static {
+        io.gatewaylog.api.internal.FieldsAccess.install(Fields::new);
+    }
+
     // keys at even, values at odd indexes
     private final Object[] kv;
     private final int size;

@@ -2,6 +2,7 @@ package io.gatewaylog.core.internal.logger;
 
 import io.gatewaylog.api.Fields;
 import io.gatewaylog.api.internal.Failures;
+import io.gatewaylog.api.internal.FieldsAccess;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -282,7 +283,7 @@ public final class ValueRenderer {
                 kv[2 * i] = f.keyAt(i);
                 kv[2 * i + 1] = render(f.valueAt(i), depth + 1, path);
             }
-            return Fields.of(kv);
+            return FieldsAccess.trusted(kv, f.size()); // its keys are distinct strings already
         }
         MapCopy copy = new MapCopy(m.size(), depth + 1, path);
         try {
@@ -301,6 +302,7 @@ public final class ValueRenderer {
         private int skipped;
         private final int depth;
         private final Path path;
+        private boolean otherKeys;
 
         MapCopy(int size, int depth, Path path) {
             this.kv = new Object[2 * Math.min(Math.max(size, 1), MAX_ELEMENTS + 1)];
@@ -317,7 +319,12 @@ public final class ValueRenderer {
             if (n == kv.length) {
                 kv = Arrays.copyOf(kv, Math.min(2 * kv.length, 2 * (MAX_ELEMENTS + 1)));
             }
-            kv[n++] = key(k);
+            if (k instanceof String s) {
+                kv[n++] = s;
+            } else {
+                otherKeys = true;
+                kv[n++] = key(k);
+            }
             kv[n++] = render(v, depth, path);
         }
 
@@ -325,8 +332,11 @@ public final class ValueRenderer {
             if (skipped > 0) {
                 kv[n++] = "…";
                 kv[n++] = "[" + skipped + " more entries]";
+                otherKeys = true;
             }
-            return Fields.of(n == kv.length ? kv : Arrays.copyOf(kv, n));
+            // A map's string keys are distinct: trusted as they are. Keys of other types can meet as text
+            // (two objects with the same toString()): those go through the check, the later one wins.
+            return otherKeys ? Fields.of(Arrays.copyOf(kv, n)) : FieldsAccess.trusted(kv, n / 2);
         }
     }
 

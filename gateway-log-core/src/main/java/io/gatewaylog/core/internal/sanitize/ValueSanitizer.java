@@ -110,15 +110,15 @@ final class ValueSanitizer {
         String digits;
         if (n instanceof Long l) {
             long x = l;
-            if (x > -MIN_CARD && x < MIN_CARD) {
-                return n;
+            if (x > -MIN_CARD && x < MIN_CARD || !luhn(x)) {
+                return n; // epoch milliseconds, ids and counts mostly fail Luhn: no string is made for them
             }
             digits = Long.toString(x);
         } else if (n instanceof Integer || n instanceof Short || n instanceof Byte) {
             return n;
         } else if (n instanceof Double || n instanceof Float) {
             double d = n.doubleValue();
-            if (!(Math.abs(d) >= MIN_CARD && Math.abs(d) < 1e19 && d == Math.rint(d))) {
+            if (!(Math.abs(d) >= MIN_CARD && Math.abs(d) < 1e18 && d == Math.rint(d)) || !luhn((long) d)) {
                 return n;
             }
             digits = Long.toString((long) d);
@@ -140,6 +140,29 @@ final class ValueSanitizer {
         }
         String masked = text.sanitizeText(digits);
         return masked == digits ? n : masked;
+    }
+
+    /** The Luhn check on a number's decimal digits, without making a string (any sign ignored). */
+    static boolean luhn(long x) {
+        if (x == Long.MIN_VALUE) {
+            return true; // cannot be negated; let the text decide
+        }
+        long v = Math.abs(x);
+        int sum = 0;
+        boolean doubled = false;
+        while (v != 0) {
+            int d = (int) (v % 10);
+            v /= 10;
+            if (doubled) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            doubled = !doubled;
+        }
+        return sum % 10 == 0;
     }
 
     /** Cards have at least 13 digits. */
