@@ -186,4 +186,24 @@ class LogCallNeverThrowsTest {
             assertThat(line.path("ok").asInt()).isEqualTo(1);
         }
     }
+
+    /** A map that fails before anything can be read from it: the whole record is replaced by one that says so. */
+    @org.junit.jupiter.api.Test
+    void aRecordThatCannotBeBuiltIsWrittenAsAMarkerRecordWithItsContext() {
+        java.util.Map<String, Object> hostile = new java.util.HashMap<>() {
+            @Override
+            public boolean isEmpty() {
+                throw new StackOverflowError();
+            }
+        };
+        try (GatedBackend b = new GatedBackend();
+             io.gatewaylog.api.LogContext.Scope s = io.gatewaylog.api.LogContext.with("owner", "alice@example.com").open()) {
+            assertThatCode(() -> b.logger("faults").info("never built", hostile)).doesNotThrowAnyException();
+            b.logger("faults").info("next");
+            List<String> lines = b.lines();
+            JsonNode withheld = GatedBackend.line(lines, "[withheld: the log call failed: java.lang.StackOverflowError]");
+            assertThat(withheld.path("owner").asText()).isEqualTo("[email]");
+            GatedBackend.line(lines, "next");
+        }
+    }
 }
