@@ -11,8 +11,9 @@ import java.util.function.BiConsumer;
 
 /**
  * A record's fields as a compact, immutable map: {@code Fields.of("request_id", id, "endpoint", path)}.
- * It is a {@link Map} like any other, and the cheapest one to log: it is one small array, the backend keeps
- * it as it is (no copy), and walks it by index (no iterator, no entry objects), where the JDK's
+ * It is a {@link Map} like any other, and the cheapest one to log: it is one small array that nobody else
+ * holds (an array passed to {@link #of(Object...)} is copied), the backend keeps it as it is when its
+ * values are immutable too, and walks it by index (no iterator, no entry objects), where the JDK's
  * {@code Map.of} costs about twice the memory per call and an entry object per field at each walk. Keeps
  * the order given; allows null values; a repeated key keeps its last value.
  *
@@ -20,6 +21,10 @@ import java.util.function.BiConsumer;
  */
 public final class Fields extends AbstractMap<String, Object> {
     private static final Fields EMPTY = new Fields(new Object[0], 0);
+
+    static {
+        io.gatewaylog.api.internal.FieldsAccess.install(Fields::new);
+    }
 
     // keys at even, values at odd indexes
     private final Object[] kv;
@@ -35,8 +40,54 @@ public final class Fields extends AbstractMap<String, Object> {
         return EMPTY;
     }
 
+    /** One field. */
+    public static Fields of(String k1, Object v1) {
+        return trusted(new Object[] {k1, v1});
+    }
+
+    /** Two fields; a repeated key keeps its last value. */
+    public static Fields of(String k1, Object v1, String k2, Object v2) {
+        return trusted(new Object[] {k1, v1, k2, v2});
+    }
+
+    /** Three fields; a repeated key keeps its last value. */
+    public static Fields of(String k1, Object v1, String k2, Object v2, String k3, Object v3) {
+        return trusted(new Object[] {k1, v1, k2, v2, k3, v3});
+    }
+
+    /** Four fields; a repeated key keeps its last value. */
+    public static Fields of(String k1, Object v1, String k2, Object v2, String k3, Object v3, String k4, Object v4) {
+        return trusted(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4});
+    }
+
+    /** Five fields; a repeated key keeps its last value. */
+    public static Fields of(String k1, Object v1, String k2, Object v2, String k3, Object v3, String k4, Object v4,
+                            String k5, Object v5) {
+        return trusted(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5});
+    }
+
+    /** Six fields; a repeated key keeps its last value. */
+    public static Fields of(String k1, Object v1, String k2, Object v2, String k3, Object v3, String k4, Object v4,
+                            String k5, Object v5, String k6, Object v6) {
+        return trusted(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6});
+    }
+
+    /** Seven fields; a repeated key keeps its last value. */
+    public static Fields of(String k1, Object v1, String k2, Object v2, String k3, Object v3, String k4, Object v4,
+                            String k5, Object v5, String k6, Object v6, String k7, Object v7) {
+        return trusted(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7});
+    }
+
+    /** Eight fields; a repeated key keeps its last value. */
+    public static Fields of(String k1, Object v1, String k2, Object v2, String k3, Object v3, String k4, Object v4,
+                            String k5, Object v5, String k6, Object v6, String k7, Object v7, String k8, Object v8) {
+        return trusted(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8});
+    }
+
     /**
      * Fields from alternating keys and values; keys are turned into strings with {@code String.valueOf}.
+     * The array is copied: changing it afterwards changes nothing here (the fixed-arity overloads, which
+     * calls of up to eight string keys pick, make their own array and need no copy).
      *
      * @throws IllegalArgumentException if the number of arguments is odd
      */
@@ -44,21 +95,23 @@ public final class Fields extends AbstractMap<String, Object> {
         if ((keysAndValues.length & 1) != 0) {
             throw new IllegalArgumentException("Fields.of takes key, value pairs; got " + keysAndValues.length + " arguments");
         }
-        // The caller's varargs array becomes ours: only keys that are not strings, or repeats, force a copy.
-        Object[] kv = keysAndValues;
+        return normalised(keysAndValues);
+    }
+
+    /** An array made here (never the caller's): kept as it is when its keys are distinct strings. */
+    private static Fields trusted(Object[] kv) {
         int n = kv.length;
-        boolean clean = true;
-        for (int i = 0; i < n && clean; i += 2) {
-            if (!(kv[i] instanceof String)) {
-                clean = false;
+        for (int i = 0; i < n; i += 2) {
+            if (kv[i] == null) {
+                return normalised(kv);
             }
-            for (int j = 0; j < i && clean; j += 2) {
+            for (int j = 0; j < i; j += 2) {
                 if (kv[j].equals(kv[i])) {
-                    clean = false;
+                    return normalised(kv);
                 }
             }
         }
-        return clean ? new Fields(kv, n / 2) : normalised(kv);
+        return new Fields(kv, n / 2);
     }
 
     /** Copies {@code map} (in its iteration order). */
@@ -78,12 +131,21 @@ public final class Fields extends AbstractMap<String, Object> {
         return new Fields(kv, i / 2);
     }
 
+    /** A fresh array with string keys, each once (a repeated key keeps its last value, in its first place). */
     private static Fields normalised(Object[] in) {
         Object[] kv = new Object[in.length];
+        // Beyond a few fields a linear search per key would make a large map quadratic: index by hash.
+        java.util.HashMap<String, Integer> index = in.length > 16 ? new java.util.HashMap<>(in.length) : null;
         int n = 0;
         for (int i = 0; i < in.length; i += 2) {
             String key = String.valueOf(in[i]);
-            int at = indexOf(kv, n, key);
+            int at;
+            if (index != null) {
+                Integer known = index.putIfAbsent(key, n);
+                at = known == null ? -1 : known;
+            } else {
+                at = indexOf(kv, n, key);
+            }
             if (at >= 0) {
                 kv[at + 1] = in[i + 1];
             } else {

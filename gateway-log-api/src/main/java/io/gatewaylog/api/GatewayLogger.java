@@ -7,9 +7,15 @@ import java.util.Map;
  * to keep in a static field.
  *
  * <p>A call below the logger's level costs one comparison and allocates nothing. An accepted call
- * captures the message, a snapshot of {@code fields}, the thread's {@link LogContext} and the time;
- * everything else (sanitization, encoding, writing) happens on the component's writer thread, except
- * for the auth component, which is written and flushed before the call returns.
+ * fixes the record's content before it returns: the message, the field values rendered into immutable
+ * values (so changing a map, list, array or builder afterwards changes nothing that is written), the
+ * throwable's message and stack, the thread's {@link LogContext} and the time. Sanitization also runs
+ * before the call returns; encoding and writing happen on the component's writer thread, except for the
+ * auth component, which is written and flushed before the call returns.
+ *
+ * <p>A log call never throws: a value whose {@code toString()} fails (with any {@code Throwable}, an
+ * {@code Error} included) is written as a marker in its place, and a record that cannot be built at all
+ * is written as a marker record.
  *
  * <p>A record whose fields hold {@code metric_name} and {@code metric_value} is a metric record and
  * goes to the metrics component, whatever this logger's component.
@@ -36,7 +42,8 @@ public interface GatewayLogger {
     /**
      * Logs a record. {@code message}, {@code fields} and {@code cause} may each be null.
      * Field values may be strings, numbers, booleans, enums, {@link java.time.Instant}s, maps, lists and
-     * arrays (written as JSON), or anything else (written by its {@code toString()}).
+     * arrays (written as JSON), {@code Optional}s (their value), {@code char[]} (text), {@code byte[]}
+     * (written as its length only), or anything else (written by its {@code toString()}, taken at the call).
      */
     void log(Level level, String message, Map<String, ?> fields, Throwable cause);
 

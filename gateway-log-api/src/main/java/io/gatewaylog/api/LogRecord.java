@@ -36,7 +36,8 @@ public final class LogRecord {
     private final Throwable cause;
     private final String threadName;
     private final long threadId;
-    // Derived from cause on first use (on the writer thread, not the caller's), or set by a sanitizer.
+    // Captured at the call by the core's loggers (so later changes to the throwable change nothing), derived
+    // from cause on first use for records built otherwise, or set by a sanitizer.
     private volatile ErrorInfo error;
 
     private LogRecord(Builder b) {
@@ -54,7 +55,7 @@ public final class LogRecord {
     }
 
     private LogRecord(long epochMillis, Level level, LogComponent component, String logger, String message,
-                      Map<String, Object> fields, Map<String, String> context, Throwable cause,
+                      Map<String, Object> fields, Map<String, String> context, Throwable cause, ErrorInfo error,
                       String threadName, long threadId) {
         this.epochMillis = epochMillis;
         this.level = Objects.requireNonNull(level, "level");
@@ -64,6 +65,7 @@ public final class LogRecord {
         this.fields = fields == null ? Map.of() : fields;
         this.context = context == null ? Map.of() : context;
         this.cause = cause;
+        this.error = error;
         this.threadName = threadName == null ? "" : threadName;
         this.threadId = threadId;
     }
@@ -77,7 +79,22 @@ public final class LogRecord {
                                    Throwable cause, String threadName, long threadId) {
         @SuppressWarnings("unchecked")
         Map<String, Object> f = (Map<String, Object>) fields;
-        return new LogRecord(epochMillis, level, component, logger, message, f, context, cause, threadName, threadId);
+        return new LogRecord(epochMillis, level, component, logger, message, f, context, cause, null, threadName, threadId);
+    }
+
+    /**
+     * As {@link #create(long, Level, LogComponent, String, String, Map, Map, Throwable, String, long)}, with the
+     * error already captured ({@link ErrorInfo#of(Throwable)} at the call, so that what is written is what the
+     * throwable said then, not after the caller changed it).
+     *
+     * @since 1.0
+     */
+    public static LogRecord create(long epochMillis, Level level, LogComponent component, String logger,
+                                   String message, Map<String, ?> fields, Map<String, String> context,
+                                   Throwable cause, ErrorInfo error, String threadName, long threadId) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> f = (Map<String, Object>) fields;
+        return new LogRecord(epochMillis, level, component, logger, message, f, context, cause, error, threadName, threadId);
     }
 
     /** A builder stamped with the current time and thread. */
@@ -131,7 +148,10 @@ public final class LogRecord {
     /** Context fields bound to the thread when the record was made (and {@code asset_id}); never null. */
     public Map<String, String> context() { return context; }
 
-    /** The throwable passed by the caller, or null. */
+    /**
+     * The throwable passed by the caller, or null. It is the live object, neither sanitized nor fixed at the
+     * call: sinks write {@link #error()}, never this.
+     */
     public Throwable cause() { return cause; }
 
     /** The error as written: type, message and stack of {@link #cause()}, or a sanitized form; or null. */

@@ -56,4 +56,33 @@ class FieldsTest {
         assertThat(seen).containsExactly("k=v", "n=1");
         assertThat(Fields.of()).isEmpty();
     }
+
+    @Test
+    void anArrayPassedInIsCopiedNotKept() {
+        Object[] keysAndValues = {"user", "alice", "n", 1};
+        Fields f = Fields.of(keysAndValues);
+        keysAndValues[1] = "mallory";
+        keysAndValues[2] = "changed";
+        assertThat(f).containsExactly(Map.entry("user", "alice"), Map.entry("n", 1));
+    }
+
+    @Test
+    void theFixedArityFormsTakeRepeatsAndNullKeysLikeTheArrayForm() {
+        assertThat(Fields.of("a", 1, "b", 2, "a", 3)).containsExactly(Map.entry("a", 3), Map.entry("b", 2));
+        assertThat(Fields.of(null, 1).keySet()).containsExactly("null");
+        Fields eight = Fields.of("k1", 1, "k2", 2, "k3", 3, "k4", 4, "k5", 5, "k6", 6, "k7", 7, "k8", 8);
+        assertThat(eight).hasSize(8).containsEntry("k8", 8);
+    }
+
+    @Test
+    void manyRepeatedKeysStayLinear() {
+        Object[] kv = new Object[200_000];
+        for (int i = 0; i < kv.length; i += 2) {
+            kv[i] = "k" + (i / 2 % 1000);
+            kv[i + 1] = i;
+        }
+        Fields f = Fields.of(kv);
+        assertThat(f).hasSize(1000);
+        assertThat(f.get("k0")).isEqualTo(198_000);
+    }
 }

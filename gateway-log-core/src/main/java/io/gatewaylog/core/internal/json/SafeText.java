@@ -53,13 +53,14 @@ public final class SafeText {
         return b.toString();
     }
 
-    /** {@code String.valueOf(o)}, or a description of the failure when {@code toString()} throws. */
+    /** {@code String.valueOf(o)}, or a description of the failure when {@code toString()} throws anything. */
     public static String describe(Object o) {
         try {
             String s = String.valueOf(o);
             return s == null ? "null" : s;
-        } catch (RuntimeException | StackOverflowError | LinkageError e) {
-            return "[toString() of " + o.getClass().getName() + " threw " + e.getClass().getName() + "]";
+        } catch (Throwable e) {
+            io.gatewaylog.api.internal.Failures.rethrowIfFatal(e);
+            return io.gatewaylog.api.internal.Failures.marker("toString()", o, e);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.gatewaylog.core.internal.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.gatewaylog.api.Fields;
+import io.gatewaylog.api.internal.Failures;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
@@ -106,6 +108,10 @@ final class ValueWriter {
             g.writeString(e.name());
         } else if (v instanceof Instant || v instanceof TemporalAccessor) {
             g.writeString(v.toString());
+        } else if (v instanceof char[] chars) {
+            string(new String(chars)); // text, never an array of characters
+        } else if (v instanceof byte[] bytes) {
+            g.writeString("[" + bytes.length + " bytes]"); // never the raw bytes
         } else if (v instanceof Map<?, ?> || v instanceof Collection<?> || v.getClass().isArray()) {
             container(v, depth);
         } else {
@@ -132,7 +138,15 @@ final class ValueWriter {
         Object[] items;
         Object[] keys = null;
         try {
-            if (v instanceof Map<?, ?> m) {
+            if (v instanceof Fields f) {
+                int n = f.size();
+                keys = new Object[n];
+                items = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    keys[i] = f.keyAt(i);
+                    items[i] = f.valueAt(i);
+                }
+            } else if (v instanceof Map<?, ?> m) {
                 int n = m.size();
                 keys = new Object[n];
                 items = new Object[n];
@@ -153,7 +167,8 @@ final class ValueWriter {
                     items[i] = Array.get(v, i);
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            Failures.rethrowIfFatal(e);
             g.writeString("[unreadable " + v.getClass().getName() + ": " + e.getClass().getName() + "]");
             return;
         }

@@ -2,10 +2,15 @@ package io.gatewaylog.core.internal.logger;
 
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.RecordBuilder;
+import io.gatewaylog.api.internal.Failures;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The fluent builder of an enabled level: collects fields in order, then logs once. */
+/**
+ * The fluent builder of an enabled level: collects fields in order, then logs once. Never throws: a map
+ * that cannot be read is kept as a marker field, and {@link #log(String)} renders and guards as
+ * {@link CoreLogger#log} does.
+ */
 final class CoreRecordBuilder implements RecordBuilder {
     private final CoreLogger logger;
     private final Level level;
@@ -29,7 +34,13 @@ final class CoreRecordBuilder implements RecordBuilder {
     @Override
     public RecordBuilder fields(Map<String, ?> more) {
         if (more != null) {
-            more.forEach(this::field);
+            try {
+                Map<?, ?> any = more; // keys of any type, whatever the generic type says
+                any.forEach((k, v) -> field(ValueRenderer.key(k), v));
+            } catch (Throwable t) {
+                Failures.rethrowIfFatal(t);
+                field("fields", Failures.marker("reading", more, t));
+            }
         }
         return this;
     }

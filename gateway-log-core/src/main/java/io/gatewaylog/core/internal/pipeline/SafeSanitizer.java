@@ -1,6 +1,7 @@
 package io.gatewaylog.core.internal.pipeline;
 
 import io.gatewaylog.api.LogRecord;
+import io.gatewaylog.api.internal.Failures;
 import io.gatewaylog.api.spi.Reporter;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -8,10 +9,14 @@ import java.util.function.UnaryOperator;
 /**
  * Runs a component's sanitizer on the caller's thread, before the record is buffered: the work is
  * spread over the threads that log rather than all falling on the one writer thread, and nothing
- * unmasked waits in memory. A sanitizer that fails never lets the record through unchecked: its shape
- * is kept and its text withheld.
+ * unmasked waits in memory. A sanitizer that fails, with any {@code Throwable} (only {@code ThreadDeath} is
+ * let through), never lets the record through unchecked and never throws into the caller: the record is
+ * written with a marker in place of its message, fields and error, and its context, logger and thread
+ * names are sanitized again on their own; if even that fails they are withheld too.
  */
 final class SafeSanitizer {
+    static final String WITHHELD = "[withheld]";
+
     private final UnaryOperator<LogRecord> sanitizer;
     private final Reporter reporter;
 
@@ -23,10 +28,28 @@ final class SafeSanitizer {
     LogRecord apply(LogRecord r) {
         try {
             return sanitizer.apply(r);
-        } catch (RuntimeException | StackOverflowError e) {
-            reporter.error("sanitizer failed on a record of " + r.component().id() + "; its text is withheld", e);
-            return r.toBuilder().message("[withheld: sanitizer failed: " + e.getClass().getName() + "]")
-                    .fields(Map.of()).error(null).cause(null).build();
+        } catch (Throwable e) {
+            Failures.rethrowIfFatal(e);
+            report(r, e);
+            LogRecord stripped = r.toBuilder().message("[withheld: sanitizer failed: " + e.getClass().getName() + "]")
+                    .fields(Map.of()).cause(null).error(null).build();
+            try {
+                return sanitizer.apply(stripped);
+            } catch (Throwable again) {
+                Failures.rethrowIfFatal(again);
+                return stripped.toBuilder().context(Map.of()).logger(WITHHELD)
+                        .thread(WITHHELD, stripped.threadId()).build();
+            }
+        }
+    }
+
+    private void report(LogRecord r, Throwable e) {
+        try {
+            // The failure's own text could hold what was to be masked: its class only.
+            reporter.warn("sanitizer failed on a record of " + r.component().id() + " (" + e.getClass().getName()
+                    + "); its text is withheld");
+        } catch (Throwable again) {
+            Failures.rethrowIfFatal(again);
         }
     }
 }

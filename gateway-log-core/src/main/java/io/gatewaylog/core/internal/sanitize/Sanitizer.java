@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * Masks credentials and personal data in a record before any sink sees it: the message, every field
- * value (nested maps, collections and arrays too, so metric tags as well), context values, and the
- * error's message and stack trace (which holds the causes' messages). Values under sensitive keys are
+ * value and key (nested maps, collections and arrays too, so metric tags as well), context values, the
+ * logger and thread names, and the error's message and stack trace (which holds every cause's and
+ * suppressed exception's message). Values under sensitive keys are
  * replaced whole by {@code [redacted]}; free text is scanned once, left to right, and what is found is
  * replaced by a mask that says what it was ({@code [email]}, {@code [card:****1111]}, ...). See
  * {@code docs/sanitization.md} for the rules and the settings.
@@ -85,10 +86,21 @@ public final class Sanitizer {
                 newError = error.with(m, st);
             }
         }
-        if (newMessage == message && newFields == fields && newContext == context && newError == error) {
+        String logger = record.logger();
+        String newLogger = values.name(logger);
+        String thread = record.threadName();
+        String newThread = values.name(thread);
+        if (newMessage == message && newFields == fields && newContext == context && newError == error
+                && newLogger == logger && newThread == thread) {
             return record;
         }
         LogRecord.Builder b = record.toBuilder();
+        if (newLogger != logger) {
+            b.logger(newLogger);
+        }
+        if (newThread != thread) {
+            b.thread(newThread, record.threadId());
+        }
         if (newMessage != message) {
             b.message(newMessage);
         }

@@ -1,6 +1,9 @@
 package io.gatewaylog.core.internal.sanitize;
 
 import io.gatewaylog.api.Fields;
+import io.gatewaylog.api.internal.Failures;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -14,16 +17,19 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 
 /**
- * Walks field values: strings are scanned, maps, collections and arrays are walked (keys included),
- * values under sensitive keys are replaced whole. A container is copied (unmodifiable, order kept) only
- * when something in it changed; otherwise the same instance comes back. Numbers, booleans, enums, UUIDs
- * and time values pass through; any other object is judged by its {@code toString()} and replaced by the
- * masked string only if that text needed masking.
+ * Walks field values: strings, {@code char[]}, enum names and map keys of any type are scanned as text;
+ * maps, collections and arrays are walked; values under sensitive keys are replaced whole, whatever their
+ * type. A container is copied (unmodifiable, order kept) only when something in it changed; otherwise the
+ * same instance comes back. Numbers long enough to be card numbers are scanned as their digits; booleans,
+ * UUIDs, time values and shorter numbers pass through; {@code byte[]} becomes its length. Values of records
+ * made by the core's loggers are already rendered ({@code ValueRenderer}); any other object is replaced by
+ * its scanned {@code toString()}, so that nothing runs user code after sanitizing.
  */
 final class ValueSanitizer {
-    /** Past this depth values are left as they are: the JSON encoder cuts nesting off sooner (at 16). */
+    /** Past this depth containers become a marker (the core's loggers cut nesting at 16 already, as the encoder does). */
     static final int MAX_DEPTH = 24;
     static final String REDACTED = Rule.SENSITIVE_KEYS.mask();
+    static final String MAX_DEPTH_MARKER = "[max depth " + MAX_DEPTH + "]";
 
     private final Sanitizer text;
     private final SensitiveKeys keys;
@@ -53,39 +59,184 @@ final class ValueSanitizer {
     }
 
     Object value(Object v, int depth) {
-        if (v == null || v instanceof Number || v instanceof Boolean || v instanceof Character || v instanceof Enum
-                || v instanceof UUID || v instanceof TemporalAccessor || v instanceof Duration) {
+        if (v == null || v instanceof Boolean || v instanceof Character || v instanceof UUID
+                || v instanceof TemporalAccessor || v instanceof Duration) {
             return v;
         }
         if (v instanceof String s) {
             return text.sanitizeText(s);
         }
-        if (depth >= MAX_DEPTH) {
-            return v;
+        if (v instanceof Number n) {
+            return number(n);
         }
-        if (v instanceof Map<?, ?> m) {
-            return map(m, depth + 1);
+        if (v instanceof Enum<?> e) {
+            String name = e.name();
+            String masked = text.sanitizeText(name);
+            return masked == name ? v : masked;
         }
-        if (v instanceof Collection<?> c) {
-            return collection(c, depth + 1);
+        if (v instanceof char[] chars) {
+            return text.sanitizeText(new String(chars)); // text, never an array of characters
         }
-        if (v instanceof Object[] a) {
-            return array(a, depth + 1);
+        if (v instanceof byte[] bytes) {
+            return "[" + bytes.length + " bytes]"; // never the raw bytes (docs/sanitization.md)
         }
-        if (v.getClass().isArray()) {
-            return v; // primitive arrays
+        if (v instanceof Map<?, ?> || v instanceof Collection<?> || v.getClass().isArray()) {
+            if (depth >= MAX_DEPTH) {
+                return MAX_DEPTH_MARKER; // never left unchecked
+            }
+            if (v instanceof Map<?, ?> m) {
+                return map(m, depth + 1);
+            }
+            if (v instanceof Collection<?> c) {
+                return collection(c, depth + 1);
+            }
+            if (v instanceof Object[] a) {
+                return array(a, depth + 1);
+            }
+            return primitives(v);
         }
-        String s;
+        // Records logged through the core's loggers hold no other types (ValueRenderer renders them at the
+        // call); a record built otherwise gets its objects' text, scanned, so that no toString() runs later.
+        String s = textOf(v);
+        return text.sanitizeText(s);
+    }
+
+    /**
+     * A number that could be a payment card (13 to 19 digits) is scanned as the same digits in text: a
+     * Luhn-valid card logged as a {@code long}, {@code BigInteger} or {@code BigDecimal} is masked like the
+     * text. Anything shorter passes after one comparison.
+     */
+    private Object number(Number n) {
+        String digits;
+        if (n instanceof Long l) {
+            long x = l;
+            if (x > -MIN_CARD && x < MIN_CARD || !luhn(x)) {
+                return n; // epoch milliseconds, ids and counts mostly fail Luhn: no string is made for them
+            }
+            digits = Long.toString(x);
+        } else if (n instanceof Integer || n instanceof Short || n instanceof Byte) {
+            return n;
+        } else if (n instanceof Double || n instanceof Float) {
+            double d = n.doubleValue();
+            if (!(Math.abs(d) >= MIN_CARD && Math.abs(d) < 1e18 && d == Math.rint(d)) || !luhn((long) d)) {
+                return n;
+            }
+            digits = Long.toString((long) d);
+        } else if (n instanceof BigInteger bi) {
+            int bits = bi.bitLength();
+            if (bits < 39 || bits > 256) {
+                return n;
+            }
+            digits = bi.toString();
+        } else if (n instanceof BigDecimal bd) {
+            int integerDigits = bd.precision() - bd.scale();
+            if (integerDigits < 13 || integerDigits > 64) {
+                return n;
+            }
+            BigDecimal whole = bd.stripTrailingZeros();
+            digits = whole.scale() <= 0 ? whole.toPlainString() : bd.toPlainString();
+        } else {
+            return text.sanitizeText(textOf(n)); // an atomic or user-defined number: its text
+        }
+        String masked = text.sanitizeText(digits);
+        return masked == digits ? n : masked;
+    }
+
+    /** The Luhn check on a number's decimal digits, without making a string (any sign ignored). */
+    static boolean luhn(long x) {
+        if (x == Long.MIN_VALUE) {
+            return true; // cannot be negated; let the text decide
+        }
+        long v = Math.abs(x);
+        int sum = 0;
+        boolean doubled = false;
+        while (v != 0) {
+            int d = (int) (v % 10);
+            v /= 10;
+            if (doubled) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            doubled = !doubled;
+        }
+        return sum % 10 == 0;
+    }
+
+    /** Cards have at least 13 digits. */
+    private static final long MIN_CARD = 1_000_000_000_000L;
+
+    /** {@code long[]} and {@code double[]} can hold card numbers; the other primitive arrays cannot. */
+    private Object primitives(Object a) {
+        if (!(a instanceof long[] || a instanceof double[])) {
+            return a;
+        }
+        int n = java.lang.reflect.Array.getLength(a);
+        Object[] copy = null;
+        for (int i = 0; i < n; i++) {
+            Object v = java.lang.reflect.Array.get(a, i);
+            Object nv = number((Number) v);
+            if (copy == null && nv != v) {
+                copy = new Object[n];
+                for (int k = 0; k < i; k++) {
+                    copy[k] = java.lang.reflect.Array.get(a, k);
+                }
+            }
+            if (copy != null) {
+                copy[i] = nv;
+            }
+        }
+        return copy == null ? a : Collections.unmodifiableList(java.util.Arrays.asList(copy));
+    }
+
+    /** {@code toString()}, or a marker when it throws anything. */
+    static String textOf(Object v) {
         try {
-            s = v.toString();
-        } catch (RuntimeException | LinkageError e) {
-            return v; // the encoder reports the failure
+            String s = v.toString();
+            return s == null ? "null" : s;
+        } catch (Throwable t) {
+            Failures.rethrowIfFatal(t);
+            return Failures.marker("toString()", v, t);
         }
-        if (s == null) {
-            return v;
+    }
+
+    /** A key of any type, as text. */
+    private static String keyText(Object key) {
+        if (key instanceof String s) {
+            return s;
+        }
+        if (key instanceof char[] chars) {
+            return new String(chars);
+        }
+        return key == null ? "null" : textOf(key);
+    }
+
+    /**
+     * A logger or thread name, scanned. They repeat on every record as the same instance (a thread keeps its
+     * name string until it is renamed), so the answer is remembered by identity: a lookup is an identity
+     * hash and one reference comparison, whatever the length.
+     */
+    String name(String s) {
+        if (s == null || s.isEmpty()) {
+            return s;
+        }
+        int slot = System.identityHashCode(s) & (NAMES - 1);
+        Name known = names[slot];
+        if (known != null && known.raw == s) {
+            return known.masked;
         }
         String masked = text.sanitizeText(s);
-        return masked == s ? v : masked;
+        names[slot] = new Name(s, masked);
+        return masked;
+    }
+
+    private static final int NAMES = 1024;
+    private final Name[] names = new Name[NAMES];
+
+    /** Immutable, so that a racing reader sees either the whole pair or the other one. */
+    private record Name(String raw, String masked) {
     }
 
     /** The map with its values (and keys' text) sanitized; the same instance if nothing changed. */
@@ -139,8 +290,8 @@ final class ValueSanitizer {
 
         @Override
         public void accept(Object key, Object v) {
-            String keyText = key instanceof String ks ? ks : String.valueOf(key);
-            Object newKey = key instanceof String ks ? text.sanitizeText(ks) : key;
+            String keyText = keyText(key);
+            Object newKey = text.sanitizeText(keyText); // keys of any type become their scanned text
             Object newValue = isSensitiveKey(keyText) ? redact(v) : value(v, depth);
             if (copy == null && (newKey != key || newValue != v)) {
                 copy = new LinkedHashMap<>(Math.max(4, (int) (source.size() / 0.75f) + 1));
