@@ -91,7 +91,7 @@ public final class GatewayLogBackend implements LoggingBackend {
         Objects.requireNonNull(component, "component");
         String n = name == null ? "" : name;
         return loggers.computeIfAbsent(component.ordinal() + ":" + n,
-                k -> new CoreLogger(component, n, configs.get(component).level(), this::submit));
+                k -> new CoreLogger(component, n, configs.get(component).level(), this::submit, reporter));
     }
 
     private void submit(LogRecord record) {
