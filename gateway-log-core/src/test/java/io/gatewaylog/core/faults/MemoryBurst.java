@@ -6,7 +6,6 @@ import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.ComponentStatistics;
 import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.core.GatewayLogBackend;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,24 +24,23 @@ public final class MemoryBurst {
 
     /** A throwable whose printed stack is 100 KB, as a deep one from a framework is. */
     static final class DeepTrace extends RuntimeException {
-        private static final String STACK = stack();
+        private static final StackTraceElement[] FRAMES = frames();
 
         DeepTrace() {
-            super("deep", null, false, false);
+            super("deep", null, false, true);
+            setStackTrace(FRAMES);
         }
 
-        private static String stack() {
-            StringBuilder b = new StringBuilder(STACK_CHARS + 100).append(DeepTrace.class.getName()).append(": deep\n");
-            for (int i = 0; b.length() < STACK_CHARS; i++) {
-                b.append("\tat com.example.framework.layer").append(i % 97).append(".Handler.invoke(Handler.java:")
-                        .append(i).append(")\n");
+        private static StackTraceElement[] frames() {
+            java.util.List<StackTraceElement> frames = new java.util.ArrayList<>();
+            int chars = 0;
+            for (int i = 0; chars < STACK_CHARS; i++) {
+                StackTraceElement e = new StackTraceElement("com.example.framework.layer" + (i % 97) + ".Handler",
+                        "invoke", "Handler.java", i);
+                frames.add(e);
+                chars += e.toString().length() + 5; // "\tat " ... "\n"
             }
-            return b.toString();
-        }
-
-        @Override
-        public void printStackTrace(PrintWriter s) {
-            s.print(STACK);
+            return frames.toArray(new StackTraceElement[0]);
         }
     }
 
