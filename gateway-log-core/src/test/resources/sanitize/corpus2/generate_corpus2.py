@@ -941,7 +941,7 @@ for j in range(3):
     e = f"{rs(string.ascii_lowercase, 6)}@example.com"
     secret_fields("fields-pii-key", {"recipients": {e: "delivered"}}, [e], mail_src + " (map key)")
 for j in range(3):
-    c = card("5", 16)
+    c = card("54", 16)
     secret_fields("fields-pii-key", {"by_card": {c: 3}}, [c], card_src + " (map key)")
 for j in range(2):
     p = pw()
@@ -1061,6 +1061,49 @@ benign_fields("benign-fields", {"timestamps": [ts(), ts()], "timezone": "UTC"})
 for k in range(6):
     benign(f"benign-key", R.choice([uuid4(), f"orders:{R.randint(1, 99999)}", f"tenant_{R.randint(1, 999)}", "api.internal.example.net:8443",
                                     f"/api/v1/messages/{hexs(8)}", hexs(32)]), position="key")
+
+# ---- appended later (ids above stay stable): more benign lines that look a little like secrets but are not
+tricky_benign = [
+    lambda: "token_endpoint=https://login.example.net/oauth2/v2.0/token",
+    lambda: "authorization_endpoint=https://login.example.net/oauth2/v2.0/authorize",
+    lambda: f"secret_name=gateway-tls namespace=prod-{R.randint(1, 9)}",
+    lambda: "WWW-Authenticate: Bearer realm=\"gateway\", error=\"invalid_token\"",
+    lambda: f"X-Amz-Date: 20241201T12{R.randint(10, 59)}00Z",
+    lambda: "x-amz-content-sha256: UNSIGNED-PAYLOAD",
+    lambda: "Content-Security-Policy: default-src 'self'; frame-ancestors 'none'",
+    lambda: f"at com.example.auth.PasswordEncoder.matches(PasswordEncoder.java:{R.randint(10, 200)})",
+    lambda: "PasswordAuthenticationProvider initialised with bcrypt cost 12",
+    lambda: f"TokenBucket refill rate={R.randint(10, 999)}/s burst={R.randint(10, 99)}",
+    lambda: f"passed {R.randint(1, 12)}/12 health checks",
+    lambda: f"GET /api/v1/tokens/introspect 200 {R.randint(1, 99)}ms",
+    lambda: f"POST /oauth2/token 200 {R.randint(1, 99)}ms client_id=gateway-web",
+    lambda: "PUT /v1/users/me/password 204",
+    lambda: f"port range 30000-32767 node_port={R.randint(30000, 32767)}",
+    lambda: f"os build 10.0.19045.{R.randint(1000, 9999)}",
+    lambda: f"snowflake_id=17{rs(string.digits, 17)}",
+    lambda: "{auth_method=[oauth2], pass_through=[true], password_policy=[strict]}",
+    lambda: f"{{Accept=[*/*], Accept-Encoding=[gzip], X-Forwarded-For=[203.0.113.{R.randint(1, 254)}], Retry-After=[{R.randint(1, 120)}]}}",
+    lambda: f"tls cert thumbprint sha256={hexs(64).upper()}",
+    lambda: f"subscription_id={uuid4()} resource_group=rg-gateway-prod",
+    lambda: f"kid={uuid4()} alg=RS256 use=sig",
+    lambda: f"Accept: application/vnd.github+json; X-GitHub-Api-Version: 2022-11-28",
+    lambda: f"request_uri=/v2/messages/{uuid4()}/status user_agent=curl/8.5.0",
+    lambda: f"schema_version={R.randint(1, 40)} migrations_applied={R.randint(1, 300)}",
+]
+for k in range(len(tricky_benign) * 2):
+    benign("benign-text", tricky_benign[k % len(tricky_benign)](), position=bpos())
+
+# ---- appended later: SOAP / XML credentials (WS-Security UsernameToken, common on message gateways)
+xml_src = "OASIS WS-Security UsernameToken Profile 1.1; XML element content"
+for j in range(3):
+    p = pw()
+    secret("xml-element", f"<wsse:UsernameToken><wsse:Username>svc_gw</wsse:Username><wsse:Password Type=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText\">{p}</wsse:Password></wsse:UsernameToken>", [p], xml_src)
+for j in range(3):
+    p = pw()
+    secret("xml-element", f"<credentials><user>ops</user><password>{p}</password></credentials>", [p], "XML element content")
+for j in range(2):
+    k = rs(ALNUM, 32)
+    secret("xml-element", f"<config><apiKey>{k}</apiKey><timeout>30</timeout></config>", [k], "XML element content")
 
 # ---- sanity: every secret differs from the rest of its own text enough to be checked
 ids = set()

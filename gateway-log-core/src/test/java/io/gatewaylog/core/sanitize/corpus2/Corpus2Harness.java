@@ -93,7 +93,7 @@ final class Corpus2Harness implements AutoCloseable {
                 }
             }
             return leaked.isEmpty() ? new Outcome(c, true, "masked", line)
-                    : new Outcome(c, false, "LEAK " + leaked, line);
+                    : new Outcome(c, false, "LEAK " + leaked, around(line, c.secrets(), c.rawSecrets()));
         }
         boolean kept;
         try {
@@ -102,6 +102,24 @@ final class Corpus2Harness implements AutoCloseable {
             kept = false;
         }
         return new Outcome(c, kept, kept ? "kept" : "CHANGED", line);
+    }
+
+    /** The part of the line around the first secret found in it (JSON-escaped or not), so a report shows the leak. */
+    static String around(String line, List<String> secrets, List<String> raw) {
+        List<String> forms = new ArrayList<>(raw);
+        for (String s : secrets) {
+            forms.add(new String(JsonStringEncoder.getInstance().quoteAsString(s)));
+            forms.add(s);
+        }
+        for (String f : forms) {
+            int i = line.indexOf(f);
+            if (i >= 0) {
+                int from = Math.max(0, i - 200);
+                int to = Math.min(line.length(), i + f.length() + 120);
+                return (from > 0 ? "…" : "") + line.substring(from, to) + (to < line.length() ? "…" : "");
+            }
+        }
+        return line;
     }
 
     /**

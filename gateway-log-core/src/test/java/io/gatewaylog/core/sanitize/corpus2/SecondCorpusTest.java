@@ -133,8 +133,8 @@ class SecondCorpusTest {
             for (Corpus2Harness.Outcome o : outcomes) {
                 if (!o.ok()) {
                     String line = o.line() == null ? "" : o.line();
-                    if (line.length() > 600) {
-                        line = line.substring(0, 600) + "…";
+                    if (line.length() > 700) {
+                        line = line.substring(0, 700) + "…";
                     }
                     b.append(o.c().id()).append(" [").append(o.c().position()).append("] ").append(o.detail())
                             .append("\n    out: ").append(line).append('\n');

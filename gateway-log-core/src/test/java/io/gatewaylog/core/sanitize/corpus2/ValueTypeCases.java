@@ -295,7 +295,7 @@ final class ValueTypeCases {
         secret("value-optional", src, fields("detail", Optional.of("retry with password=" + p)), p);
         String c = card("4", 16);
         secret("value-optional", src, fields("payment_ref", Optional.of(c)), c);
-        String d = card("5", 16);
+        String d = card("54", 16);
         secret("value-optional", src + " (Optional<Long>)", fields("ref", Optional.of(Long.parseLong(d))), d);
     }
 
@@ -364,7 +364,7 @@ final class ValueTypeCases {
         Map<Object, Object> byContact = new LinkedHashMap<>();
         byContact.put(new Contact("Bob", e), 3);
         secret("value-map-key", src + " (record key)", fields("by_contact", byContact), e);
-        String d = card("5", 16);
+        String d = card("54", 16);
         Map<Object, Object> byBig = new LinkedHashMap<>();
         byBig.put(new BigInteger(d), 1);
         secret("value-map-key", src + " (BigInteger key)", fields("totals", byBig), d);
