@@ -2,7 +2,7 @@ package io.gatewaylog.core.internal.sanitize;
 
 /**
  * International bank account numbers: two capital letters, two check digits and 11 to 30 capitals or
- * digits, written solid or in groups separated by single spaces, passing the ISO 13616 mod-97 check (which
+ * digits, written solid or in groups separated by single spaces or dashes (one kind per number), passing the ISO 13616 mod-97 check (which
  * a random id of that shape fails 96 times in 97).
  */
 final class Ibans {
@@ -24,11 +24,13 @@ final class Ibans {
         int p = i;
         int count = 0;
         long best = Chars.NONE;
+        char sep = 0;
         while (p < n) {
             int q = p;
-            while (q < n && (Chars.isUpper(s.charAt(q)) || Chars.isDigit(s.charAt(q)))) {
+            while (q < n && q - p <= MAX && (Chars.isUpper(s.charAt(q)) || Chars.isDigit(s.charAt(q)))) {
                 q++;
             }
+            ScanSteps.add(q - p + 1);
             count += q - p;
             if (count > MAX) {
                 break;
@@ -36,7 +38,9 @@ final class Ibans {
             if (count >= MIN && !Chars.alnumAt(s, q) && mod97(s, i, q) == 1) {
                 best = Chars.match(i, q);
             }
-            if (q + 1 < n && s.charAt(q) == ' ' && (Chars.isUpper(s.charAt(q + 1)) || Chars.isDigit(s.charAt(q + 1)))) {
+            if (q + 1 < n && (s.charAt(q) == ' ' || s.charAt(q) == '-') && (sep == 0 || s.charAt(q) == sep)
+                    && (Chars.isUpper(s.charAt(q + 1)) || Chars.isDigit(s.charAt(q + 1)))) {
+                sep = s.charAt(q);
                 p = q + 1;
             } else {
                 break;
@@ -51,14 +55,14 @@ final class Ibans {
         int seen = 0;
         for (int j = from; j < to; j++) {
             char c = s.charAt(j);
-            if (c != ' ' && seen++ >= 4) {
+            if (c != ' ' && c != '-' && seen++ >= 4) {
                 r = add(r, c);
             }
         }
         seen = 0;
         for (int j = from; j < to && seen < 4; j++) {
             char c = s.charAt(j);
-            if (c != ' ') {
+            if (c != ' ' && c != '-') {
                 r = add(r, c);
                 seen++;
             }

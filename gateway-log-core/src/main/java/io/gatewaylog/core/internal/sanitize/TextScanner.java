@@ -4,12 +4,15 @@ import java.util.Set;
 
 /**
  * The single left-to-right pass over a string that drives every built-in detector. Each character is
- * looked at once by a switch on cheap triggers: '@' (e-mail), '=' and ':' (key-value, URL credentials),
- * '-' (PEM blocks), '+' and '(' (phones), the start of a digit run (cards, SSNs, phones) and the start of a
- * word (vendor key prefixes, JWTs, Bearer/Basic, IBANs, AWS secrets). Detectors look at most a bounded
- * distance around the trigger and return a packed (start, end) match. Nothing is allocated until the
- * first match; a string with nothing to mask is returned as the same instance. Thread-safe: all state is
- * local to {@link #scan(String)}.
+ * looked at once by a switch on cheap triggers: '@' and {@code %40} (e-mail), '=' ':' and their URL
+ * escapes (key-value, URL credentials), '-' (private-key blocks, {@code --password x}), '+' and '('
+ * (phones), the start of a digit run (cards, SSNs, phones) and the start of a word (vendor token
+ * prefixes, JWTs, Bearer/Basic, PuTTY keys, IBANs, AWS and Azure secrets). Detectors return a packed
+ * (start, end) match; what they read is bounded, or is masked and skipped, or is a run whose end
+ * {@link TokenRuns} remembers, so that the work is linear in the length of the text whatever its shape
+ * (see docs/sanitization.md, "Linear time"; {@link ScanSteps} counts it for the tests). Nothing is
+ * allocated until a token trigger or a match; a string with nothing to mask is returned as the same
+ * instance. Thread-safe: all state is local to {@link #scan(String)}.
  */
 final class TextScanner {
     private final boolean[] on = new boolean[Rule.values().length];
@@ -28,76 +31,49 @@ final class TextScanner {
         return on[r.ordinal()];
     }
 
-    @SuppressWarnings("fallthrough") // two triggers deliberately share a detector
+    @SuppressWarnings("fallthrough") // '+' starts an AWS secret or a phone number
     String scan(String s) {
         int n = s.length();
+        ScanSteps.add(n); // the loop below visits each character once; detectors count their own reads
         StringBuilder out = null;
+        TokenRuns runs = null;
         int pos = 0; // s[0, pos) has been dealt with (copied to out, or masked)
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
             long m = Chars.NONE;
             Rule rule = null;
+            String maskText = null;
             int next = i + 1;
-            boolean wordStart = i == 0 || !Chars.isAlnum(s.charAt(i - 1));
             if (Chars.isLetter(c)) {
-                if (wordStart) {
-                    switch (c) {
-                        case 'A':
-                            if (on(Rule.AWS_KEY) && (m = VendorKeys.awsAccessKey(s, i)) != Chars.NONE) {
-                                rule = Rule.AWS_KEY;
-                                break;
-                            }
-                            // fall through: AIza… is a Google key
-                        case 'y':
-                        case 'G':
-                            if (on(Rule.GOOGLE_KEY)) {
-                                m = VendorKeys.google(s, i);
-                                rule = Rule.GOOGLE_KEY;
-                            }
-                            break;
-                        case 'e':
-                            if (on(Rule.JWT)) {
-                                m = BearerTokens.jwt(s, i);
-                                rule = Rule.JWT;
-                            }
-                            break;
-                        case 'g':
-                            if (on(Rule.GITHUB_TOKEN)) {
-                                m = VendorKeys.github(s, i);
-                                rule = Rule.GITHUB_TOKEN;
-                            }
-                            break;
-                        case 'x':
-                            if (on(Rule.SLACK_TOKEN)) {
-                                m = VendorKeys.slack(s, i);
-                                rule = Rule.SLACK_TOKEN;
-                            }
-                            break;
-                        case 'h':
-                            if (on(Rule.SLACK_TOKEN)) {
-                                m = VendorKeys.slackWebhook(s, i);
-                                rule = Rule.SLACK_TOKEN;
-                            }
-                            break;
-                        case 's':
-                        case 'r':
-                        case 'p':
-                        case 'w':
-                            if (on(Rule.STRIPE_KEY)) {
-                                m = VendorKeys.stripe(s, i);
-                                rule = Rule.STRIPE_KEY;
-                            }
-                            break;
-                        case 'B':
-                        case 'b':
-                            if (on(Rule.AUTH_HEADER)) {
-                                m = BearerTokens.afterScheme(s, i);
-                                rule = Rule.AUTH_HEADER;
-                            }
-                            break;
-                        default:
-                            break;
+                if (Chars.wordStartAt(s, i)) {
+                    if (c == 'e' && on(Rule.JWT) && JsonWebTokens.mayStart(s, i)) {
+                        runs = runs != null ? runs : new TokenRuns(s);
+                        m = JsonWebTokens.find(s, i, runs);
+                        rule = Rule.JWT;
+                    }
+                    if (m == Chars.NONE && VendorTokens.mayStart(s, i)) {
+                        runs = runs != null ? runs : new TokenRuns(s);
+                        m = VendorTokens.find(s, i, on, runs);
+                        if (m != Chars.NONE) {
+                            rule = runs.found.rule();
+                            maskText = runs.found.mask();
+                        }
+                    }
+                    if (m == Chars.NONE) {
+                        m = letterWord(s, i, c);
+                        rule = lastRule(c);
+                    }
+                    if (m == Chars.NONE && on(Rule.AZURE_SECRET) && (m = AzureSecrets.find(s, i)) != Chars.NONE) {
+                        rule = Rule.AZURE_SECRET;
+                    }
+                    if (m == Chars.NONE && on(Rule.VENDOR_TOKEN) && (m = VendorKeys.mailchimp(s, i)) != Chars.NONE) {
+                        rule = Rule.VENDOR_TOKEN;
+                        maskText = "[mailchimp-key]";
+                    }
+                    if (m == Chars.NONE && on(Rule.NATIONAL_ID) && NationalIds.mayStart(c)
+                            && (m = NationalIds.find(s, i)) != Chars.NONE) {
+                        rule = Rule.NATIONAL_ID;
                     }
                     if (m == Chars.NONE && on(Rule.IBAN) && Ibans.mayStart(s, i)) {
                         m = Ibans.find(s, i);
@@ -109,28 +85,42 @@ final class TextScanner {
                     }
                 }
             } else if (Chars.isDigit(c)) {
-                int run = next;
-                while (run < n && Chars.isDigit(s.charAt(run))) {
-                    run++;
+                if (i > 0 && Chars.escapeAt(s, i - 1)) {
+                    // the hex digits of a URL escape ("%20", "%3D", "%2520") start no number
+                    next = s.startsWith("25", i) && Chars.escapeAt(s, i + 1) ? i + 4 : i + 2;
+                    i = Math.min(next, n);
+                    continue;
                 }
-                if (wordStart && !inCompoundId(s, i)) {
-                    // cheap filter: a short run that no digit group follows is a count, a duration, a port
-                    boolean grouped = run + 1 < n && Chars.isDigit(s.charAt(run + 1)) && isGroupSeparator(s.charAt(run));
+                int run = Chars.digitEnd(s, i, n - i);
+                if (Chars.wordStartAt(s, i)) {
+                    // a number glued to a word by a separator ("card-4111…", "pan.5500…") may be a card;
+                    // after "x-" or "x." it is more often the tail of a UUID, a date or a version
+                    boolean compound = inCompoundId(s, i);
+                    boolean grouped = groupFollows(s, run);
                     int len = run - i;
-                    if (len >= 13 || grouped) {
-                        if (on(Rule.CARD) && (m = CardNumbers.find(s, i)) != Chars.NONE) {
-                            rule = Rule.CARD;
-                        } else if (on(Rule.SSN) && len == 3 && (m = SocialSecurityNumbers.find(s, i)) != Chars.NONE) {
-                            rule = Rule.SSN;
-                        }
+                    if ((len >= 13 || grouped && len >= 4) && on(Rule.CARD)
+                            && (m = CardNumbers.find(s, i)) != Chars.NONE) {
+                        rule = Rule.CARD;
+                    } else if (!compound && grouped && len == 3 && on(Rule.SSN)
+                            && (m = SocialSecurityNumbers.find(s, i)) != Chars.NONE) {
+                        rule = Rule.SSN;
                     }
-                    if (m == Chars.NONE && (len >= 9 || grouped) && on(Rule.PHONE)
+                    if (m == Chars.NONE && !compound && (len >= 9 || grouped) && on(Rule.PHONE)
                             && (m = PhoneNumbers.find(s, i)) != Chars.NONE) {
                         rule = Rule.PHONE;
                     }
                     if (m == Chars.NONE && on(Rule.AWS_SECRET) && (m = VendorKeys.awsSecretKey(s, i)) != Chars.NONE) {
                         rule = Rule.AWS_SECRET;
                     }
+                }
+                if (m == Chars.NONE && on(Rule.AZURE_SECRET) && Chars.wordStartAt(s, i)
+                        && (m = AzureSecrets.find(s, i)) != Chars.NONE) {
+                    rule = Rule.AZURE_SECRET;
+                }
+                if (m == Chars.NONE && on(Rule.VENDOR_TOKEN) && Chars.wordStartAt(s, i)
+                        && (m = VendorKeys.mailchimp(s, i)) != Chars.NONE) {
+                    rule = Rule.VENDOR_TOKEN;
+                    maskText = "[mailchimp-key]";
                 }
                 if (m == Chars.NONE) {
                     next = run; // the rest of the digit run starts nothing
@@ -139,32 +129,64 @@ final class TextScanner {
                 switch (c) {
                     case '@':
                         if (on(Rule.EMAIL)) {
-                            m = EmailAddresses.find(s, i, pos);
+                            m = EmailAddresses.find(s, i, 1, pos);
                             rule = Rule.EMAIL;
                         }
                         break;
+                    case '%': {
+                        int at = on(Rule.EMAIL) ? EmailAddresses.atLength(s, i) : 0;
+                        if (at > 0) {
+                            m = EmailAddresses.find(s, i, at, pos);
+                            rule = Rule.EMAIL;
+                        } else if (keyValues) {
+                            int sep = KeyValues.separatorLength(s, i);
+                            if (sep > 0 && (m = KeyValues.find(s, i, sep, keys)) != Chars.NONE) {
+                                rule = keyValueRule(KeyNames.kindBefore(s, i, keys));
+                            }
+                        }
+                        break;
+                    }
                     case ':':
                         if (on(Rule.URL_CREDENTIALS) && (m = UrlCredentials.find(s, i)) != Chars.NONE) {
                             rule = Rule.URL_CREDENTIALS;
                             break;
                         }
-                        // fall through: "key: value"
+                        if (on(Rule.VENDOR_TOKEN) && (m = VendorKeys.telegramBot(s, i)) != Chars.NONE) {
+                            rule = Rule.VENDOR_TOKEN;
+                            maskText = "[telegram-token]";
+                            break;
+                        }
+                        if (keyValues && (m = KeyValues.find(s, i, 1, keys)) != Chars.NONE) {
+                            rule = keyValueRule(KeyNames.kindBefore(s, i, keys));
+                        }
+                        break;
                     case '=':
-                        if (keyValues && (m = KeyValues.find(s, i, keys)) != Chars.NONE) {
-                            rule = keyValueRule(KeyValues.kindBefore(s, i, keys));
+                        if (keyValues && (m = KeyValues.find(s, i, 1, keys)) != Chars.NONE) {
+                            rule = keyValueRule(KeyNames.kindBefore(s, i, keys));
                         }
                         break;
                     case '+':
+                    case '/':
+                        // an AWS secret key may start with '+' or '/', like any base64
+                        if (on(Rule.AWS_SECRET) && (m = VendorKeys.awsSecretKey(s, i)) != Chars.NONE) {
+                            rule = Rule.AWS_SECRET;
+                            break;
+                        }
+                        if (c == '/') {
+                            break;
+                        }
+                        // fall through: +44 20 …
                     case '(':
-                        if (on(Rule.PHONE) && wordStart) {
+                        if (on(Rule.PHONE) && Chars.wordStartAt(s, i)) {
                             m = PhoneNumbers.find(s, i);
                             rule = Rule.PHONE;
                         }
                         break;
                     case '-':
-                        if (on(Rule.PRIVATE_KEY)) {
-                            m = PrivateKeyBlocks.find(s, i);
+                        if (on(Rule.PRIVATE_KEY) && (m = PrivateKeyBlocks.find(s, i)) != Chars.NONE) {
                             rule = Rule.PRIVATE_KEY;
+                        } else if (on(Rule.KEY_VALUE) && (m = CommandLineFlags.find(s, i, keys)) != Chars.NONE) {
+                            rule = Rule.KEY_VALUE;
                         }
                         break;
                     default:
@@ -178,7 +200,7 @@ final class TextScanner {
                     if (out == null) {
                         out = new StringBuilder(n + 16);
                     }
-                    out.append(s, pos, start).append(mask(rule, s, start, end));
+                    out.append(s, pos, start).append(maskText != null ? maskText : mask(rule, s, start, end));
                     pos = end;
                     next = Math.max(end, i + 1);
                 }
@@ -189,6 +211,36 @@ final class TextScanner {
             return s;
         }
         return out.append(s, pos, n).toString();
+    }
+
+    /** The detectors keyed by the first letter of a word (vendor prefixes aside). */
+    private long letterWord(String s, int i, char c) {
+        switch (c) {
+            case 'A':
+                return on(Rule.AWS_KEY) ? VendorKeys.awsAccessKey(s, i) : Chars.NONE;
+            case 'h':
+                return on(Rule.SLACK_TOKEN) ? VendorKeys.slackWebhook(s, i) : Chars.NONE;
+            case 'B':
+            case 'b':
+                return on(Rule.AUTH_HEADER) ? BearerTokens.afterScheme(s, i) : Chars.NONE;
+            case 'P':
+                return on(Rule.PRIVATE_KEY) ? PrivateKeyBlocks.putty(s, i) : Chars.NONE;
+            default:
+                return Chars.NONE;
+        }
+    }
+
+    private static Rule lastRule(char c) {
+        switch (c) {
+            case 'A':
+                return Rule.AWS_KEY;
+            case 'h':
+                return Rule.SLACK_TOKEN;
+            case 'P':
+                return Rule.PRIVATE_KEY;
+            default:
+                return Rule.AUTH_HEADER;
+        }
     }
 
     /**
@@ -203,8 +255,22 @@ final class TextScanner {
         return (sep == '-' || sep == '.') && Chars.isAlnum(s.charAt(i - 2));
     }
 
+    /** Whether a digit group follows the run ending at {@code run}: "4111 1111", "415) 555", "4111   1111". */
+    private static boolean groupFollows(String s, int run) {
+        int n = s.length();
+        int j = run;
+        if (j < n && s.charAt(j) == ' ') {
+            while (j < n && j - run < 3 && s.charAt(j) == ' ') {
+                j++;
+            }
+        } else if (j < n && isGroupSeparator(s.charAt(j))) {
+            j++;
+        }
+        return j > run && j < n && Chars.isDigit(s.charAt(j));
+    }
+
     private static boolean isGroupSeparator(char c) {
-        return c == ' ' || c == '-' || c == '.' || c == '/' || c == ')' || c == '\u00a0';
+        return c == '-' || c == '.' || c == '/' || c == ')' || c == '_' || c == '\u00a0';
     }
 
     private static Rule keyValueRule(int kind) {
@@ -223,7 +289,9 @@ final class TextScanner {
             case CARD:
                 return CardNumbers.mask(s, start, end);
             case AUTH_HEADER:
-                return BearerTokens.isBasic(s, start) ? "[credentials]" : rule.mask();
+                // Basic credentials, with their scheme word or (under an auth key) without it
+                return BearerTokens.isBasic(s, start) || Base64Credentials.isUserPassword(s, start, end)
+                        ? "[credentials]" : rule.mask();
             case URL_CREDENTIALS:
                 return UrlCredentials.isPassword(s, start) ? rule.mask() : "[credentials]";
             default:
