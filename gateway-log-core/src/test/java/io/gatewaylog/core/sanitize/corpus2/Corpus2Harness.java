@@ -28,9 +28,14 @@ final class Corpus2Harness implements AutoCloseable {
     private final GatewayLogBackend backend;
     private final Corpus2Sink sink = new Corpus2Sink();
 
-    Corpus2Harness() {
-        backend = GatewayLogBackend.builder().discoverSinks(false).bindGlobalContext(false)
-                .setting("console.enabled", "false").setting("shutdown.hook", "false").sink(sink).build();
+    /** A backend with default settings (default sanitization); {@code settings} are extra key/value pairs, for self-checks. */
+    Corpus2Harness(String... settings) {
+        GatewayLogBackend.Builder b = GatewayLogBackend.builder().discoverSinks(false).bindGlobalContext(false)
+                .setting("console.enabled", "false").setting("shutdown.hook", "false").sink(sink);
+        for (int i = 0; i < settings.length; i += 2) {
+            b.setting(settings[i], settings[i + 1]);
+        }
+        backend = b.build();
         sink.encodeWith(new JsonRecordEncoder("gateway", 32768));
     }
 
