@@ -150,17 +150,33 @@ final class Chars {
         return i;
     }
 
-    /** Whether s[from, to) is a bracketed mask this sanitizer wrote, e.g. {@code [secret]}. */
+    /**
+     * Whether s[from, to) is a bracketed mask this sanitizer wrote: a name of small letters, dashes and
+     * underscores (a user pattern's name may hold a few digits), optionally ":****" and four digits
+     * ({@code [secret]}, {@code [card:****1111]}, {@code [aws-session-token]}). A bracketed hex id
+     * ({@code [e21e72…]}) is not one.
+     */
     static boolean isMask(String s, int from, int to) {
-        if (to - from < 3 || to - from > 40 || s.charAt(from) != '[' || s.charAt(to - 1) != ']') {
+        if (to - from < 3 || to - from > 40 || s.charAt(from) != '[' || s.charAt(to - 1) != ']'
+                || !isLower(s.charAt(from + 1))) {
             return false;
         }
+        int colon = -1;
+        int digits = 0;
         for (int i = from + 1; i < to - 1; i++) {
             char c = s.charAt(i);
-            if (!(isLower(c) || isDigit(c) || c == '-' || c == ':' || c == '*')) {
+            if (c == ':' && colon < 0) {
+                colon = i;
+            } else if (colon >= 0) {
+                if (c != '*' && !isDigit(c)) {
+                    return false;
+                }
+            } else if (isDigit(c)) {
+                digits++;
+            } else if (!(isLower(c) || c == '-' || c == '_')) {
                 return false;
             }
         }
-        return true;
+        return digits <= 3;
     }
 }

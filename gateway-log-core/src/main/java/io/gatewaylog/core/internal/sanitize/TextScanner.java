@@ -160,6 +160,11 @@ final class TextScanner {
                             rule = keyValueRule(KeyNames.kindBefore(s, i, keys));
                         }
                         break;
+                    case '>':
+                        if (on(Rule.KEY_VALUE) && (m = XmlElements.find(s, i, keys)) != Chars.NONE) {
+                            rule = Rule.KEY_VALUE;
+                        }
+                        break;
                     case '=':
                         if (keyValues && (m = KeyValues.find(s, i, 1, keys)) != Chars.NONE) {
                             rule = keyValueRule(KeyNames.kindBefore(s, i, keys));

@@ -123,8 +123,8 @@ final class VendorTokens {
             TokenFormat.of("ya29.", TOKEN, 20, 4096, "[google-key]", Rule.GOOGLE_KEY),
             TokenFormat.of("GOCSPX-", TOKEN, 20, 60, "[google-key]", Rule.GOOGLE_KEY),
             // AWS STS session tokens: base64 that starts with the encoded service header
-            TokenFormat.of("FwoGZXIvYXdz", BASE64, 100, 8192, "[aws-session-token]", Rule.AWS_SECRET),
-            TokenFormat.of("IQoJb3JpZ2lu", BASE64, 100, 8192, "[aws-session-token]", Rule.AWS_SECRET));
+            TokenFormat.of("FwoGZXIvYXdz", BASE64, 100, 4096, "[aws-session-token]", Rule.AWS_SECRET),
+            TokenFormat.of("IQoJb3JpZ2lu", BASE64, 100, 4096, "[aws-session-token]", Rule.AWS_SECRET));
 
     /** Formats by the first character of their prefix (ASCII only). */
     private static final TokenFormat[][] BY_FIRST = index();
