@@ -1105,6 +1105,214 @@ for j in range(2):
     k = rs(ALNUM, 32)
     secret("xml-element", f"<config><apiKey>{k}</apiKey><timeout>30</timeout></config>", [k], "XML element content")
 
+# ---- appended later (batch 3): more shapes of the same public formats
+# Authorization header schemes other than Bearer/Basic (IANA HTTP Authentication Scheme Registry; vendor docs)
+auth_src = "IANA HTTP Authentication Scheme Registry / vendor API docs"
+for scheme, mk, src in [
+        ("Token", lambda: hexs(40), "Django REST framework TokenAuthentication"),
+        ("token", lambda: github_token("ghp"), "GitHub REST API 'Authorization: token'"),
+        ("SSWS", lambda: "00" + rs(B64URL, 40), "Okta API token (SSWS scheme)"),
+        ("Splunk", uuid4, "Splunk HEC token (Authorization: Splunk <token>)"),
+        ("ApiKey", lambda: base64.b64encode(f"{rs(ALNUM, 20)}:{rs(ALNUM, 22)}".encode()).decode(), "Elasticsearch API key (Authorization: ApiKey)"),
+        ("Negotiate", lambda: "YII" + b64(120), "RFC 4559 SPNEGO (Negotiate)"),
+        ("SharedKey", lambda: f"gwstore{R.randint(1, 9)}:" + b64(32), "Azure Storage Shared Key authorization"),
+        ("AWS", lambda: "AKIA" + rs(B32, 16) + ":" + b64(20), "AWS Signature Version 2 (Authorization: AWS id:sig)"),
+        ("bearer", lambda: rs(ALNUM, 40), "RFC 6750 (scheme is case-insensitive, RFC 9110 11.1)"),
+        ("Bearer", lambda: "ya29." + rs(B64URL, 100), SRC_TH + "googleoauth2"),
+]:
+    for j in range(2):
+        t = mk()
+        ctx = ["Authorization: {s} {t}", "authorization: {s} {t}\nx-request-id: " + uuid4()][j]
+        secret_t = t.split(":", 1)[1] if scheme in ("SharedKey", "AWS") else t
+        secret("auth-schemes", ctx.format(s=scheme, t=t), [secret_t], auth_src + "; " + src)
+for j in range(3):
+    resp = hexs(32)
+    secret("auth-schemes", f'Authorization: Digest username="svc", realm="gw", nonce="{hexs(32)}", uri="/api/v1/messages", response="{resp}", qop=auth, nc=00000001, cnonce="{hexs(16)}"',
+           [resp], "RFC 7616 HTTP Digest (response is a credential digest)")
+for j in range(3):
+    t = rs(ALNUM, 40)
+    secret("auth-schemes", f":method: POST\n:authority: api.example.net\n:path: /v1/messages\nauthorization: Bearer {t}\ncontent-type: application/json", [t],
+           "RFC 9113 HTTP/2 header dump (lower-case names)")
+
+# toString() formats of common JVM/other runtimes
+ts_src = "toString()/repr formats: java.util.Properties, Lombok @ToString, Kotlin data class, Python dict repr, Ruby Hash#inspect"
+for j in range(3):
+    p = pw()
+    secret("tostring-formats", f"{{db.url=jdbc:postgresql://db.internal/gw, db.user=gw, db.password={p}}}", [p], ts_src + " (java.util.Properties)")
+for j in range(3):
+    p = pw()
+    secret("tostring-formats", f"LoginRequest(username=ops{j}, password={p}, rememberMe=false)", [p], ts_src + " (Lombok @ToString)")
+for j in range(3):
+    p = pw()
+    secret("tostring-formats", f"Credentials(user=svc, secret={p})", [p], ts_src + " (Kotlin data class)")
+for j in range(3):
+    p = pw()
+    secret("tostring-formats", f"{{'username': 'ops', 'password': '{p}', 'host': 'db.internal'}}", [p], ts_src + " (Python dict repr)")
+for j in range(3):
+    p = pw()
+    secret("tostring-formats", f'Parameters: {{"user"=>{{"email"=>"ops@example.com", "password"=>"{p}"}}, "commit"=>"Log in"}}', [p, "ops@example.com"], ts_src + " (Ruby Hash#inspect, Rails request log)")
+for j in range(3):
+    p = pw()
+    secret("tostring-formats", f"$config = ['password' => '{p}', 'host' => 'db.internal'];", [p], "PHP array syntax")
+for j in range(3):
+    p = pw()
+    secret("tostring-formats", f"export DB_PASSWORD='{p}'", [p], "POSIX sh export with quotes")
+for j in range(3):
+    p = pw()
+    secret("tostring-formats", f'password: "{p}"', [p], "YAML 1.2 double-quoted scalar")
+
+# Kafka / messaging client configuration (JAAS, SASL) - gateways log their client config at start-up
+for j in range(4):
+    p = pw()
+    secret("connection-string", f'sasl.jaas.config = org.apache.kafka.common.security.plain.PlainLoginModule required username="gw" password="{p}";', [p],
+           "Apache Kafka sasl.jaas.config (PlainLoginModule)")
+for j in range(2):
+    p = pw()
+    secret("connection-string", f'sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="gw" password="{p}";', [p],
+           "Apache Kafka sasl.jaas.config (ScramLoginModule)")
+for j in range(2):
+    p = pw()
+    secret("connection-string", f"ssl.truststore.password = {p}", [p], "Apache Kafka client config (ProducerConfig values dump)")
+for j in range(2):
+    p = pw()
+    secret("connection-string", f"https://elastic:{p}@es.internal:9200/_bulk", [p], url_src)
+for j in range(2):
+    p = pw()
+    secret("connection-string", f"DATABASE_URL=postgres://gw:{p}@db.internal:5432/gw", [p], url_src + " (Heroku-style DATABASE_URL)")
+for j in range(2):
+    p = pw()
+    secret("connection-string", f"jdbc:snowflake://acme.eu-west-1.snowflakecomputing.com/?user=gw&password={p}&warehouse=WH", [p], "Snowflake JDBC URL parameters")
+for j in range(2):
+    p = pw()
+    enc = p.replace("!", "%21").replace("*", "%2A").replace("~", "%7E") + "%40x"
+    secret("connection-string", f"mongodb://gw:{enc}@mongo.internal:27017/admin", [enc], url_src + " (percent-encoded password)")
+for j in range(2):
+    p = pw()
+    secret("connection-string", f"Server=db.internal;Database=gw;User Id=gw;Password=\"{p};x\";", [p], src_ado + " (quoted value containing ;)")
+for j in range(2):
+    p = pw()
+    secret("connection-string", f"Server=db.internal;Database=gw;User Id=gw;Password='{p} with spaces';", [p + " with spaces", p], src_ado + " (single-quoted value with spaces)")
+
+# credentials in URLs and paths
+for j in range(3):
+    t = github_token("ghs")
+    secret("vendor-github", f"git clone https://x-access-token:{t}@github.com/acme/gateway.git", [t], "GitHub Actions installation token in clone URL")
+for j in range(3):
+    t = "glpat-" + rs(B64URL, 20)
+    secret("vendor-gitlab", f"remote: https://oauth2:{t}@gitlab.example.com/acme/gateway.git", [t], "GitLab token in clone URL")
+for j in range(3):
+    t = f"{rs(string.digits, 10)}:AA{rs(B64URL, 33)}"
+    secret("vendor-telegram", f"POST https://api.telegram.org/bot{t}/sendMessage 200", [t], "Telegram Bot API URL (core.telegram.org/bots/api)")
+for j in range(3):
+    k = "AIza" + rs(B64URL, 35)
+    secret("vendor-google", f"GET https://maps.googleapis.com/maps/api/geocode/json?address=Main+St&key={k}", [k], SRC_GITLEAKS + "gcp-api-key (in query)")
+for j in range(2):
+    w = f"https://hooks.slack.com/services/T{rs(UPPER_ALNUM, 10)}/B{rs(UPPER_ALNUM, 10)}/{rs(ALNUM, 24)}"
+    secret("vendor-slack-webhook", f'{{"alerting":{{"slack_webhook":"{w}","channel":"#ops"}}}}', [w], SRC_TH + "slackwebhook")
+for j in range(3):
+    w = f"https://acme.webhook.office.com/webhookb2/{uuid4()}@{uuid4()}/IncomingWebhook/{hexs(32)}/{uuid4()}"
+    secret("vendor-teams-webhook", f"posting to {w}", [w.split('/IncomingWebhook/')[1]], SRC_GITLEAKS + "microsoft-teams-webhook")
+for j in range(3):
+    t = b64url(24)
+    secret("oauth-code", f"GET /callback?code={t}&state=af0ifjsldkj 302", [t], "RFC 6749 4.1.2 authorization code in redirect; RFC 6819 4.4.1.1")
+
+# e-mail shapes
+for e in [f"\"john {rs(string.ascii_lowercase, 4)}\"@example.com", f"{rs(string.ascii_lowercase, 5)}%2Btag%40example.com",
+          f"{rs(string.ascii_lowercase, 5)}%2540example.com", f"{rs(string.ascii_lowercase, 6)}\\u0040example.org",
+          f"{rs(string.ascii_lowercase, 5)}@{rs(string.ascii_lowercase, 5)}.co.jp", f"first.{rs(string.ascii_lowercase, 5)}@EXAMPLE.COM",
+          f"x{R.randint(1, 9)}@example.museum", f"{rs(string.ascii_lowercase, 5)}=40srs@bounce.example.net"]:
+    for j in range(2):
+        ctx = ["GET /api/v1/users/{e}/settings 200", "recipient={e}", "{{\"to\":\"{e}\"}}"][(j + len(e)) % 3]
+        if e.startswith('"'):
+            ctx = ["To: {e}", "recipient={e}"][j]  # a quoted local part is not put inside a JSON string unescaped
+        secret("email", ctx.format(e=e), [e], mail_src + " (quoted local part / percent-encoded / \\u0040-escaped / new TLDs)")
+
+# phone shapes
+for p in [f"+1 (415) 555-01{R.randint(0, 99):02d}", f"+44 (0)20 7946 0{R.randint(0, 999):03d}", f"+49 (0)30 {R.randint(1000000, 9999999)}",
+          f"+1-212-555-01{R.randint(0, 99):02d} ext. 42", f"+44.20.7946.0{R.randint(0, 999):03d}"]:
+    for j in range(2):
+        secret("phone", ["callback {p}", "{{\"phone\":\"{p}\"}}"][j].format(p=p), [p.replace(" ext. 42", "")], phone_src)
+
+# cards in more contexts
+for j in range(8):
+    name, pre, ln = brands[j % len(brands)]
+    num = card(pre, ln)
+    ctx = ["GET /checkout?card={c}&cvv=123", '{{"number":"{c}","exp":"12/29"}}', "ref={c}", "amount 12.50 card {c} exp 12/29",
+           "PAN:{c}", "IBAN/PAN mix-up: {c}", "card_{c}", "cardnumber {c}"][j]
+    secret("card", ctx.format(c=num), [num], card_src + f" ({name})")
+for j in range(4):
+    num = card("4", 16)
+    shown = group(num, "\u00a0")
+    secret("card", f"customer card {shown}", [shown, num], card_src + " (no-break spaces, as copied from a web page)")
+
+# IBANs glued to a word
+for j, cc in enumerate(["DE", "FR", "NL", "GB", "ES", "IT"]):
+    b = bban(IBAN_FORMATS[cc])
+    num = cc + iban_check(cc, b) + b
+    ctx = ["IBAN:{i}", "iban_{i}", "account={i};bic=DEUTDEFF", "/accounts/{i}/balance", '{{"iban":"{i}"}}', "to:{i}"][j]
+    secret("iban", ctx.format(i=num), [num], iban_src + f" ({cc})")
+
+# private keys as YAML block scalars (Kubernetes secrets, Helm values)
+for j in range(3):
+    lines = pem_body(300)
+    text = "tls:\n  key: |\n    -----BEGIN PRIVATE KEY-----\n    " + "\n    ".join(lines) + "\n    -----END PRIVATE KEY-----\n  cert: cert.pem"
+    secret("private-key", text, [l for l in lines if len(l) >= 16], pem_src + " (YAML block scalar, indented)")
+for j in range(2):
+    data = base64.b64encode(("-----BEGIN RSA PRIVATE KEY-----\n" + "\n".join(pem_body(200)) + "\n-----END RSA PRIVATE KEY-----\n").encode()).decode()
+    secret("private-key", f"data:\n  tls.key: {data}", [data[:60], data[60:120]], "Kubernetes Secret data (base64 of a PEM block, LS0tLS1CRUdJTi...)")
+
+# AWS STS full response and lower-case SigV4
+for j in range(3):
+    sk = rs(ALNUM + "/+", 40)
+    tok = "IQoJb3JpZ2luX2Vj" + b64(200)
+    secret("aws", f'{{"Credentials":{{"AccessKeyId":"ASIA{rs(B32, 16)}","SecretAccessKey":"{sk}","SessionToken":"{tok}"}}}}', [sk, tok], "AWS STS AssumeRole JSON response")
+for j in range(2):
+    sig = hexs(64)
+    secret("aws", f"authorization: AWS4-HMAC-SHA256 Credential=AKIA{rs(B32, 16)}/20241201/us-east-1/execute-api/aws4_request, SignedHeaders=host;x-amz-date, Signature={sig}", [sig], src_aws)
+
+# library exception messages that carry secrets
+for j in range(3):
+    s2 = b64url(24)
+    secret("exception-messages", f"[401 Unauthorized] during [POST] to [https://idp.example.net/oauth2/token?client_id=gw&client_secret={s2}] [TokenClient#fetch(String)]", [s2],
+           "OpenFeign FeignException message format")
+for j in range(3):
+    t, _ = jwt()
+    secret("exception-messages", f'401 Unauthorized: "{{"error":"invalid_token","error_description":"Token expired: {t}"}}"', [t], "Spring HttpClientErrorException message with response body")
+for j in range(2):
+    p = pw()
+    secret("exception-messages", f"java.net.URISyntaxException: Illegal character in authority at index 8: https://gw:{p}@db.internal/x y", [p], "java.net.URISyntaxException message")
+for j in range(2):
+    p = pw()
+    secret("exception-messages", f"Failed to bind properties under 'spring.datasource.password' to java.lang.String: Property: spring.datasource.password Value: \"{p}\" Origin: System Environment Property \"SPRING_DATASOURCE_PASSWORD\"", [p],
+           "Spring Boot BindException (FailureAnalyzer) message")
+
+# benign: messages about credentials that hold none, and values already masked
+more_benign = [
+    "Access denied for user 'gw'@'10.0.0.5' (using password: YES)",
+    "FATAL: password authentication failed for user \"gateway\"",
+    "Exception authenticating MongoCredential{mechanism=SCRAM-SHA-256, userName='gw', source='admin', password=<hidden>, mechanismProperties=<hidden>}",
+    "password=<hidden> user=gw",
+    "token_status=expired expires_in=0",
+    "api_key=null retries=3",
+    "Invalid API key format (expected 32 hex characters)",
+    "Missing required header X-Api-Key",
+    "401 Unauthorized: invalid_token (token expired)",
+    "SASL mechanism PLAIN, security.protocol=SASL_SSL",
+    "ssl.truststore.location = /etc/kafka/truststore.jks",
+    "ssl.endpoint.identification.algorithm = https",
+    "sasl.mechanism = SCRAM-SHA-512",
+    "Content-Digest verified (sha-256) for 1520 bytes",
+    "WWW-Authenticate: Basic realm=\"gateway\", charset=\"UTF-8\"",
+    "Signature verification succeeded kid=gw-2024-01",
+    "Secret rotation completed for 3 secrets",
+    "password_expires_at=2025-01-01T00:00:00Z",
+    "auth_time=1717171717 acr=urn:mace:incommon:iap:silver",
+]
+for t in more_benign:
+    benign("benign-text", t, position=bpos())
+for t in more_benign[:10]:
+    benign("benign-text", t, position=bpos())
+
 # ---- sanity: every secret differs from the rest of its own text enough to be checked
 ids = set()
 for c in cases:
