@@ -65,6 +65,36 @@ final class ValueTypeCases {
         }
     }
 
+    /** An ordinary class (not a record) whose toString() shows a header map, as HTTP client request objects do. */
+    static final class ClientRequest {
+        private final String token;
+
+        ClientRequest(String token) {
+            this.token = token;
+        }
+
+        @Override
+        public String toString() {
+            return "ClientRequest{method=POST, url=https://api.example.net/v1/messages, headers={Authorization=[Bearer " + token
+                    + "], Accept=[application/json]}}";
+        }
+    }
+
+    /** An exception whose getMessage() is computed, as many libraries' exceptions are. */
+    static final class UpstreamException extends RuntimeException {
+        private final String url;
+
+        UpstreamException(String url) {
+            super((String) null);
+            this.url = url;
+        }
+
+        @Override
+        public String getMessage() {
+            return "upstream returned 401 for " + url;
+        }
+    }
+
     private ValueTypeCases() {
     }
 
@@ -200,6 +230,8 @@ final class ValueTypeCases {
         contextFields();
         loggerAndThreadNames();
         metricTags();
+        toStringObjects();
+        throwablesOfEveryShape();
         benignValues();
     }
 
@@ -461,6 +493,62 @@ final class ValueTypeCases {
         secret("value-metric-tags", src, fields("metric_name", "upstream_calls", "metric_value", 3, "api_key", k), k);
         String p = pw();
         secret("value-metric-tags", src, fields("metric_name", "login_failures", "metric_value", 1, "detail", "password=" + p), p);
+    }
+
+    private void toStringObjects() {
+        String src = "issue 12: any object rendered through toString()";
+        String t = alnum(40);
+        secret("value-tostring", src + " (HTTP client request object)", fields("request", new ClientRequest(t)), t);
+        String p = pw();
+        secret("value-tostring", src + " (java.net.URI with user info; RFC 3986)",
+                fields("target", java.net.URI.create("postgres://gw:" + p + "@db.internal:5432/gw")), p);
+        String q = pw();
+        try {
+            secret("value-tostring", src + " (java.net.URL with user info)",
+                    fields("repo", new java.net.URL("https://deploy:" + q + "@repo.example.net/releases/")), q);
+        } catch (java.net.MalformedURLException e) {
+            throw new AssertionError(e);
+        }
+        String r = pw();
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("db.user", "gw");
+        props.setProperty("db.password", r);
+        secret("value-tostring", src + " (java.util.Properties, a Map<Object,Object>)", fields("config", props), r);
+        String u = pw();
+        secret("value-tostring", src + " (Map.Entry)", fields("entry", new java.util.AbstractMap.SimpleEntry<>("password", u)), u);
+        String e = email();
+        secret("value-tostring", src + " (AtomicReference)", fields("owner", new java.util.concurrent.atomic.AtomicReference<>(e)), e);
+    }
+
+    private Corpus2Case withError(String category, String source, Throwable error, String... secrets) {
+        return new Corpus2Case(id(category), true, category, "exception", source, Corpus2Case.LOGGER, null, Map.of(),
+                "request failed", fields(), error, List.of(secrets), List.of(), null, null);
+    }
+
+    private void throwablesOfEveryShape() {
+        String src = "issue 12: exceptions: message, causes and suppressed exceptions, at any depth";
+        String k = "sk_live_" + alnum(24);
+        add(withError("value-throwable", src + " (computed getMessage())", new UpstreamException("https://api.example.net/v1?api_key=" + k), k));
+        String e = email();
+        add(withError("value-throwable", src + " (no message, cause only: message is cause.toString())",
+                new RuntimeException(new IllegalArgumentException("unknown user " + e)), e));
+        String p = pw();
+        RuntimeException outer = new RuntimeException("batch failed");
+        IllegalStateException s1 = new IllegalStateException("item 3 failed");
+        s1.addSuppressed(new IllegalArgumentException("retry with password=" + p + " failed"));
+        outer.addSuppressed(s1);
+        add(withError("value-throwable", src + " (suppressed inside suppressed)", outer, p));
+        String c = card("4", 16);
+        Throwable chain = new IllegalStateException("card " + c + " declined");
+        for (int i = 0; i < 6; i++) {
+            chain = new RuntimeException("layer " + i, chain);
+        }
+        add(withError("value-throwable", src + " (seven causes deep)", chain, c));
+        String t = alnum(36);
+        IllegalStateException circular = new IllegalStateException("token=" + t);
+        RuntimeException top = new RuntimeException("top", circular);
+        circular.addSuppressed(top);
+        add(withError("value-throwable", src + " (circular suppressed reference)", top, t));
     }
 
     private void benignValues() {
