@@ -151,32 +151,18 @@ final class Chars {
     }
 
     /**
-     * Whether s[from, to) is a bracketed mask this sanitizer wrote: a name of small letters, dashes and
-     * underscores (a user pattern's name may hold a few digits), optionally ":****" and four digits
-     * ({@code [secret]}, {@code [card:****1111]}, {@code [aws-session-token]}). A bracketed hex id
-     * ({@code [e21e72…]}) is not one.
+     * Whether s[from, to) is a mask this sanitizer writes ({@code [secret]}, {@code [card:****1111]},
+     * {@code [gitlab-token]}, …), so that sanitizing twice changes nothing more. Only the known masks
+     * count: {@code [hunter2]} or a bracketed hex id is a value like any other.
      */
     static boolean isMask(String s, int from, int to) {
-        if (to - from < 3 || to - from > 40 || s.charAt(from) != '[' || s.charAt(to - 1) != ']'
-                || !isLower(s.charAt(from + 1))) {
+        int len = to - from;
+        if (len < 3 || len > 40 || s.charAt(from) != '[' || s.charAt(to - 1) != ']') {
             return false;
         }
-        int colon = -1;
-        int digits = 0;
-        for (int i = from + 1; i < to - 1; i++) {
-            char c = s.charAt(i);
-            if (c == ':' && colon < 0) {
-                colon = i;
-            } else if (colon >= 0) {
-                if (c != '*' && !isDigit(c)) {
-                    return false;
-                }
-            } else if (isDigit(c)) {
-                digits++;
-            } else if (!(isLower(c) || c == '-' || c == '_')) {
-                return false;
-            }
+        if (s.startsWith("[card:****", from)) {
+            return len == 15;
         }
-        return digits <= 3;
+        return Masks.isKnown(s, from, len);
     }
 }

@@ -11,8 +11,9 @@ import java.util.Set;
  * (order numbers, dates, ids) to be masked, except US SSNs and cards, which have their own rules.
  *
  * <p>The value is a run of groups of letters, digits, '.' and '-', separated by single spaces, of at most
- * 24 characters and with at least six digits; a group after the first has at most four characters, so
- * the words that follow the number are not taken with it.
+ * 24 characters and with at least six digits; a group after the first has at most four characters and
+ * holds a digit (or is one capital, the letter that ends a NINO), so the words that follow the number
+ * are not taken with it.
  */
 final class NationalIds {
     private static final Set<String> LABELS = Set.of("nino", "cpf", "dni", "nie", "nif", "aadhaar", "aadhar",
@@ -54,7 +55,10 @@ final class NationalIds {
                 q++;
             }
             ScanSteps.add(q - p + 1);
-            if (q == p || group > 0 && q - p > 4 || Chars.isWordChar(q < n ? s.charAt(q) : ' ') && q < n) {
+            boolean single = q - p == 1 && Chars.isUpper(s.charAt(p));
+            if (q == p || group > 0 && (q - p > 4 || groupDigits == 0 && !single)
+                    || group == 0 && groupDigits == 0 && !(q - p == 2 && Chars.isUpper(s.charAt(p)))
+                    || q < n && Chars.isWordChar(s.charAt(q))) {
                 break;
             }
             digits += groupDigits;

@@ -296,9 +296,9 @@ final class TextScanner {
             case AUTH_HEADER:
                 // Basic credentials, with their scheme word or (under an auth key) without it
                 return BearerTokens.isBasic(s, start) || Base64Credentials.isUserPassword(s, start, end)
-                        ? "[credentials]" : rule.mask();
+                        ? Masks.CREDENTIALS : rule.mask();
             case URL_CREDENTIALS:
-                return UrlCredentials.isPassword(s, start) ? rule.mask() : "[credentials]";
+                return UrlCredentials.isPassword(s, start) ? rule.mask() : Masks.CREDENTIALS;
             default:
                 return rule.mask();
         }

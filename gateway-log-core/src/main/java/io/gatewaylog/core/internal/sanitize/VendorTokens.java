@@ -7,7 +7,9 @@ import static io.gatewaylog.core.internal.sanitize.TokenRuns.HEX;
 import static io.gatewaylog.core.internal.sanitize.TokenRuns.TOKEN;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Vendor credentials with a documented prefix, looked up by the first letter of a word. The table is
@@ -125,6 +127,15 @@ final class VendorTokens {
             // AWS STS session tokens: base64 that starts with the encoded service header
             TokenFormat.of("FwoGZXIvYXdz", BASE64, 100, 4096, "[aws-session-token]", Rule.AWS_SECRET),
             TokenFormat.of("IQoJb3JpZ2lu", BASE64, 100, 4096, "[aws-session-token]", Rule.AWS_SECRET));
+
+    /** The masks of all formats. */
+    static Set<String> masks() {
+        Set<String> out = new LinkedHashSet<>();
+        for (TokenFormat f : FORMATS) {
+            out.add(f.mask());
+        }
+        return out;
+    }
 
     /** Formats by the first character of their prefix (ASCII only). */
     private static final TokenFormat[][] BY_FIRST = index();
