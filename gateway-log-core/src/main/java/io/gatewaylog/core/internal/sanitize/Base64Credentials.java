@@ -43,6 +43,26 @@ final class Base64Credentials {
         return colon;
     }
 
+    /** Decodes base64 s[from, to) into out (as far as it holds); returns the number of bytes written. */
+    static int decode(String s, int from, int to, byte[] out) {
+        int bits = 0;
+        int acc = 0;
+        int len = 0;
+        for (int j = from; j < to && len < out.length; j++) {
+            int v = value(s.charAt(j));
+            if (v < 0) {
+                break;
+            }
+            acc = (acc << 6) | v;
+            bits += 6;
+            if (bits >= 8) {
+                bits -= 8;
+                out[len++] = (byte) (acc >> bits);
+            }
+        }
+        return len;
+    }
+
     private static int value(char c) {
         if (Chars.isUpper(c)) {
             return c - 'A';

@@ -23,6 +23,9 @@ final class EmailAddresses {
         if (c == '@') {
             return 1;
         }
+        if (c == '\\' && s.startsWith("\\u0040", i)) {
+            return 6; // a JSON unicode escape
+        }
         if (c == '%') {
             if (s.startsWith("40", i + 1)) {
                 return 3;
@@ -46,6 +49,9 @@ final class EmailAddresses {
         }
         while (start < at && s.charAt(start) == '.') {
             start++;
+        }
+        if (start == at && at > 0 && s.charAt(at - 1) == '"') {
+            start = quotedLocalPart(s, at - 1, limit);
         }
         ScanSteps.add(at - start + 1);
         if (start == at) {
@@ -76,6 +82,16 @@ final class EmailAddresses {
             }
         }
         return end < 0 ? Chars.NONE : Chars.match(start, end);
+    }
+
+    /** {@code "john doe"@example.com}: the opening quote of a quoted local part closing at q, or q + 1. */
+    private static int quotedLocalPart(String s, int q, int limit) {
+        int j = q - 1;
+        while (j > limit && s.charAt(j) != '"' && s.charAt(j) != '\n') {
+            j--;
+        }
+        ScanSteps.add(q - j);
+        return j >= 0 && j < q - 1 && s.charAt(j) == '"' ? j : q + 1;
     }
 
     /** "mailto%3Aalice%40…": the escape before "alice" ends the local part; an encoded '+' does not. */

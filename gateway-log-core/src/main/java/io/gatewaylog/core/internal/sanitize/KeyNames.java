@@ -47,7 +47,28 @@ final class KeyNames {
         if (keyStart == keyEnd || !Chars.isLetter(s.charAt(keyStart)) && s.charAt(keyStart) != '_') {
             return SensitiveKeys.NONE;
         }
+        if (keyEnd - keyStart == 5 && s.regionMatches(true, keyStart, "value", 0, 5)) {
+            return namedBefore(s, keyStart, keys);
+        }
         return keys.kind(s, keyStart, keyEnd);
+    }
+
+    /**
+     * "Property: spring.datasource.password Value: x" (Spring Boot's bind errors), "name=password
+     * value=x": a key called "value" takes its meaning from the name just before it.
+     */
+    private static int namedBefore(String s, int valueKey, SensitiveKeys keys) {
+        int j = valueKey - 1;
+        if (j < 1 || s.charAt(j) != ' ') {
+            return SensitiveKeys.NONE;
+        }
+        j--;
+        int nameEnd = j + 1;
+        while (j >= 0 && nameEnd - j <= MAX_KEY && isKeyChar(s.charAt(j))) {
+            j--;
+        }
+        ScanSteps.add(nameEnd - j);
+        return nameEnd - j > 1 ? keys.kind(s, j + 1, nameEnd) : SensitiveKeys.NONE;
     }
 
     /** Steps back over a closing quote: {@code "}, {@code \"}, {@code \\\"}, {@code '} or {@code %22}. */

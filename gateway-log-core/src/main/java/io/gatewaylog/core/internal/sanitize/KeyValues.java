@@ -62,6 +62,13 @@ final class KeyValues {
             v++;
             blanks++;
         }
+        if (v < n && s.charAt(sep) == '=' && s.charAt(v) == '>') {
+            // Ruby's and PHP's "password" => "x"
+            v++;
+            while (v < n && Chars.isBlank(s.charAt(v)) && v - sep <= MAX_BLANKS) {
+                v++;
+            }
+        }
         if (v >= n) {
             return Chars.NONE;
         }
@@ -102,8 +109,30 @@ final class KeyValues {
                 return Chars.NONE; // already masked
             }
         }
-        int end = header ? lineEnd(s, v) : unquotedEnd(s, v);
+        int end = header ? headerEnd(s, v) : unquotedEnd(s, v);
         return nonEmpty(s, v, end);
+    }
+
+    /**
+     * An OAuth 2.0 authorization code in a redirect ({@code ?code=…&state=…}, RFC 6749 4.1.2): "code" is
+     * too common a key to be sensitive anywhere ({@code status code=200}), but as a query parameter with a
+     * long mixed value it is a one-time credential.
+     */
+    static long authorizationCode(String s, int sep) {
+        if (sep < 5 || !s.startsWith("code", sep - 4) || s.charAt(sep - 5) != '?' && s.charAt(sep - 5) != '&') {
+            return Chars.NONE;
+        }
+        int end = sep + 1;
+        boolean letter = false;
+        boolean digit = false;
+        while (end < s.length() && end - sep <= 512 && (Chars.isTokenChar(s.charAt(end)) || s.charAt(end) == '.'
+                || s.charAt(end) == '~' || s.charAt(end) == '/')) {
+            letter |= Chars.isLetter(s.charAt(end));
+            digit |= Chars.isDigit(s.charAt(end));
+            end++;
+        }
+        ScanSteps.add(end - sep);
+        return end - sep > 16 && letter && digit ? Chars.match(sep + 1, end) : Chars.NONE;
     }
 
     private static long quoted(String s, int from, int to, int kind) {
@@ -266,6 +295,37 @@ final class KeyValues {
             if (c <= ' ' || c == '&' || c == ',' || c == ';' || c == ')' || c == ']' || c == '}' || c == '<'
                     || c == '>' || c == '"' || c == '\'' || c == '\\') {
                 break;
+            }
+            j++;
+        }
+        ScanSteps.add(j - from);
+        return j;
+    }
+
+    /**
+     * The end of a header value: the end of the line, or a quote that closes the string the header was
+     * logged in. The quotes of a parameter ({@code response="…"} in Digest) do not end it.
+     */
+    private static int headerEnd(String s, int from) {
+        int n = s.length();
+        int j = from;
+        while (j < n) {
+            char c = s.charAt(j);
+            if (c == '\n' || c == '\r') {
+                break;
+            }
+            if (c == '"') {
+                if (j == 0 || s.charAt(j - 1) != '=') {
+                    break;
+                }
+                int close = j + 1;
+                while (close < n && s.charAt(close) != '"' && s.charAt(close) != '\n') {
+                    close++;
+                }
+                if (close >= n || s.charAt(close) != '"') {
+                    break;
+                }
+                j = close;
             }
             j++;
         }

@@ -16,6 +16,7 @@ final class PrivateKeyBlocks {
     private static final String PUTTY = "PuTTY-User-Key-File-";
     private static final String PUTTY_MAC = "Private-MAC: ";
     private static final String PRIVATE_KEY = "PRIVATE KEY";
+    private static final String BASE64_BEGIN = "LS0tLS1CRUdJTi";
     private static final int MAX_LABEL = 64;
 
     private PrivateKeyBlocks() {
@@ -44,6 +45,28 @@ final class PrivateKeyBlocks {
         int end = Chars.alnumEnd(s, mac + PUTTY_MAC.length());
         ScanSteps.add(end - i);
         return Chars.match(i, end);
+    }
+
+    /**
+     * A PEM block encoded once more in base64, as Kubernetes secrets and environment variables carry
+     * them ({@code LS0tLS1CRUdJTi…} is "-----BEGIN "): masked whole when its label says PRIVATE KEY
+     * (a certificate is public and is kept).
+     */
+    static long base64(String s, int i) {
+        if (!s.startsWith(BASE64_BEGIN, i)) {
+            return Chars.NONE;
+        }
+        int n = s.length();
+        int end = i;
+        while (end < n && (Chars.isBase64(s.charAt(end)) || s.charAt(end) == '=')) {
+            end++;
+        }
+        ScanSteps.add(end - i);
+        byte[] head = new byte[48];
+        int len = Base64Credentials.decode(s, i, Math.min(end, i + 64), head);
+        String label = new String(head, 0, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int eol = label.indexOf('\n');
+        return label.substring(0, eol < 0 ? len : eol).contains(PRIVATE_KEY) ? Chars.match(i, end) : Chars.NONE;
     }
 
     private static long block(String s, int i, int label, String endMarker, String dashes) {

@@ -127,6 +127,12 @@ final class TextScanner {
                 }
             } else {
                 switch (c) {
+                    case '\\':
+                        if (on(Rule.EMAIL) && EmailAddresses.atLength(s, i) > 0) {
+                            m = EmailAddresses.find(s, i, EmailAddresses.atLength(s, i), pos);
+                            rule = Rule.EMAIL;
+                        }
+                        break;
                     case '@':
                         if (on(Rule.EMAIL)) {
                             m = EmailAddresses.find(s, i, 1, pos);
@@ -168,6 +174,8 @@ final class TextScanner {
                     case '=':
                         if (keyValues && (m = KeyValues.find(s, i, 1, keys)) != Chars.NONE) {
                             rule = keyValueRule(KeyNames.kindBefore(s, i, keys));
+                        } else if (on(Rule.KEY_VALUE) && (m = KeyValues.authorizationCode(s, i)) != Chars.NONE) {
+                            rule = Rule.KEY_VALUE;
                         }
                         break;
                     case '+':
@@ -230,6 +238,10 @@ final class TextScanner {
                 return on(Rule.AUTH_HEADER) ? BearerTokens.afterScheme(s, i) : Chars.NONE;
             case 'P':
                 return on(Rule.PRIVATE_KEY) ? PrivateKeyBlocks.putty(s, i) : Chars.NONE;
+            case 'L':
+                return on(Rule.PRIVATE_KEY) ? PrivateKeyBlocks.base64(s, i) : Chars.NONE;
+            case 'I':
+                return on(Rule.VENDOR_TOKEN) ? VendorKeys.teamsWebhook(s, i) : Chars.NONE;
             default:
                 return Chars.NONE;
         }
@@ -242,7 +254,10 @@ final class TextScanner {
             case 'h':
                 return Rule.SLACK_TOKEN;
             case 'P':
+            case 'L':
                 return Rule.PRIVATE_KEY;
+            case 'I':
+                return Rule.VENDOR_TOKEN;
             default:
                 return Rule.AUTH_HEADER;
         }

@@ -11,6 +11,7 @@ final class VendorKeys {
         "AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "APKA", "AROA"};
     private static final String SLACK_HOOKS = "hooks.slack.com/";
     private static final String[] SLACK_PATHS = {"services/", "workflows/", "triggers/"};
+    private static final String TEAMS_WEBHOOK = "IncomingWebhook/";
 
     private VendorKeys() {
     }
@@ -79,6 +80,20 @@ final class VendorKeys {
         return Chars.NONE;
     }
 
+    /** The secret path of a Microsoft Teams incoming webhook ({@code …/IncomingWebhook/<hex>/<guid>}). */
+    static long teamsWebhook(String s, int i) {
+        if (!s.startsWith(TEAMS_WEBHOOK, i)) {
+            return Chars.NONE;
+        }
+        int from = i + TEAMS_WEBHOOK.length();
+        int end = from;
+        while (end < s.length() && end - from < 128 && (Chars.isTokenChar(s.charAt(end)) || s.charAt(end) == '/')) {
+            end++;
+        }
+        ScanSteps.add(end - i);
+        return end - from >= 32 ? Chars.match(from, end) : Chars.NONE;
+    }
+
     /** Mailchimp API keys: 32 hex digits, "-us" and a data-centre number ({@code …0609-us12}). */
     static long mailchimp(String s, int i) {
         int n = s.length();
@@ -111,7 +126,8 @@ final class VendorKeys {
             end++;
         }
         ScanSteps.add(end - start);
-        if (colon - start < 5 || colon - start > 16 || Chars.alnumAt(s, start - 1) || end - colon - 2 != 34) {
+        boolean botPath = start >= 3 && s.startsWith("bot", start - 3) && !Chars.alnumAt(s, start - 4);
+        if (colon - start < 5 || colon - start > 16 || Chars.alnumAt(s, start - 1) && !botPath || end - colon - 2 != 34) {
             return Chars.NONE;
         }
         return Chars.match(start, end);
