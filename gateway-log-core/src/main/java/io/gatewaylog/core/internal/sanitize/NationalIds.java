@@ -1,7 +1,6 @@
 package io.gatewaylog.core.internal.sanitize;
 
-import java.util.Locale;
-import java.util.Set;
+import java.util.List;
 
 /**
  * National identity numbers written after their usual label and a space, as people write them in
@@ -16,13 +15,23 @@ import java.util.Set;
  * are not taken with it.
  */
 final class NationalIds {
-    private static final Set<String> LABELS = Set.of("nino", "cpf", "dni", "nie", "nif", "aadhaar", "aadhar",
+    private static final List<String> LABELS = List.of("nino", "cpf", "dni", "nie", "nif", "aadhaar", "aadhar",
             "personnummer", "henkilötunnus", "hetu", "pesel", "sin", "bsn", "nir", "bsnr", "cnp", "egn",
             "jmbg", "rodne", "curp");
     private static final int MAX_LABEL = 14;
     private static final int MAX_VALUE = 24;
 
     private NationalIds() {
+    }
+
+    /** Whether s[i, i + len) is a label, compared in place (this runs at many word starts). */
+    private static boolean isLabel(String s, int i, int len) {
+        for (String label : LABELS) {
+            if (label.length() == len && s.regionMatches(true, i, label, 0, len)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Cheap test on the first letter of a word. */
@@ -38,8 +47,7 @@ final class NationalIds {
             e++;
         }
         ScanSteps.add(e - i);
-        if (e - i < 3 || e - i > MAX_LABEL || e + 1 >= n || s.charAt(e) != ' '
-                || !LABELS.contains(s.substring(i, e).toLowerCase(Locale.ROOT))) {
+        if (e - i < 3 || e - i > MAX_LABEL || e + 1 >= n || s.charAt(e) != ' ' || !isLabel(s, i, e - i)) {
             return Chars.NONE;
         }
         int v = e + 1;

@@ -139,6 +139,8 @@ final class VendorTokens {
 
     /** Formats by the first character of their prefix (ASCII only). */
     private static final TokenFormat[][] BY_FIRST = index();
+    /** Whether some prefix starts with the two ASCII characters (c0 << 7 | c1). */
+    private static final boolean[] FIRST_TWO = firstTwo();
 
     private VendorTokens() {
     }
@@ -150,12 +152,7 @@ final class VendorTokens {
             return false;
         }
         char c1 = s.charAt(i + 1);
-        for (TokenFormat f : BY_FIRST[c]) {
-            if (f.prefix().charAt(1) == c1) {
-                return true;
-            }
-        }
-        return false;
+        return c1 < 128 && FIRST_TWO[c << 7 | c1];
     }
 
     /**
@@ -187,6 +184,14 @@ final class VendorTokens {
             e--;
         }
         return e;
+    }
+
+    private static boolean[] firstTwo() {
+        boolean[] out = new boolean[128 * 128];
+        for (TokenFormat f : FORMATS) {
+            out[f.prefix().charAt(0) << 7 | f.prefix().charAt(1)] = true;
+        }
+        return out;
     }
 
     private static TokenFormat[][] index() {
