@@ -2,8 +2,8 @@ package io.gatewaylog.core.internal.sanitize;
 
 /**
  * International bank account numbers: two capital letters, two check digits and 11 to 30 capitals or
- * digits, written solid or in groups separated by single spaces or dashes (one kind per number), passing the ISO 13616 mod-97 check (which
- * a random id of that shape fails 96 times in 97).
+ * digits, written solid or in groups separated by single spaces or dashes (one kind per number),
+ * passing the ISO 13616 mod-97 check (which a random id of that shape fails 96 times in 97).
  */
 final class Ibans {
     private static final int MIN = 15;
