@@ -31,24 +31,6 @@ final class KeyValues {
     private KeyValues() {
     }
 
-    /** The length of a separator at i: 1 for '=' and ':', 3 or 5 for their URL escapes, else 0. */
-    static int separatorLength(String s, int i) {
-        char c = s.charAt(i);
-        if (c == '=' || c == ':') {
-            return 1;
-        }
-        if (c != '%' || i + 2 >= s.length()) {
-            return 0;
-        }
-        int j = i + 1;
-        if (s.startsWith("25", j) && i + 4 < s.length()) {
-            j += 2; // encoded twice
-        }
-        char a = s.charAt(j);
-        char b = Character.toUpperCase(s.charAt(j + 1));
-        return a == '3' && (b == 'D' || b == 'A') ? j + 2 - i : 0;
-    }
-
     /** The value to mask after the separator at {@code sep} of length {@code sepLen}, or {@link Chars#NONE}. */
     static long find(String s, int sep, int sepLen, SensitiveKeys keys) {
         int kind = KeyNames.kindBefore(s, sep, keys);
@@ -73,7 +55,7 @@ final class KeyValues {
             return Chars.NONE;
         }
         if (sepLen > 1) {
-            return encodedValue(s, v, kind);
+            return UrlEncodedValues.value(s, v);
         }
         if (s.startsWith(UNICODE_QUOTE, v)) {
             int from = v + UNICODE_QUOTE.length();
@@ -99,45 +81,23 @@ final class KeyValues {
         if (c == '=') {
             return Chars.NONE;
         }
-        boolean header = s.charAt(sep) == ':' && endsWithCookie(s, sep);
+        boolean header = s.charAt(sep) == ':' && HeaderValues.endsWithCookie(s, sep);
         if (kind == SensitiveKeys.AUTHORIZATION) {
-            int credentials = afterSchemeWord(s, v);
+            int credentials = HeaderValues.afterSchemeWord(s, v);
             // Bearer and Basic carry one token; other schemes (Digest, AWS4-HMAC-SHA256 ...) a list of parameters
-            header = s.charAt(sep) == ':' && credentials > v && !isSingleTokenScheme(s, v);
+            header = s.charAt(sep) == ':' && credentials > v && !HeaderValues.isSingleTokenScheme(s, v);
             v = credentials;
             if (s.charAt(v) == '[' || s.charAt(v) == '{') {
                 return Chars.NONE; // already masked
             }
         }
-        int end = header ? headerEnd(s, v) : unquotedEnd(s, v);
+        int end = header ? HeaderValues.end(s, v) : unquotedEnd(s, v);
         return nonEmpty(s, v, end);
-    }
-
-    /**
-     * An OAuth 2.0 authorization code in a redirect ({@code ?code=…&state=…}, RFC 6749 4.1.2): "code" is
-     * too common a key to be sensitive anywhere ({@code status code=200}), but as a query parameter with a
-     * long mixed value it is a one-time credential.
-     */
-    static long authorizationCode(String s, int sep) {
-        if (sep < 5 || !s.startsWith("code", sep - 4) || s.charAt(sep - 5) != '?' && s.charAt(sep - 5) != '&') {
-            return Chars.NONE;
-        }
-        int end = sep + 1;
-        boolean letter = false;
-        boolean digit = false;
-        while (end < s.length() && end - sep <= 512 && (Chars.isTokenChar(s.charAt(end)) || s.charAt(end) == '.'
-                || s.charAt(end) == '~' || s.charAt(end) == '/')) {
-            letter |= Chars.isLetter(s.charAt(end));
-            digit |= Chars.isDigit(s.charAt(end));
-            end++;
-        }
-        ScanSteps.add(end - sep);
-        return end - sep > 16 && letter && digit ? Chars.match(sep + 1, end) : Chars.NONE;
     }
 
     private static long quoted(String s, int from, int to, int kind) {
         if (kind == SensitiveKeys.AUTHORIZATION) {
-            int after = afterSchemeWord(s, from);
+            int after = HeaderValues.afterSchemeWord(s, from);
             if (after < to) {
                 from = after;
             }
@@ -181,74 +141,6 @@ final class KeyValues {
         }
         ScanSteps.add(close - open);
         return close < n && s.charAt(close) == '}' ? nonEmpty(s, open + 1, close) : Chars.NONE;
-    }
-
-    /** A value after {@code %3D}: it ends where an encoded '&', space, quote, ';' or ',' starts. */
-    private static long encodedValue(String s, int v, int kind) {
-        int n = s.length();
-        int from = v;
-        int quote = encodedQuoteLength(s, from);
-        from += quote;
-        int j = from;
-        while (j < n) {
-            char c = s.charAt(j);
-            if (c <= ' ' || c == '&' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || c == ';' || c == ',') {
-                break;
-            }
-            if (c == '%' && endsEncodedValue(s, j)) {
-                break;
-            }
-            j++;
-        }
-        ScanSteps.add(j - v);
-        return nonEmpty(s, from, j);
-    }
-
-    private static int encodedQuoteLength(String s, int i) {
-        if (s.startsWith("%22", i) || s.startsWith("%27", i)) {
-            return 3;
-        }
-        return s.startsWith("%2522", i) || s.startsWith("%2527", i) ? 5 : 0;
-    }
-
-    /** An encoded '&', space, quote, ';', ',', '}' or line feed (once or twice) at j. */
-    private static boolean endsEncodedValue(String s, int j) {
-        int k = j + 1;
-        if (s.startsWith("25", k)) {
-            k += 2;
-        }
-        if (k + 1 >= s.length()) {
-            return false;
-        }
-        char a = s.charAt(k);
-        char b = Character.toUpperCase(s.charAt(k + 1));
-        return a == '2' && (b == '6' || b == '0' || b == '2' || b == '7' || b == 'C')
-                || a == '3' && b == 'B' || a == '7' && b == 'D' || a == '0' && b == 'A';
-    }
-
-    private static boolean endsWithCookie(String s, int sep) {
-        int j = sep - 1;
-        while (j >= 0 && sep - j <= 24 && !Chars.isAlnum(s.charAt(j))) {
-            j--;
-        }
-        return j >= 5 && Chars.regionIgnoreCase(s, j - 5, "cookie");
-    }
-
-    /** Skips "Bearer ", "Basic ", "Digest " ...: a word of letters followed by a space and more text. */
-    static int afterSchemeWord(String s, int v) {
-        int j = v;
-        while (j < s.length() && Chars.isLetter(s.charAt(j)) && j - v < 12) {
-            j++;
-        }
-        if (j > v && j + 1 < s.length() && s.charAt(j) == ' ' && s.charAt(j + 1) != ' ') {
-            return j + 1;
-        }
-        return v;
-    }
-
-    private static boolean isSingleTokenScheme(String s, int v) {
-        return Chars.regionIgnoreCase(s, v, "bearer ") || Chars.regionIgnoreCase(s, v, "basic ")
-                || Chars.regionIgnoreCase(s, v, "token ");
     }
 
     private static int closingQuote(String s, int from, char quote) {
@@ -302,37 +194,6 @@ final class KeyValues {
         return j;
     }
 
-    /**
-     * The end of a header value: the end of the line, or a quote that closes the string the header was
-     * logged in. The quotes of a parameter ({@code response="…"} in Digest) do not end it.
-     */
-    private static int headerEnd(String s, int from) {
-        int n = s.length();
-        int j = from;
-        while (j < n) {
-            char c = s.charAt(j);
-            if (c == '\n' || c == '\r') {
-                break;
-            }
-            if (c == '"') {
-                if (j == 0 || s.charAt(j - 1) != '=') {
-                    break;
-                }
-                int close = j + 1;
-                while (close < n && s.charAt(close) != '"' && s.charAt(close) != '\n') {
-                    close++;
-                }
-                if (close >= n || s.charAt(close) != '"') {
-                    break;
-                }
-                j = close;
-            }
-            j++;
-        }
-        ScanSteps.add(j - from);
-        return j;
-    }
-
     private static int lineEnd(String s, int from) {
         int j = from;
         while (j < s.length() && s.charAt(j) != '\n' && s.charAt(j) != '\r' && s.charAt(j) != '"') {
@@ -342,7 +203,7 @@ final class KeyValues {
         return j;
     }
 
-    private static long nonEmpty(String s, int from, int to) {
+    static long nonEmpty(String s, int from, int to) {
         if (to <= from || Chars.isMask(s, from, to) || isSwitch(s, from, to)) {
             return Chars.NONE;
         }

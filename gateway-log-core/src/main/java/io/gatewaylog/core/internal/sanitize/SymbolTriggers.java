@@ -21,7 +21,7 @@ final class SymbolTriggers {
                 return email(scan, i, floor);
             case '%': {
                 long m = email(scan, i, floor);
-                int sep = m == Chars.NONE ? KeyValues.separatorLength(s, i) : 0;
+                int sep = m == Chars.NONE ? UrlEncodedValues.separatorLength(s, i) : 0;
                 return sep > 0 ? keyValue(scan, i, sep) : m;
             }
             case ':': {
@@ -34,7 +34,7 @@ final class SymbolTriggers {
             case '=': {
                 long m = keyValue(scan, i, 1);
                 if (m == Chars.NONE && scan.on(Rule.KEY_VALUE)) {
-                    m = scan.found(Rule.KEY_VALUE, KeyValues.authorizationCode(s, i));
+                    m = scan.found(Rule.KEY_VALUE, OAuthCodes.find(s, i));
                 }
                 return m;
             }
