@@ -92,6 +92,9 @@ final class KeyValues {
             }
         }
         int end = header ? HeaderValues.end(s, v) : unquotedEnd(s, v);
+        if (kind == SensitiveKeys.AUTHORIZATION && isStatusWord(s, v, end)) {
+            return Chars.NONE; // "auth: ok", "authorization=failed": a status, never a credential
+        }
         return nonEmpty(s, v, end);
     }
 
@@ -208,6 +211,19 @@ final class KeyValues {
             return Chars.NONE;
         }
         return Chars.match(from, to);
+    }
+
+    /** A short word of small letters. */
+    private static boolean isStatusWord(String s, int from, int to) {
+        if (to - from > 12) {
+            return false;
+        }
+        for (int j = from; j < to; j++) {
+            if (!Chars.isLower(s.charAt(j))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final String[] SWITCHES = {"on", "off", "true", "false", "yes", "no", "none", "null",
