@@ -43,6 +43,7 @@ final class Scan {
 
     /** Records a match of {@code r} masked by {@code maskText} (if m is one) and returns m. */
     long found(Rule r, String maskText, long m) {
+        ScanSteps.add(1); // a detector that read nothing still cost a call
         if (m != Chars.NONE) {
             rule = r;
             mask = maskText;
