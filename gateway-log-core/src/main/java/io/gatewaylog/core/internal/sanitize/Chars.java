@@ -89,7 +89,12 @@ final class Chars {
      * to the escape's hex digits).
      */
     static boolean wordStartAt(String s, int i) {
-        return i == 0 || !isAlnum(s.charAt(i - 1)) || escapeEndsAt(s, i - 1);
+        if (i == 0) {
+            return true;
+        }
+        char prev = s.charAt(i - 1);
+        // the common case, a letter inside a word, is answered by two comparisons
+        return !isAlnum(prev) || isHex(prev) && escapeEndsAt(s, i - 1);
     }
 
     /** Whether j is the last hex digit of an escape, {@code %XX} or (encoded twice) {@code %25XX}. */

@@ -36,7 +36,18 @@ final class NationalIds {
 
     /** Cheap test on the first letter of a word. */
     static boolean mayStart(char c) {
-        return "nNcCdDaApPhHsSbBjJeErR".indexOf(c) >= 0;
+        return c < 128 && FIRST_LETTERS[c];
+    }
+
+    private static final boolean[] FIRST_LETTERS = firstLetters();
+
+    private static boolean[] firstLetters() {
+        boolean[] out = new boolean[128];
+        for (String label : LABELS) {
+            out[label.charAt(0)] = true;
+            out[Character.toUpperCase(label.charAt(0))] = true;
+        }
+        return out;
     }
 
     /** At a word start: the number after a national-id label, or {@link Chars#NONE}. */
