@@ -13,6 +13,9 @@ final class WordTriggers {
     /** At the word start i (a letter c): the first match, reported to {@code scan}, or {@link Chars#NONE}. */
     static long find(Scan scan, int i, char c) {
         String s = scan.s;
+        if (i + 1 >= s.length() || !Chars.isAlnum(s.charAt(i + 1))) {
+            return Chars.NONE; // every format here starts with at least two letters or digits
+        }
         long m = Chars.NONE;
         if (c == 'e' && scan.on(Rule.JWT) && JsonWebTokens.mayStart(s, i)) {
             m = scan.found(Rule.JWT, JsonWebTokens.find(s, i, scan.runs()));
