@@ -18,6 +18,8 @@ $JMH -t 1 -bm thrpt -prof gc -rf json -rff "$OUT/thrpt-t1.json" | tee "$OUT/thrp
 $JMH -t 2 -bm thrpt -prof gc -rf json -rff "$OUT/thrpt-t2.json" | tee "$OUT/thrpt-t2.txt"
 $JMH -t 1 -bm sample -rf json -rff "$OUT/sample-t1.json" | tee "$OUT/sample-t1.txt"
 java -cp "$CP" org.openjdk.jmh.Main SanitizerBenchmark -prof gc -rf json -rff "$OUT/sanitizer.json" | tee "$OUT/sanitizer.txt"
+# Issue 12: one string of 1 KB, 64 KB and 1 MB, clean gateway text against adversarial near misses
+java -cp "$CP" org.openjdk.jmh.Main SanitizerTextBenchmark -rf json -rff "$OUT/sanitizer-text.json" | tee "$OUT/sanitizer-text.txt"
 
 for c in gatewaylog gatewaylog-nosanitize log4j2-async-loggers log4j2-async-appender logback-async; do
   for t in 1 2; do

@@ -1,8 +1,7 @@
 package io.gatewaylog.core.internal.sanitize;
 
 /**
- * Credentials after an HTTP authentication scheme word ({@code Bearer abc…}, {@code Basic dXNl…}) and
- * JSON web tokens ({@code eyJ….eyJ….sig}) anywhere. The scheme word is kept so that the log still says
+ * Credentials after an HTTP authentication scheme word ({@code Bearer abc…}, {@code Basic dXNl…}). The scheme word is kept so that the log still says
  * which scheme was used; a plain English word after it ("Bearer token missing") is not a credential.
  */
 final class BearerTokens {
@@ -24,11 +23,15 @@ final class BearerTokens {
             from++;
         }
         int end = from;
+        int eq = -1;
         while (end < s.length() && isCredentialChar(s.charAt(end))) {
+            if (eq < 0 && s.charAt(end) == '=') {
+                eq = end;
+            }
             end++;
         }
-        int eq = s.indexOf('=', from);
-        if (eq >= 0 && eq < end) {
+        ScanSteps.add(end - i);
+        if (eq >= 0) {
             int pad = eq;
             while (pad < end && s.charAt(pad) == '=') {
                 pad++;
@@ -58,25 +61,12 @@ final class BearerTokens {
         return j >= 5 && Chars.regionIgnoreCase(s, j - 5, "basic");
     }
 
-    /** A JWT starting at i ("eyJ" header, payload, optional signature), or {@link Chars#NONE}. */
-    static long jwt(String s, int i) {
-        if (!s.startsWith("eyJ", i)) {
-            return Chars.NONE;
-        }
-        int headerEnd = Chars.tokenEnd(s, i);
-        if (headerEnd - i < 10 || headerEnd >= s.length() || s.charAt(headerEnd) != '.') {
-            return Chars.NONE;
-        }
-        int payloadEnd = Chars.tokenEnd(s, headerEnd + 1);
-        if (payloadEnd - headerEnd - 1 < 10 || payloadEnd >= s.length() || s.charAt(payloadEnd) != '.') {
-            return Chars.NONE;
-        }
-        return Chars.match(i, Chars.tokenEnd(s, payloadEnd + 1));
-    }
-
     /** "node-1.gw.example.net", "current.log": a dot, then letters only to the end. */
     private static boolean endsWithWordLabel(String s, int from, int to) {
-        int dot = s.lastIndexOf('.', to - 1);
+        int dot = to - 1;
+        while (dot >= from && s.charAt(dot) != '.') {
+            dot--;
+        }
         if (dot < from || dot == to - 1) {
             return false;
         }

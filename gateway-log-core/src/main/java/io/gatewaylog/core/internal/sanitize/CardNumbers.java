@@ -1,7 +1,8 @@
 package io.gatewaylog.core.internal.sanitize;
 
 /**
- * Payment card numbers: 13 to 19 digits, optionally grouped by spaces, dashes or dots, starting with a
+ * Payment card numbers: 13 to 19 digits, solid or grouped (4-4-4-4, 4-6-5, 8-8, …) by one kind of
+ * separator (a space or a run of up to three, a dash, a dot, an underscore), starting with a
  * known issuer prefix whose length rules they meet, and passing the Luhn check. An order number that
  * fails Luhn, an epoch timestamp (starts with 1) or a digit run glued to letters (hex ids) is left alone.
  */
@@ -18,34 +19,59 @@ final class CardNumbers {
         int digits = 0;
         long best = Chars.NONE;
         int q0 = 0;
-        for (int group = 0; group < MAX_GROUPS && p < n && Chars.isDigit(s.charAt(p)); group++) {
-            int q = p;
-            while (q < n && Chars.isDigit(s.charAt(q))) {
-                q++;
-            }
+        char sep = 0;
+        int sepLen = 0;
+        for (int group = 0; group < MAX_GROUPS && p < n; group++) {
+            int q = Chars.digitEnd(s, p, 20);
             digits += q - p;
             if (group == 0) {
                 q0 = q - p;
+                if (q0 < 4) {
+                    return Chars.NONE; // no card number starts with a group shorter than four
+                }
             }
             if (digits > 19) {
                 break;
             }
-            // grouped numbers start with a group of four: "42861 4111 1111 1111" is a port, then a card
-            boolean grouping = group == 0 || q0 == 4;
+            // grouped numbers start with a group of four, or are two groups of eight:
+            // "42861 4111 1111 1111" is a port, then a card
+            boolean grouping = group == 0 || q0 == 4 || q0 == 8 && group == 1 && q - p == 8;
             if (digits >= 13 && grouping && Chars.endsNumber(s, q) && validLength(s, i, digits) && luhn(s, i, q)) {
                 best = Chars.match(i, q);
             }
-            if (q + 1 < n && isSeparator(s.charAt(q)) && Chars.isDigit(s.charAt(q + 1))) {
-                p = q + 1;
-            } else {
+            int len = separatorLength(s, q, sep, sepLen);
+            if (len == 0) {
                 break;
             }
+            sep = s.charAt(q);
+            sepLen = len;
+            p = q + len;
         }
         return best;
     }
 
+    /**
+     * The length of the group separator at q when a digit follows: one space, dash, dot, underscore or
+     * no-break space, or a run of up to three spaces; the same kind of separator throughout one number.
+     */
+    private static int separatorLength(String s, int q, char sep, int sepLen) {
+        int n = s.length();
+        if (q + 1 >= n || !isSeparator(s.charAt(q))) {
+            return 0;
+        }
+        char c = s.charAt(q);
+        int len = 1;
+        while (c == ' ' && len < 3 && q + len < n && s.charAt(q + len) == ' ') {
+            len++;
+        }
+        if (q + len >= n || !Chars.isDigit(s.charAt(q + len)) || sepLen > 0 && c != sep) {
+            return 0;
+        }
+        return len;
+    }
+
     static boolean isSeparator(char c) {
-        return c == ' ' || c == '-' || c == '.' || c == '\u00a0';
+        return c == ' ' || c == '-' || c == '.' || c == '_' || c == '\u00a0';
     }
 
     /** Issuer prefixes (IIN ranges) and the lengths each allows. */
@@ -60,7 +86,8 @@ final class CardNumbers {
             case '2': {
                 int first4 = (d1 - '0') * 100 + (nextDigit(s, indexOfDigit(s, i, 2)) - '0') * 10
                         + (nextDigit(s, indexOfDigit(s, i, 3)) - '0');
-                return len == 16 && first4 >= 221 && first4 <= 720;
+                // Mastercard 2221-2720, Mir 2200-2204
+                return len == 16 && (first4 >= 221 && first4 <= 720 || first4 >= 200 && first4 <= 204);
             }
             case '3':
                 if (d1 == '4' || d1 == '7') {
@@ -69,6 +96,8 @@ final class CardNumbers {
                 return (d1 == '0' || d1 == '5' || d1 == '6' || d1 == '8' || d1 == '9') && len >= 14;
             case '6':
                 return len >= 13;
+            case '8':
+                return (d1 == '1' || d1 == '2') && len == 16; // RuPay 81, 82
             default:
                 return false;
         }

@@ -1,65 +1,106 @@
 package io.gatewaylog.core.internal.sanitize;
 
 /**
- * Values of sensitive keys inside free text, found at each '=' or ':': {@code password=x},
- * {@code password: x}, {@code "password":"x"}, {@code 'password': 'x'}, escaped JSON
- * ({@code \"password\":\"x\"}), query strings ({@code ?token=x&…}) and connection strings
- * ({@code Password=x;}). The key before the separator is read backwards and judged by {@link SensitiveKeys}.
+ * Values of sensitive keys inside free text, found at each separator: '=', ':' and, in URL-encoded
+ * text, {@code %3D} and {@code %3A} (also encoded twice, {@code %253D}). The key is read back by
+ * {@link KeyNames}; what follows the separator (after any spaces or tabs) is the value:
+ * <ul>
+ * <li>a quoted string, with the quote escaped any number of times ({@code "x"}, {@code \"x\"},
+ *     {@code \\\"x\\\"}), up to the matching closing quote;</li>
+ * <li>a bracketed list, as in the {@code toString()} of multi-valued and HTTP header maps
+ *     ({@code {password=[x], Authorization=[Bearer …]}}) and JSON arrays ({@code "password":["x"]}): the
+ *     inside of the brackets, unless it holds objects or lists (their members are judged on their own);</li>
+ * <li>a braced ODBC value ({@code PWD={a;b}});</li>
+ * <li>otherwise an unquoted word, which ends at white space or one of {@code & , ; ) ] } < > " ' \};
+ *     after an encoded separator it also ends at an encoded {@code &}, space or quote.</li>
+ * </ul>
+ * {@code Authorization:} and {@code Cookie:} header lines run to the end of the line (for authorization,
+ * only with a many-parameter scheme such as {@code Digest} or {@code AWS4-HMAC-SHA256}); an authorization
+ * scheme word ({@code Bearer}, {@code Basic}, …) is kept. A value that is already a mask is left alone.
  *
- * <p>A quoted value is masked up to its closing quote. An unquoted value ends at white space or one of
- * {@code & , ; ) ] } < > " '}, except for {@code Authorization:} and {@code Cookie:} header lines, whose
- * value runs to the end of the line (for authorization, only with a many-parameter scheme such as
- * {@code Digest}). An authorization scheme word ({@code Bearer}, {@code Basic}, …) is kept. A value that is already a mask, or a JSON object or array (its members are checked on their own), is
- * left alone.
+ * <p>A value is read forwards only when its key is sensitive, and the whole value is then masked and
+ * skipped by the scan; the searches that may fail (a bracket or brace never closed) stop at the next
+ * bracket, brace or line end, so no character is read forwards twice.
  */
 final class KeyValues {
-    private static final int MAX_KEY = 64;
+    private static final int MAX_BLANKS = 16;
+    private static final int MAX_BACKSLASHES = 8;
+    /** A quote escaped as a JSON unicode escape, as some serialisers write it: {@code \u0022}. */
+    static final String UNICODE_QUOTE = "\\u0022";
 
     private KeyValues() {
     }
 
-    /** The value to mask after the separator at {@code sep}, or {@link Chars#NONE}. */
-    static long find(String s, int sep, SensitiveKeys keys) {
-        int kind = kindBefore(s, sep, keys);
+    /** The value to mask after the separator at {@code sep} of length {@code sepLen}, or {@link Chars#NONE}. */
+    static long find(String s, int sep, int sepLen, SensitiveKeys keys) {
+        int kind = KeyNames.kindBefore(s, sep, keys);
         if (kind == SensitiveKeys.NONE) {
             return Chars.NONE;
         }
         int n = s.length();
-        int v = sep + 1;
-        while (v < n && s.charAt(v) == ' ' && v - sep <= 3) {
+        int v = sep + sepLen;
+        int blanks = 0;
+        while (v < n && Chars.isBlank(s.charAt(v)) && blanks < MAX_BLANKS) {
             v++;
+            blanks++;
+        }
+        if (v < n && s.charAt(sep) == '=' && s.charAt(v) == '>') {
+            // Ruby's and PHP's "password" => "x"
+            v++;
+            while (v < n && Chars.isBlank(s.charAt(v)) && v - sep <= MAX_BLANKS) {
+                v++;
+            }
         }
         if (v >= n) {
             return Chars.NONE;
         }
+        if (sepLen > 1) {
+            return UrlEncodedValues.value(s, v);
+        }
+        if (s.startsWith(UNICODE_QUOTE, v)) {
+            int from = v + UNICODE_QUOTE.length();
+            int close = s.indexOf(UNICODE_QUOTE, from);
+            return quoted(s, from, close < 0 ? lineEnd(s, from) : close, kind);
+        }
+        int bs = 0;
+        while (v + bs < n && s.charAt(v + bs) == '\\' && bs < MAX_BACKSLASHES) {
+            bs++;
+        }
+        if (v + bs < n && (s.charAt(v + bs) == '"' || s.charAt(v + bs) == '\'')) {
+            char q = s.charAt(v + bs);
+            int from = v + bs + 1;
+            return quoted(s, from, bs == 0 ? closingQuote(s, from, q) : escapedQuote(s, from, bs, q), kind);
+        }
         char c = s.charAt(v);
-        if (c == '\\' && v + 1 < n && s.charAt(v + 1) == '"') {
-            int close = s.indexOf("\\\"", v + 2);
-            return quoted(s, v + 2, close < 0 ? lineEnd(s, v + 2) : close, kind);
+        if (c == '[') {
+            return bracketed(s, v, kind);
         }
-        if (c == '"' || c == '\'') {
-            return quoted(s, v + 1, closingQuote(s, v + 1, c), kind);
+        if (c == '{') {
+            return s.charAt(sep) == '=' ? braced(s, v) : Chars.NONE;
         }
-        if (c == '{' || c == '[' || c == '=') {
+        if (c == '=') {
             return Chars.NONE;
         }
-        boolean header = s.charAt(sep) == ':' && endsWithCookie(s, sep);
+        boolean header = s.charAt(sep) == ':' && HeaderValues.endsWithCookie(s, sep);
         if (kind == SensitiveKeys.AUTHORIZATION) {
-            int credentials = afterSchemeWord(s, v);
+            int credentials = HeaderValues.afterSchemeWord(s, v);
             // Bearer and Basic carry one token; other schemes (Digest, AWS4-HMAC-SHA256 ...) a list of parameters
-            header = s.charAt(sep) == ':' && credentials > v && !isSingleTokenScheme(s, v);
+            header = s.charAt(sep) == ':' && credentials > v && !HeaderValues.isSingleTokenScheme(s, v);
             v = credentials;
             if (s.charAt(v) == '[' || s.charAt(v) == '{') {
                 return Chars.NONE; // already masked
             }
         }
-        int end = header ? lineEnd(s, v) : unquotedEnd(s, v);
+        int end = header ? HeaderValues.end(s, v) : unquotedEnd(s, v);
+        if (kind == SensitiveKeys.AUTHORIZATION && isStatusWord(s, v, end)) {
+            return Chars.NONE; // "auth: ok", "authorization=failed": a status, never a credential
+        }
         return nonEmpty(s, v, end);
     }
 
     private static long quoted(String s, int from, int to, int kind) {
         if (kind == SensitiveKeys.AUTHORIZATION) {
-            int after = afterSchemeWord(s, from);
+            int after = HeaderValues.afterSchemeWord(s, from);
             if (after < to) {
                 from = after;
             }
@@ -67,56 +108,42 @@ final class KeyValues {
         return nonEmpty(s, from, to);
     }
 
-    /** The kind of the key just before the separator at {@code sep} (see {@link SensitiveKeys}). */
-    static int kindBefore(String s, int sep, SensitiveKeys keys) {
-        int j = sep - 1;
-        while (j >= 0 && s.charAt(j) == ' ' && sep - j <= 3) {
-            j--;
+    /** {@code [x]}, {@code ["x", "y"]}, {@code [Bearer x]}: the inside, or NONE for lists of structures. */
+    private static long bracketed(String s, int open, int kind) {
+        int n = s.length();
+        int close = open + 1;
+        while (close < n && s.charAt(close) != ']' && s.charAt(close) != '[' && s.charAt(close) != '{'
+                && s.charAt(close) != '\n' && s.charAt(close) != '\r') {
+            close++;
         }
-        if (j >= 0 && (s.charAt(j) == '"' || s.charAt(j) == '\'')) {
-            j--;
-            if (j >= 0 && s.charAt(j) == '\\') {
-                j--;
-            }
+        ScanSteps.add(close - open);
+        if (close >= n || s.charAt(close) != ']' || Chars.isMask(s, open, close + 1)) {
+            return Chars.NONE;
         }
-        int keyEnd = j + 1;
-        while (j >= 0 && keyEnd - j <= MAX_KEY && isKeyChar(s.charAt(j))) {
-            j--;
+        int from = open + 1;
+        int to = close;
+        while (from < to && Chars.isBlank(s.charAt(from))) {
+            from++;
         }
-        int keyStart = j + 1;
-        if (keyStart == keyEnd || !Chars.isLetter(s.charAt(keyStart)) && s.charAt(keyStart) != '_') {
-            return SensitiveKeys.NONE;
+        while (to > from && Chars.isBlank(s.charAt(to - 1))) {
+            to--;
         }
-        return keys.kind(s, keyStart, keyEnd);
+        if (to - from >= 2 && (s.charAt(from) == '"' || s.charAt(from) == '\'') && s.charAt(to - 1) == s.charAt(from)) {
+            from++; // keep the quotes, so that a JSON array stays one: ["[secret]"]
+            to--;
+        }
+        return quoted(s, from, to, kind);
     }
 
-    private static boolean endsWithCookie(String s, int sep) {
-        int j = sep - 1;
-        while (j >= 0 && !Chars.isAlnum(s.charAt(j))) {
-            j--;
+    /** ODBC's {@code {…}} quoting; a JSON object (quotes or colons inside) is not one. */
+    private static long braced(String s, int open) {
+        int n = s.length();
+        int close = open + 1;
+        while (close < n && "}\"':{\n\r".indexOf(s.charAt(close)) < 0) {
+            close++;
         }
-        return j >= 5 && Chars.regionIgnoreCase(s, j - 5, "cookie");
-    }
-
-    /** Skips "Bearer ", "Basic ", "Digest " ...: a word of letters followed by a space and more text. */
-    private static int afterSchemeWord(String s, int v) {
-        int j = v;
-        while (j < s.length() && Chars.isLetter(s.charAt(j)) && j - v < 12) {
-            j++;
-        }
-        if (j > v && j + 1 < s.length() && s.charAt(j) == ' ' && s.charAt(j + 1) != ' ') {
-            return j + 1;
-        }
-        return v;
-    }
-
-    private static boolean isSingleTokenScheme(String s, int v) {
-        return Chars.regionIgnoreCase(s, v, "bearer ") || Chars.regionIgnoreCase(s, v, "basic ")
-                || Chars.regionIgnoreCase(s, v, "token ");
-    }
-
-    private static boolean isKeyChar(char c) {
-        return Chars.isAlnum(c) || c == '_' || c == '-' || c == '.';
+        ScanSteps.add(close - open);
+        return close < n && s.charAt(close) == '}' ? nonEmpty(s, open + 1, close) : Chars.NONE;
     }
 
     private static int closingQuote(String s, int from, char quote) {
@@ -125,10 +152,35 @@ final class KeyValues {
             if (c == '\\') {
                 j++;
             } else if (c == quote) {
+                ScanSteps.add(j - from);
                 return j;
             }
         }
         return lineEnd(s, from);
+    }
+
+    /** The closing quote of a value whose opening quote was escaped {@code bs} times ({@code \\\"x\\\"}). */
+    private static int escapedQuote(String s, int from, int bs, char quote) {
+        int n = s.length();
+        int run = 0;
+        for (int j = from; j < n; j++) {
+            char c = s.charAt(j);
+            if (c == '\\') {
+                run++;
+            } else {
+                if (c == quote && run == bs) {
+                    ScanSteps.add(j - from);
+                    return j - bs;
+                }
+                if (c == '\n' || c == '\r') {
+                    ScanSteps.add(j - from);
+                    return j;
+                }
+                run = 0;
+            }
+        }
+        ScanSteps.add(n - from);
+        return n;
     }
 
     private static int unquotedEnd(String s, int from) {
@@ -141,6 +193,7 @@ final class KeyValues {
             }
             j++;
         }
+        ScanSteps.add(j - from);
         return j;
     }
 
@@ -149,13 +202,44 @@ final class KeyValues {
         while (j < s.length() && s.charAt(j) != '\n' && s.charAt(j) != '\r' && s.charAt(j) != '"') {
             j++;
         }
+        ScanSteps.add(j - from);
         return j;
     }
 
-    private static long nonEmpty(String s, int from, int to) {
-        if (to <= from || Chars.isMask(s, from, to)) {
+    static long nonEmpty(String s, int from, int to) {
+        if (to <= from || Chars.isMask(s, from, to) || isSwitch(s, from, to)) {
             return Chars.NONE;
         }
         return Chars.match(from, to);
+    }
+
+    /** A short word of small letters. */
+    private static boolean isStatusWord(String s, int from, int to) {
+        if (to - from > 12) {
+            return false;
+        }
+        for (int j = from; j < to; j++) {
+            if (!Chars.isLower(s.charAt(j))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final String[] SWITCHES = {"on", "off", "true", "false", "yes", "no", "none", "null",
+        "enabled", "disabled", "required", "optional"};
+
+    /** {@code legacy_auth=off}, {@code password_required: true}: a setting about a secret, not one. */
+    private static boolean isSwitch(String s, int from, int to) {
+        int len = to - from;
+        if (len > 8) {
+            return false;
+        }
+        for (String w : SWITCHES) {
+            if (w.length() == len && s.regionMatches(true, from, w, 0, len)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

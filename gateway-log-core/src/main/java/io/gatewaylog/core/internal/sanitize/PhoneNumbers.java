@@ -41,10 +41,7 @@ final class PhoneNumbers {
         int g2 = 0;
         long best = Chars.NONE;
         for (int group = 0; group < MAX_GROUPS; group++) {
-            int q = p;
-            while (q < n && Chars.isDigit(s.charAt(q))) {
-                q++;
-            }
+            int q = Chars.digitEnd(s, p, 18);
             int len = q - p;
             digits += len;
             if (digits > 17) {
@@ -55,6 +52,12 @@ final class PhoneNumbers {
                     return Chars.NONE; // a parenthesis opens an area code, nothing else
                 }
                 g0 = len;
+                // cheap exits: a bare number must open with an area code (3) or a country code 1,
+                // a national number with a trunk zero and at least one more digit
+                if (!plus && !trunkZero && !(g0 == 3 || g0 == 1 && s.charAt(firstDigit) == '1')
+                        || trunkZero && !doubleZero && g0 < 2) {
+                    return Chars.NONE;
+                }
             } else if (group == 1) {
                 g1 = len;
             } else if (group == 2) {

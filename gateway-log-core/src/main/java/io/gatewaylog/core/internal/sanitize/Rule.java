@@ -28,7 +28,16 @@ enum Rule {
     SLACK_TOKEN("slack-token", "[slack-token]"),
     STRIPE_KEY("stripe-key", "[stripe-key]"),
     GOOGLE_KEY("google-key", "[google-key]"),
+    /**
+     * Other vendors' tokens recognised by their prefix (GitLab, npm, OpenAI, SendGrid, Twilio, …); each
+     * format has its own mask, such as {@code [gitlab-token]}.
+     */
+    VENDOR_TOKEN("vendor-token", "[token]"),
+    /** Azure AD (Entra ID) client secrets, whose fourth to sixth characters are a digit and "Q~". */
+    AZURE_SECRET("azure-secret", "[azure-secret]"),
     PRIVATE_KEY("private-key", "[private-key]"),
+    /** National identity numbers after their label and a space ({@code DNI 70869358X}). */
+    NATIONAL_ID("national-id", "[national-id]"),
     /** Cookie headers and session cookies ({@code JSESSIONID=...}) in free text. */
     SESSION_COOKIE("session-cookie", "[cookie]");
 

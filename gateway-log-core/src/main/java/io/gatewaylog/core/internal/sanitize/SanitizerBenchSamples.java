@@ -30,7 +30,52 @@ public final class SanitizerBenchSamples {
             "config loaded: user=svc password=hunter2 api_key=sk_live_4eC39HqLyjWDarjtT1zdp7dc",
             "SMS to +44 20 7946 0958 delivered, IBAN DE89 3704 0044 0532 0130 00 charged");
 
+    /**
+     * The shapes of {@link #text}: {@code clean} is ordinary gateway log text; the others are near misses
+     * that wake one detector at every few characters without ever making a match (issue 12's long runs
+     * of {@code eyJ}, {@code Bearer }, {@code -----BEGIN }, {@code =}, digits and {@code @}).
+     */
+    public static final List<String> TEXT_SHAPES = List.of("clean", "eyJ", "Bearer", "BEGIN", "equals", "digits", "at");
+
     private SanitizerBenchSamples() {
+    }
+
+    /** A text of the given shape (see {@link #TEXT_SHAPES}) and length in characters. */
+    public static String text(String shape, int length) {
+        String unit;
+        switch (shape) {
+            case "clean":
+                unit = "2024-03-01T10:15:30.123Z INFO [api] request_id=550e8400-e29b-41d4-a716-446655440000 "
+                        + "GET /api/v1/messages 200 in 12ms bytes=5120 upstream node-3.gw.example.net:8443 "
+                        + "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 version 2.14.3 customer_id=customer_123\n";
+                break;
+            case "eyJ":
+                unit = "eyJhbGciOiJIUzI1NiJ9-";
+                break;
+            case "Bearer":
+                unit = "Bearer ";
+                break;
+            case "BEGIN":
+                unit = "-----BEGIN ";
+                break;
+            case "equals":
+                unit = "a=";
+                break;
+            case "digits":
+                unit = "4111 ";
+                break;
+            case "at":
+                unit = "a@";
+                break;
+            default:
+                throw new IllegalArgumentException("unknown shape " + shape + ", known: " + TEXT_SHAPES);
+        }
+        StringBuilder sb = new StringBuilder(length + unit.length());
+        while (sb.length() < length) {
+            sb.append(unit);
+        }
+        sb.setLength(length);
+        return sb.toString();
     }
 
     /** Fields of a typical API record with nothing to mask (a fresh mutable map). */

@@ -1,18 +1,17 @@
 package io.gatewaylog.core.internal.sanitize;
 
 /**
- * Cloud and vendor credentials recognised by their documented prefixes, checked only where a word starts
- * with the prefix's first letter: AWS access key ids ({@code AKIA…}) and 40-character secret keys, GitHub
- * ({@code ghp_…}, {@code github_pat_…}), Slack ({@code xoxb-…}, webhook paths), Stripe ({@code sk_live_…},
- * {@code whsec_…}) and Google ({@code AIza…}, {@code ya29.…}, {@code GOCSPX-…}) keys.
+ * The vendor credentials that a prefix alone does not describe: AWS access key ids ({@code AKIA…}, a
+ * known four-letter prefix and exactly 16 more capitals or digits), AWS secret access keys (40 base64
+ * characters standing alone) and the secret path of Slack webhook URLs. Prefix-only formats are in
+ * {@link VendorTokens}.
  */
 final class VendorKeys {
     private static final String[] AWS_PREFIXES = {
         "AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "APKA", "AROA"};
-    private static final String[] GITHUB_PREFIXES = {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"};
-    private static final String[] STRIPE_PREFIXES = {
-        "sk_live_", "sk_test_", "rk_live_", "rk_test_", "pk_live_", "pk_test_", "whsec_"};
-    private static final String SLACK_WEBHOOK = "hooks.slack.com/services/";
+    private static final String SLACK_HOOKS = "hooks.slack.com/";
+    private static final String[] SLACK_PATHS = {"services/", "workflows/", "triggers/"};
+    private static final String TEAMS_WEBHOOK = "IncomingWebhook/";
 
     private VendorKeys() {
     }
@@ -23,9 +22,10 @@ final class VendorKeys {
             return Chars.NONE;
         }
         int end = i + 4;
-        while (end < s.length() && (Chars.isUpper(s.charAt(end)) || Chars.isDigit(s.charAt(end)))) {
+        while (end < s.length() && end - i <= 20 && (Chars.isUpper(s.charAt(end)) || Chars.isDigit(s.charAt(end)))) {
             end++;
         }
+        ScanSteps.add(end - i);
         return end - i == 20 && !Chars.alnumAt(s, end) ? Chars.match(i, end) : Chars.NONE;
     }
 
@@ -52,6 +52,7 @@ final class VendorKeys {
             lower |= Chars.isLower(c);
             digit |= Chars.isDigit(c);
         }
+        ScanSteps.add(end - i);
         if (end - i != 40 || !(upper && lower && digit) || end < n && (s.charAt(end) == '=' || s.charAt(end) == '_'
                 || s.charAt(end) == '-')) {
             return Chars.NONE;
@@ -59,64 +60,77 @@ final class VendorKeys {
         return Chars.match(i, end);
     }
 
-    static long github(String s, int i) {
-        if (startsWithAny(s, i, GITHUB_PREFIXES)) {
-            return atLeast(s, i, i + 4, Chars.alnumEnd(s, i + 4), 30);
-        }
-        if (s.startsWith("github_pat_", i)) {
-            return atLeast(s, i, i + 11, Chars.tokenEnd(s, i + 11), 20);
-        }
-        return Chars.NONE;
-    }
-
-    static long slack(String s, int i) {
-        int n = s.length();
-        if (i + 5 < n && s.startsWith("xox", i) && "abposre".indexOf(s.charAt(i + 3)) >= 0 && s.charAt(i + 4) == '-') {
-            return atLeast(s, i, i + 5, Chars.tokenEnd(s, i + 5), 10);
-        }
-        if (s.startsWith("xapp-", i)) {
-            return atLeast(s, i, i + 5, Chars.tokenEnd(s, i + 5), 10);
-        }
-        return Chars.NONE;
-    }
-
     /** The secret path of a Slack webhook URL ({@code hooks.slack.com/services/T…/B…/…}). */
     static long slackWebhook(String s, int i) {
-        if (!s.startsWith(SLACK_WEBHOOK, i)) {
+        if (!s.startsWith(SLACK_HOOKS, i)) {
             return Chars.NONE;
         }
-        int from = i + SLACK_WEBHOOK.length();
-        int end = from;
-        while (end < s.length() && (Chars.isAlnum(s.charAt(end)) || s.charAt(end) == '/')) {
-            end++;
-        }
-        return end - from >= 10 ? Chars.match(from, end) : Chars.NONE;
-    }
-
-    static long stripe(String s, int i) {
-        for (String p : STRIPE_PREFIXES) {
-            if (s.startsWith(p, i)) {
-                return atLeast(s, i, i + p.length(), Chars.alnumEnd(s, i + p.length()), 10);
+        int from = i + SLACK_HOOKS.length();
+        for (String p : SLACK_PATHS) {
+            if (s.startsWith(p, from)) {
+                from += p.length();
+                int end = from;
+                while (end < s.length() && end - from < 256 && (Chars.isAlnum(s.charAt(end)) || s.charAt(end) == '/')) {
+                    end++;
+                }
+                ScanSteps.add(end - i);
+                return end - from >= 10 ? Chars.match(from, end) : Chars.NONE;
             }
         }
         return Chars.NONE;
     }
 
-    static long google(String s, int i) {
-        if (s.startsWith("AIza", i)) {
-            return atLeast(s, i, i + 4, Chars.tokenEnd(s, i + 4), 30);
+    /** The secret path of a Microsoft Teams incoming webhook ({@code …/IncomingWebhook/<hex>/<guid>}). */
+    static long teamsWebhook(String s, int i) {
+        if (!s.startsWith(TEAMS_WEBHOOK, i)) {
+            return Chars.NONE;
         }
-        if (s.startsWith("ya29.", i)) {
-            return atLeast(s, i, i + 5, Chars.tokenEnd(s, i + 5), 20);
+        int from = i + TEAMS_WEBHOOK.length();
+        int end = from;
+        while (end < s.length() && end - from < 128 && (Chars.isTokenChar(s.charAt(end)) || s.charAt(end) == '/')) {
+            end++;
         }
-        if (s.startsWith("GOCSPX-", i)) {
-            return atLeast(s, i, i + 7, Chars.tokenEnd(s, i + 7), 20);
-        }
-        return Chars.NONE;
+        ScanSteps.add(end - i);
+        return end - from >= 32 ? Chars.match(from, end) : Chars.NONE;
     }
 
-    private static long atLeast(String s, int start, int bodyStart, int end, int min) {
-        return end - bodyStart >= min && !Chars.alnumAt(s, end) ? Chars.match(start, end) : Chars.NONE;
+    /** Mailchimp API keys: 32 hex digits, "-us" and a data-centre number ({@code …0609-us12}). */
+    static long mailchimp(String s, int i) {
+        int n = s.length();
+        if (i + 35 >= n || s.charAt(i + 32) != '-' || s.charAt(i + 33) != 'u' || s.charAt(i + 34) != 's'
+                || !Chars.isDigit(s.charAt(i + 35)) || i > 0 && Chars.isHex(s.charAt(i - 1))) {
+            return Chars.NONE;
+        }
+        for (int j = i; j < i + 32; j++) {
+            if (!Chars.isHex(s.charAt(j))) {
+                return Chars.NONE;
+            }
+        }
+        ScanSteps.add(36);
+        int end = Chars.digitEnd(s, i + 35, 3);
+        return end - i <= 37 && !Chars.alnumAt(s, end) ? Chars.match(i, end) : Chars.NONE;
+    }
+
+    /** Telegram bot tokens at their ':': the bot id (5 to 16 digits), ':', 'A' and 34 token characters. */
+    static long telegramBot(String s, int colon) {
+        int n = s.length();
+        if (colon + 36 > n || s.charAt(colon + 1) != 'A' || !Chars.digitAt(s, colon - 1)) {
+            return Chars.NONE;
+        }
+        int start = colon;
+        while (start > 0 && colon - start < 17 && Chars.isDigit(s.charAt(start - 1))) {
+            start--;
+        }
+        int end = colon + 2;
+        while (end < n && end - colon <= 36 && Chars.isTokenChar(s.charAt(end))) {
+            end++;
+        }
+        ScanSteps.add(end - start);
+        boolean botPath = start >= 3 && s.startsWith("bot", start - 3) && !Chars.alnumAt(s, start - 4);
+        if (colon - start < 5 || colon - start > 16 || Chars.alnumAt(s, start - 1) && !botPath || end - colon - 2 != 34) {
+            return Chars.NONE;
+        }
+        return Chars.match(start, end);
     }
 
     private static boolean startsWithAny(String s, int i, String[] prefixes) {
