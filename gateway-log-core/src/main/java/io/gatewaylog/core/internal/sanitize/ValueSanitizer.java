@@ -316,8 +316,10 @@ final class ValueSanitizer {
         }
         List<Object> copy = null;
         int index = 0;
+        Object previous = null;
         for (Object v : c) {
-            Object nv = value(v, depth);
+            Object nv = namesSecret(previous) ? redact(v) : value(v, depth);
+            previous = v;
             if (copy == null && nv != v) {
                 copy = new ArrayList<>(c.size());
                 int k = 0;
@@ -342,7 +344,7 @@ final class ValueSanitizer {
         int size = list.size();
         for (int i = 0; i < size; i++) {
             Object v = list.get(i);
-            Object nv = value(v, depth);
+            Object nv = i > 0 && namesSecret(list.get(i - 1)) ? redact(v) : value(v, depth);
             if (copy == null && nv != v) {
                 copy = new ArrayList<>(size);
                 for (int k = 0; k < i; k++) {
@@ -359,7 +361,7 @@ final class ValueSanitizer {
     private Object array(Object[] a, int depth) {
         Object[] copy = null;
         for (int i = 0; i < a.length; i++) {
-            Object nv = value(a[i], depth);
+            Object nv = i > 0 && namesSecret(a[i - 1]) ? redact(a[i]) : value(a[i], depth);
             if (copy == null && nv != a[i]) {
                 copy = new Object[a.length];
                 System.arraycopy(a, 0, copy, 0, i);
@@ -369,6 +371,21 @@ final class ValueSanitizer {
             }
         }
         return copy == null ? a : copy;
+    }
+
+    /**
+     * Whether a list element is a command-line flag naming a secret ({@code "--password"},
+     * {@code "-api-key"}), so that the element after it, its value in an argument vector such as
+     * {@code ["--user", "ops", "--password", "x"]}, is redacted as if it were under that key. A flag
+     * with its value attached ({@code --password=x}) is text and is caught by the scanner.
+     */
+    private boolean namesSecret(Object previous) {
+        if (!keyRule || !(previous instanceof String flag) || flag.length() < 2 || flag.charAt(0) != '-'
+                || flag.length() > 64 || flag.indexOf('=') >= 0) {
+            return false;
+        }
+        int start = flag.charAt(1) == '-' ? 2 : 1;
+        return start < flag.length() && isSensitiveKey(flag.substring(start));
     }
 
     /** A value under a sensitive key: replaced whole, whatever it is (null stays null). */
