@@ -2,6 +2,7 @@ package io.gatewaylog.sink.syslog.internal;
 
 import io.gatewaylog.api.LogRecord;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -56,6 +57,8 @@ final class SyslogSender implements Runnable {
     /** Whether the current outage (no target reachable) has been reported. */
     private boolean outage;
     private long nextFailbackProbe;
+    private boolean finalTry;
+    private volatile long opens;
 
     SyslogSender(SyslogConfig config, RecordBuffer buffer, TransportFactory factory, SyslogCounters counters,
                  ThrottledReporter reporter, StallWatchdog watchdog) {
@@ -125,7 +128,15 @@ final class SyslogSender implements Runnable {
                 if (batch.isEmpty()) {
                     continue;
                 }
+                if (closing && active == null && !finalTry) {
+                    // Shutdown does not wait out a back-off: one last try of every target, now.
+                    finalTry = true;
+                    Arrays.fill(retryAt, System.nanoTime());
+                }
                 if (active == null && !connect(System.nanoTime())) {
+                    if (closing) {
+                        break; // nothing reachable: what is left is counted by the sink
+                    }
                     if (!outage) {
                         reportOutage();
                     }
@@ -328,8 +339,14 @@ final class SyslogSender implements Runnable {
         }
     }
 
+    /** How many times a target was opened or tried (for tests: retries happen, whatever stderr says). */
+    long opens() {
+        return opens;
+    }
+
     private boolean tryOpen(int i, long now) {
         Target target = targets.get(i);
+        opens++;
         try {
             activate(i, factory.open(target));
             return true;

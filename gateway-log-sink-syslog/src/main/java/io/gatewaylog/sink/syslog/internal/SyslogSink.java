@@ -150,6 +150,16 @@ public final class SyslogSink implements LogSink {
         return sender.activeTarget();
     }
 
+    /** The sender thread (for tests: where it is blocked). */
+    Thread senderThread() {
+        return thread;
+    }
+
+    /** How many times the sender opened or tried a target (for tests). */
+    long connectAttempts() {
+        return sender.opens();
+    }
+
     /** How long the sender's current socket write has been blocked, 0 if it is not in one (for tests). */
     long writeBlockedNanos() {
         return watchdog.blockedNanos();
