@@ -296,10 +296,9 @@ final class SyslogSender implements Runnable {
         }
         String why = b.toString();
         if (unaskedAndUnreachable()) {
-            reporter.warn("no syslog collector on this machine: " + why + ". Records for syslog wait in the sink's buffer (up to "
-                    + buffer.capacity() + "; beyond that they are dropped, counted in gateway.log.syslog.dropped, without "
-                    + "further notice) and go out if a collector appears; set sink.syslog.targets to name one, or "
-                    + "sink.syslog.enabled=false to turn this sink off");
+            reporter.warn("no syslog collector on this machine (" + why + "): auth events are in the files only, and up to "
+                    + buffer.capacity() + " wait here in case one appears. Name a collector with sink.syslog.targets, or "
+                    + "turn this sink off with sink.syslog.enabled=false");
         } else {
             reporter.warn(why + (targets.size() > 1 ? "; no syslog target is reachable" : "") + "; " + buffer.size() + " of "
                     + buffer.capacity() + " buffered records wait, and the targets are retried with back-off (up to "

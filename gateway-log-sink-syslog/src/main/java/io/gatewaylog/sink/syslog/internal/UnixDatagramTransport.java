@@ -52,7 +52,7 @@ final class UnixDatagramTransport extends DatagramTransport {
             libc.connect(fd, address, address.length);
         } catch (LastErrorException e) {
             closeQuietly(libc, fd);
-            throw new IOException(e.getMessage(), e);
+            throw new IOException(strerror(e), e);
         }
         return new UnixDatagramTransport(target, fd, maxMessageSize);
     }
@@ -75,8 +75,14 @@ final class UnixDatagramTransport extends DatagramTransport {
         try {
             LibC.INSTANCE.send(fd, message, new NativeLong(message.length), 0);
         } catch (LastErrorException e) {
-            throw new IOException(e.getMessage(), e);
+            throw new IOException(strerror(e), e);
         }
+    }
+
+    /** JNA's message without its "[errno] " prefix: "No such file or directory". */
+    private static String strerror(LastErrorException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.startsWith("[") && m.indexOf("] ") > 0 ? m.substring(m.indexOf("] ") + 2) : m;
     }
 
     @Override
