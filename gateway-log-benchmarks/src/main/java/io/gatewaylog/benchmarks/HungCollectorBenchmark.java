@@ -1,0 +1,283 @@
+package io.gatewaylog.benchmarks;
+
+import io.gatewaylog.api.Fields;
+import io.gatewaylog.api.GatewayLogger;
+import io.gatewaylog.api.LogComponent;
+import io.gatewaylog.api.spi.Measurement;
+import io.gatewaylog.core.GatewayLogBackend;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * What a syslog collector that stops reading costs an auth call (issue 13): auth calls per second and
+ * the worst call, one caller logging auth events as fast as it can through the real backend with the
+ * file sink (auth: written and fsync'ed before the call returns) and the syslog sink on the class path,
+ * against a collector on 127.0.0.1 that reads (healthy) or that accepts the connection — completing the
+ * TLS handshake — and then never reads a byte (hung: the kernel's buffers fill, the sink's writes block
+ * until its watchdog cuts them after {@code write.timeout}, it reconnects, the buffers fill again ...).
+ * Every other setting is at its default. Two baselines: the file sink alone, and the disk's own
+ * fsync (a 300-byte append plus {@code FileChannel.force}, in the same directory).
+ *
+ * <p>Each scenario runs in a JVM of its own (warm-up, then the measured seconds; every call timed).
+ * Prints one {@code RESULT} line per scenario and a table. Run from the repository root:
+ * <pre>
+ * mvn -q -B -DskipTests package -pl gateway-log-benchmarks -am
+ * mvn -q -B -pl gateway-log-benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+ * java -cp gateway-log-benchmarks/target/classes:$(cat gateway-log-benchmarks/target/classpath.txt) \
+ *     io.gatewaylog.benchmarks.HungCollectorBenchmark [seconds per scenario, default 10] [scenario ...]
+ * </pre>
+ * Scenarios: {@code fsync file-only healthy-tcp healthy-tls hung-tcp hung-tls}. The log directory is
+ * made under {@code -Dbench.dir} (default {@code java.io.tmpdir}): put it on the disk you care about,
+ * not on a tmpfs, where fsync costs nothing.
+ */
+public final class HungCollectorBenchmark {
+    private static final List<String> SCENARIOS = List.of("fsync", "file-only", "healthy-tcp", "healthy-tls", "hung-tcp",
+            "hung-tls");
+    private static final int WARMUP_SECONDS = 2;
+
+    private HungCollectorBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--child")) {
+            child(args[1], Integer.parseInt(args[2]));
+            return;
+        }
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        List<String> scenarios = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : SCENARIOS;
+        List<String> results = new ArrayList<>();
+        for (String scenario : scenarios) {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xms512m", "-Xmx512m", "-Dbench.dir=" + System.getProperty("bench.dir", System.getProperty("java.io.tmpdir")),
+                    "-cp", System.getProperty("java.class.path"), HungCollectorBenchmark.class.getName(), "--child",
+                    scenario, String.valueOf(seconds)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            System.out.print(out);
+            out.lines().filter(l -> l.startsWith("RESULT ")).forEach(results::add);
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-12s %10s %9s %9s %9s %9s %8s %7s %8s %9s%n", "scenario", "calls/s", "p50 ms",
+                "p99 ms", "p99.9 ms", "max ms", ">100ms", "stalls", "sent", "not sent");
+        for (String r : results) {
+            String[] f = r.split(" ");
+            System.out.printf(Locale.ROOT, "%-12s %10s %9s %9s %9s %9s %8s %7s %8s %9s%n", f[1], f[2], f[3], f[4], f[5], f[6],
+                    f[7], f[8], f[9], f[10]);
+        }
+    }
+
+    private static void child(String scenario, int seconds) throws Exception {
+        Path dir = Files.createTempDirectory(Path.of(System.getProperty("bench.dir")), "hung-collector-");
+        try {
+            if (scenario.equals("fsync")) {
+                report(scenario, fsyncOnly(dir, seconds), null);
+                return;
+            }
+            boolean tls = scenario.endsWith("tls");
+            Collector collector = scenario.equals("file-only") ? null
+                    : new Collector(scenario.startsWith("hung"), tls ? Tls.create(dir) : null);
+            GatewayLogBackend.Builder b = GatewayLogBackend.builder().setting("dir", dir.resolve("logs").toString())
+                    .setting("console.enabled", "false").setting("shutdown.hook", "false")
+                    .setting("retention.enabled", "false");
+            if (collector == null) {
+                b.setting("sink.syslog.enabled", "false");
+            } else {
+                b.setting("sink.syslog.targets", (tls ? "tls" : "tcp") + ":localhost:" + collector.port());
+                if (tls) {
+                    b.setting("sink.syslog.tls.truststore", dir.resolve("collector.pem").toString());
+                }
+            }
+            GatewayLogBackend backend = b.build();
+            try {
+                GatewayLogger auth = backend.logger(LogComponent.AUTH, "auth.login");
+                long[] latencies = run(seconds, i -> auth.info("Login succeeded", Fields.of("actor", "user_" + (i % 1000),
+                        "action", "login", "outcome", "success", "source_ip", "10.1.2." + (i % 250), "request_id",
+                        "req-" + i, "customer_id", "customer_123")));
+                report(scenario, latencies, backend);
+            } finally {
+                backend.shutdown(Duration.ofSeconds(30));
+                if (collector != null) {
+                    collector.close();
+                }
+            }
+        } finally {
+            ReadBack.deleteRecursively(dir);
+        }
+    }
+
+    /** Calls {@code call} as fast as it goes: warm-up, then {@code seconds} measured; every call's nanoseconds. */
+    private static long[] run(int seconds, java.util.function.IntConsumer call) {
+        long warmEnd = System.nanoTime() + Duration.ofSeconds(WARMUP_SECONDS).toNanos();
+        int i = 0;
+        while (System.nanoTime() - warmEnd < 0) {
+            call.accept(i++);
+        }
+        long[] lat = new long[1 << 16];
+        int n = 0;
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        long start = System.nanoTime();
+        long now = start;
+        while (now - end < 0) {
+            call.accept(i++);
+            long after = System.nanoTime();
+            if (n == lat.length) {
+                lat = Arrays.copyOf(lat, n * 2);
+            }
+            lat[n++] = after - now;
+            now = after;
+        }
+        long[] out = Arrays.copyOf(lat, n + 1);
+        out[n] = now - start; // the last slot carries the elapsed time
+        return out;
+    }
+
+    private static long[] fsyncOnly(Path dir, int seconds) throws IOException {
+        byte[] line = ("{\"message\":\"" + "x".repeat(280) + "\"}\n").getBytes(StandardCharsets.UTF_8);
+        try (FileChannel ch = FileChannel.open(dir.resolve("fsync.log"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            return run(seconds, i -> {
+                try {
+                    ch.write(ByteBuffer.wrap(line));
+                    ch.force(false);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static void report(String scenario, long[] measured, GatewayLogBackend backend) {
+        int n = measured.length - 1;
+        double elapsed = measured[n] / 1e9;
+        long[] lat = Arrays.copyOf(measured, n);
+        long over100 = Arrays.stream(lat).filter(l -> l > 100_000_000L).count();
+        Arrays.sort(lat);
+        double stalls = backend == null ? 0 : sum(backend, "gateway.log.syslog.stalls");
+        double sent = backend == null ? 0 : sum(backend, "gateway.log.syslog.sent");
+        double waiting = backend == null ? 0 : sum(backend, "gateway.log.syslog.buffered") + sum(backend, "gateway.log.syslog.dropped");
+        System.out.printf(Locale.ROOT, "RESULT %s %.0f %.3f %.3f %.3f %.3f %d %.0f %.0f %.0f%n", scenario, n / elapsed,
+                pct(lat, 0.50), pct(lat, 0.99), pct(lat, 0.999), lat[n - 1] / 1e6, over100, stalls, sent, waiting);
+    }
+
+    private static double pct(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    private static double sum(GatewayLogBackend backend, String name) {
+        double total = 0;
+        for (Measurement m : backend.statistics().measurements()) {
+            if (m.name().equals(name)) {
+                total += m.value();
+            }
+        }
+        return total;
+    }
+
+    /** A collector on 127.0.0.1: reads and discards everything, or (hung) accepts and never reads. */
+    private static final class Collector implements AutoCloseable {
+        private final ServerSocket server;
+        private final boolean hung;
+        private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+
+        Collector(boolean hung, SSLContext tls) throws IOException {
+            this.hung = hung;
+            this.server = tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Thread t = new Thread(this::accept, "collector");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        private void accept() {
+            while (!server.isClosed()) {
+                try {
+                    Socket s = server.accept();
+                    accepted.add(s);
+                    if (s instanceof SSLSocket) {
+                        ((SSLSocket) s).startHandshake();
+                    }
+                    if (!hung) {
+                        Thread r = new Thread(() -> drain(s), "collector-reader");
+                        r.setDaemon(true);
+                        r.start();
+                    }
+                } catch (IOException e) {
+                    // closed, or a client that went away during the handshake
+                }
+            }
+        }
+
+        private static void drain(Socket s) {
+            byte[] buf = new byte[64 * 1024];
+            try (InputStream in = s.getInputStream()) {
+                while (in.read(buf) >= 0) {
+                    // discard: a healthy collector that keeps up
+                }
+            } catch (IOException e) {
+                // closed
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            for (Socket s : accepted) {
+                s.close();
+            }
+        }
+    }
+
+    /** A self-signed certificate for localhost made with the JDK's keytool; the PEM is the sink's trust store. */
+    private static final class Tls {
+        static SSLContext create(Path dir) throws Exception {
+            Path ks = dir.resolve("collector.p12");
+            String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            exec(keytool, "-genkeypair", "-alias", "collector", "-keyalg", "EC", "-groupname", "secp256r1", "-keystore",
+                    ks.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-dname", "CN=localhost", "-ext",
+                    "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2");
+            exec(keytool, "-exportcert", "-rfc", "-alias", "collector", "-keystore", ks.toString(), "-storepass",
+                    "changeit", "-file", dir.resolve("collector.pem").toString());
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(ks)) {
+                store.load(in, "changeit".toCharArray());
+            }
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(store, "changeit".toCharArray());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), null, null);
+            return context;
+        }
+
+        private static void exec(String... command) throws Exception {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + ": " + out);
+            }
+        }
+    }
+}
