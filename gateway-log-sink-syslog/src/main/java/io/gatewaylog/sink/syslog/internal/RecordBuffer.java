@@ -48,17 +48,23 @@ final class RecordBuffer {
         }
     }
 
-    /** Up to {@code max} records from the head, left in place; waits up to {@code nanos} for one. */
-    List<LogRecord> peek(int max, long nanos) throws InterruptedException {
+    /**
+     * Up to {@code max} records after the first {@code skip} (records already sent but not yet released),
+     * left in place; waits up to {@code nanos} for one.
+     */
+    List<LogRecord> peek(int skip, int max, long nanos) throws InterruptedException {
         lock.lock();
         try {
             long left = nanos;
             long wakeupsBefore = wakeups;
-            while (records.isEmpty() && left > 0 && wakeups == wakeupsBefore) {
+            while (records.size() <= skip && left > 0 && wakeups == wakeupsBefore) {
                 left = changed.awaitNanos(left);
             }
-            List<LogRecord> out = new ArrayList<>(Math.min(max, records.size()));
+            List<LogRecord> out = new ArrayList<>(Math.max(0, Math.min(max, records.size() - skip)));
             Iterator<LogRecord> it = records.iterator();
+            for (int i = 0; i < skip && it.hasNext(); i++) {
+                it.next();
+            }
             while (it.hasNext() && out.size() < max) {
                 out.add(it.next());
             }

@@ -48,7 +48,9 @@ final class SyslogSender implements Runnable {
     private volatile boolean everConfirmed;
     private int activeIndex = -1;
     private boolean activeConfirmed;
+    private boolean activeProven;
     private long confirmNotBefore;
+    private long provenNotBefore;
     /** The target last confirmed (reported as in use), or -1. */
     private int reportedIndex = -1;
     /** A confirmed target lost since the last report: "target X failed (why)", said with what comes next. */
@@ -58,6 +60,11 @@ final class SyslogSender implements Runnable {
     private boolean outage;
     private long nextFailbackProbe;
     private boolean finalTry;
+    /**
+     * Records at the head of the buffer already sent on the active, not yet confirmed connection: they
+     * leave the buffer only once it is confirmed, and go to the next target if it stalls first.
+     */
+    private int held;
     private volatile long opens;
 
     SyslogSender(SyslogConfig config, RecordBuffer buffer, TransportFactory factory, SyslogCounters counters,
@@ -124,7 +131,10 @@ final class SyslogSender implements Runnable {
                 if (active != null && activeIndex > 0 && now - nextFailbackProbe >= 0) {
                     probeFailback(now);
                 }
-                List<LogRecord> batch = buffer.peek(MAX_BATCH, waitNanos(now));
+                if (held > 0) {
+                    confirmIfDue(); // a connection on probation that lasted: what it carried is sent
+                }
+                List<LogRecord> batch = buffer.peek(held, MAX_BATCH, waitNanos(now));
                 if (batch.isEmpty()) {
                     continue;
                 }
@@ -156,6 +166,9 @@ final class SyslogSender implements Runnable {
         long wait = IDLE_WAKE_NANOS;
         if (active != null && activeIndex > 0) {
             wait = Math.min(wait, Math.max(0, nextFailbackProbe - now));
+        }
+        if (held > 0) {
+            wait = Math.min(wait, Math.max(0, confirmNotBefore - now));
         }
         if (closing) {
             wait = Math.min(wait, Math.max(0, closeDeadline - now));
@@ -210,12 +223,23 @@ final class SyslogSender implements Runnable {
             }
             if (t.isStream()) {
                 t.flush();
-                buffer.remove(batch.size());
-                counters.sent(activeIndex, batch.size());
+                held += batch.size();
                 confirmIfDue();
+                if (activeConfirmed) {
+                    release();
+                }
             }
         } catch (IOException | RuntimeException e) {
             lose(e);
+        }
+    }
+
+    /** The held records were sent on a confirmed connection: they leave the buffer. */
+    private void release() {
+        if (held > 0) {
+            buffer.remove(held);
+            counters.sent(activeIndex, held);
+            held = 0;
         }
     }
 
@@ -233,16 +257,29 @@ final class SyslogSender implements Runnable {
     }
 
     /**
-     * A send on the active target succeeded: the first one (once due) confirms it. Its back-off starts
-     * again from the shortest delay, and what changed since the last report is reported in one line.
+     * A send on the active target succeeded. Once due, the connection is <em>confirmed</em>: what it was
+     * sent leaves the buffer. Once it has also <em>proven</em> itself, its back-off starts again from the
+     * shortest delay and what changed since the last report is reported in one line. Both happen on the
+     * first success, except after a stall: then confirmation waits {@code write.timeout} (a hung
+     * collector takes the first few hundred KB happily) and proof {@code reconnect.max.delay} (a slow
+     * stream may take longer than write.timeout to fill the buffers of one that still hangs).
      */
     private void confirmIfDue() {
-        if (activeConfirmed || System.nanoTime() - confirmNotBefore < 0) {
+        long now = System.nanoTime();
+        if (!activeConfirmed && now - confirmNotBefore >= 0) {
+            activeConfirmed = true;
+            everConfirmed = true;
+        }
+        if (!activeConfirmed) {
             return;
         }
+        release();
+        if (activeProven || now - provenNotBefore < 0) {
+            return;
+        }
+        activeProven = true;
         int i = activeIndex;
-        activeConfirmed = true;
-        everConfirmed = true;
+        lastError[i] = null;
         stalledLast[i] = false;
         delayNanos[i] = config.reconnectDelay.toNanos();
         int was = reportedIndex;
@@ -284,16 +321,17 @@ final class SyslogSender implements Runnable {
 
     private void reportOutage() {
         outage = true;
-        StringBuilder b = new StringBuilder();
+        List<String> parts = new java.util.ArrayList<>();
         if (pendingLoss != null) {
-            b.append(pendingLoss).append("; ");
+            parts.add(pendingLoss);
             pendingLoss = null;
         }
         for (int j = 0; j < targets.size(); j++) {
             if (lastError[j] != null && j != lostIndex) {
-                b.append(b.length() == 0 ? "" : ", ").append(targets.get(j)).append(" failed (").append(lastError[j]).append(')');
+                parts.add(targets.get(j) + " failed (" + lastError[j] + ")");
             }
         }
+        StringBuilder b = new StringBuilder(String.join(", ", parts));
         String why = b.toString();
         if (unaskedAndUnreachable()) {
             reporter.warn("no syslog collector on this machine (" + why + "): auth events are in the files only, and up to "
@@ -364,8 +402,12 @@ final class SyslogSender implements Runnable {
         active = t;
         activeIndex = i;
         activeConfirmed = false;
-        // A collector that stalled before is believed again only once a connection has lasted.
+        activeProven = false;
+        held = 0;
+        // A collector that stalled before is believed again only once a connection has lasted: until
+        // then what it is sent stays in the buffer (held), to go to the next target if it stalls again.
         confirmNotBefore = stalledLast[i] ? now + config.writeTimeout.toNanos() : now;
+        provenNotBefore = stalledLast[i] ? now + config.reconnectMaxDelay.toNanos() : now;
         if (i > 0) {
             nextFailbackProbe = now + config.failbackInterval.toNanos();
         }
@@ -382,8 +424,8 @@ final class SyslogSender implements Runnable {
         } else {
             why = describe(e);
         }
-        stalledLast[i] = stalled;
-        if (activeConfirmed) {
+        stalledLast[i] = stalled || (stalledLast[i] && !activeProven);
+        if (activeProven) {
             pendingLoss = "target " + targets.get(i) + " failed (" + why + ")";
             lostIndex = i;
         }
@@ -409,5 +451,7 @@ final class SyslogSender implements Runnable {
         active = null;
         activeIndex = -1;
         activeConfirmed = false;
+        activeProven = false;
+        held = 0; // still at the head of the buffer: sent again, to whichever target comes next
     }
 }

@@ -180,6 +180,44 @@ class HungCollectorTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "tls"})
+    void failingBackToACollectorThatStillHangsLosesNothingMore(String kind) throws Exception {
+        TestSinks.RecordingReporter reporter = new TestSinks.RecordingReporter();
+        try (TestCollectors.Hung collector = hung(kind); TestCollectors.Reading healthy = new TestCollectors.Reading()) {
+            String first = kind + ":localhost:" + collector.port();
+            String second = "tcp:127.0.0.1:" + healthy.port();
+            SyslogSink sink = new SyslogSink(TestSinks.config(settings(first + "," + second, "write.timeout", "100ms",
+                    "failback.interval", "150ms", "reconnect.delay", "10ms", "reconnect.max.delay", "20ms")), reporter);
+            try {
+                int i = 0;
+                // Records keep coming while the sender fails back to the hung collector, and is cut, again and again.
+                while (measurement(sink, "stalls") < 4) {
+                    sink.write(List.of(TestSinks.auth(message(i++))));
+                    if (measurement(sink, "buffered") > 500) {
+                        await().atMost(Duration.ofSeconds(30)).until(() -> measurement(sink, "buffered") <= 500
+                                || measurement(sink, "stalls") >= 4);
+                    }
+                }
+                int last = i - 1;
+                await().atMost(Duration.ofSeconds(30)).until(() -> healthy.messages().stream()
+                        .anyMatch(m -> m.contains("record " + last + " ")));
+                List<Integer> got = healthy.messages().stream().map(HungCollectorTest::number).toList();
+                assertThat(collector.connections()).isGreaterThanOrEqualTo(4);
+                // Only the first connection, believed until it stalled, took records away for good; what every
+                // later one was sent stayed in the buffer until the cut and went to the second target.
+                int from = got.get(0);
+                assertThat(TestSinks.sentTo(sink, first)).isEqualTo(from);
+                assertThat(got).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(from, last).boxed().toList());
+                assertThat(measurement(sink, "failbacks")).isZero();
+                assertThat(measurement(sink, "dropped")).isZero();
+                assertThat(reporter.messages).hasSize(1);
+            } finally {
+                sink.close();
+            }
+        }
+    }
+
     private static int number(String message) {
         Matcher m = NUMBER.matcher(message);
         assertThat(m.find()).as(message).isTrue();
