@@ -22,7 +22,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -38,13 +40,13 @@ import javax.net.ssl.SSLSocket;
  * Every other setting is at its default. Two baselines: the file sink alone, and the disk's own
  * fsync (a 300-byte append plus {@code FileChannel.force}, in the same directory).
  *
- * <p>Each scenario runs in a JVM of its own (warm-up, then the measured seconds; every call timed).
- * Prints one {@code RESULT} line per scenario and a table. Run from the repository root:
+ * <p>Each run of a scenario is a JVM of its own (warm-up, then the measured seconds; every call timed);
+ * the rounds interleave the scenarios. Prints one {@code RESULT} line per run and a table. Run from the repository root:
  * <pre>
  * mvn -q -B -DskipTests package -pl gateway-log-benchmarks -am
  * mvn -q -B -pl gateway-log-benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
  * java -cp gateway-log-benchmarks/target/classes:$(cat gateway-log-benchmarks/target/classpath.txt) \
- *     io.gatewaylog.benchmarks.HungCollectorBenchmark [seconds per scenario, default 10] [scenario ...]
+ *     io.gatewaylog.benchmarks.HungCollectorBenchmark [seconds per run, default 10] [rounds, default 3] [scenario ...]
  * </pre>
  * Scenarios: {@code fsync file-only healthy-tcp healthy-tls hung-tcp hung-tls}. The log directory is
  * made under {@code -Dbench.dir} (default {@code java.io.tmpdir}): put it on the disk you care about,
@@ -64,26 +66,46 @@ public final class HungCollectorBenchmark {
             return;
         }
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        List<String> scenarios = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : SCENARIOS;
-        List<String> results = new ArrayList<>();
-        for (String scenario : scenarios) {
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms512m", "-Xmx512m", "-Dbench.dir=" + System.getProperty("bench.dir", System.getProperty("java.io.tmpdir")),
-                    "-cp", System.getProperty("java.class.path"), HungCollectorBenchmark.class.getName(), "--child",
-                    scenario, String.valueOf(seconds)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor();
-            System.out.print(out);
-            out.lines().filter(l -> l.startsWith("RESULT ")).forEach(results::add);
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        List<String> scenarios = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : SCENARIOS;
+        // Rounds interleave the scenarios, so that a disk or a neighbour busy for a while weighs on all alike.
+        Map<String, List<String[]>> results = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (String scenario : scenarios) {
+                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xms512m", "-Xmx512m", "-Dbench.dir=" + System.getProperty("bench.dir",
+                        System.getProperty("java.io.tmpdir")), "-cp", System.getProperty("java.class.path"),
+                        HungCollectorBenchmark.class.getName(), "--child", scenario, String.valueOf(seconds))
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                p.waitFor();
+                System.out.print(out);
+                out.lines().filter(l -> l.startsWith("RESULT ")).forEach(l -> results
+                        .computeIfAbsent(scenario, k -> new ArrayList<>()).add(l.split(" ")));
+            }
         }
-        System.out.println();
-        System.out.printf(Locale.ROOT, "%-12s %10s %9s %9s %9s %9s %8s %7s %8s %9s%n", "scenario", "calls/s", "p50 ms",
-                "p99 ms", "p99.9 ms", "max ms", ">100ms", "stalls", "sent", "not sent");
-        for (String r : results) {
-            String[] f = r.split(" ");
-            System.out.printf(Locale.ROOT, "%-12s %10s %9s %9s %9s %9s %8s %7s %8s %9s%n", f[1], f[2], f[3], f[4], f[5], f[6],
-                    f[7], f[8], f[9], f[10]);
+        System.out.printf(Locale.ROOT, "%n%d rounds of %d s per scenario; calls/s and p99.9: median of the rounds; "
+                + "max: the worst call of all rounds%n", rounds, seconds);
+        System.out.printf(Locale.ROOT, "%-12s %9s %8s %9s %9s %8s %7s %9s %9s%n", "scenario", "calls/s", "p50 ms",
+                "p99.9 ms", "max ms", ">100ms", "stalls", "sent", "not sent");
+        for (Map.Entry<String, List<String[]>> e : results.entrySet()) {
+            List<String[]> r = e.getValue();
+            System.out.printf(Locale.ROOT, "%-12s %9.0f %8.3f %9.3f %9.3f %8.0f %7.0f %9.0f %9.0f%n", e.getKey(),
+                    median(r, 2), median(r, 3), median(r, 5), max(r, 6), total(r, 7), total(r, 8), total(r, 9), total(r, 10));
         }
+    }
+
+    private static double median(List<String[]> rows, int column) {
+        double[] v = rows.stream().mapToDouble(f -> Double.parseDouble(f[column])).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static double max(List<String[]> rows, int column) {
+        return rows.stream().mapToDouble(f -> Double.parseDouble(f[column])).max().orElse(0);
+    }
+
+    private static double total(List<String[]> rows, int column) {
+        return rows.stream().mapToDouble(f -> Double.parseDouble(f[column])).sum();
     }
 
     private static void child(String scenario, int seconds) throws Exception {
