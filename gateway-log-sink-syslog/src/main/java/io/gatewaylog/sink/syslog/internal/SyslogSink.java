@@ -33,6 +33,7 @@ public final class SyslogSink implements LogSink {
     private final SyslogSender sender;
     private final Thread thread;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicLong overflowReported = new java.util.concurrent.atomic.AtomicLong();
 
     /** Creates the sink and starts its sender thread. */
     public SyslogSink(SyslogConfig config, Reporter reporter) {
@@ -86,8 +87,12 @@ public final class SyslogSink implements LogSink {
                 // Said once already: no collector here, and what overflows is counted, not announced.
                 return batch.size();
             }
-            reporter.warnThrottled("overflow", "buffer full (" + buffer.capacity() + " records, sink.syslog.buffer.size): "
-                    + refused + " records dropped now, " + counters.dropped.sum() + " in all (gateway.log.syslog.dropped)");
+            reporter.warnThrottled("overflow", () -> {
+                long all = counters.dropped.sum();
+                long since = all - overflowReported.getAndSet(all);
+                return "buffer full (" + buffer.capacity() + " records, sink.syslog.buffer.size): " + since
+                        + " records dropped since the last report, " + all + " in all (gateway.log.syslog.dropped)";
+            });
         }
         return batch.size();
     }
