@@ -84,8 +84,11 @@ public final class HungCollectorBenchmark {
         List<String> scenarios = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : SCENARIOS;
         // Rounds interleave the scenarios, so that a disk or a neighbour busy for a while weighs on all alike.
         Map<String, List<String[]>> results = new LinkedHashMap<>();
+        scenarios.forEach(sc -> results.put(sc, new ArrayList<>()));
+        // Each round starts one scenario later, so that none always runs right after the same neighbour.
         for (int round = 0; round < rounds; round++) {
-            for (String scenario : scenarios) {
+            for (int k = 0; k < scenarios.size(); k++) {
+                String scenario = scenarios.get((k + round) % scenarios.size());
                 Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xms512m", "-Xmx512m", "-Dbench.dir=" + System.getProperty("bench.dir",
                         System.getProperty("java.io.tmpdir")), "-cp", System.getProperty("java.class.path"),
