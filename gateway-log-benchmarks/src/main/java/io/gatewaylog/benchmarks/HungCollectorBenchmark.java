@@ -87,8 +87,8 @@ public final class HungCollectorBenchmark {
         scenarios.forEach(sc -> results.put(sc, new ArrayList<>()));
         // Each round starts one scenario later, so that none always runs right after the same neighbour.
         for (int round = 0; round < rounds; round++) {
-            for (int k = 0; k < scenarios.size(); k++) {
-                String scenario = scenarios.get((k + round) % scenarios.size());
+            for (int at = 0; at < scenarios.size(); at++) {
+                String scenario = scenarios.get((at + round) % scenarios.size());
                 Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xms512m", "-Xmx512m", "-Dbench.dir=" + System.getProperty("bench.dir",
                         System.getProperty("java.io.tmpdir")), "-cp", System.getProperty("java.class.path"),
