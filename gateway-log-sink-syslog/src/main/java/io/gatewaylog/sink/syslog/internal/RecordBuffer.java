@@ -16,12 +16,16 @@ import java.util.concurrent.locks.LockSupport;
  * full, incoming records are refused (and counted by the caller): the ones already waiting are older
  * and keep their place, so what does arrive is an unbroken prefix of the stream.
  *
- * <p>Lock-free on the writers' side: an auth caller's {@link #offer} never waits for the sender thread.
- * (With a lock shared with the sender, a sender preempted while holding it made auth calls wait for the
- * CPU scheduler: 5 to 220 ms worst cases on a loaded 2-core machine, in {@code HungCollectorBenchmark}.)
- * Only the sender thread peeks and removes.
+ * <p>Lock-free and wake-free on the writers' side: an auth caller's {@link #offer} is a few atomic
+ * operations and never waits for, nor wakes, the sender thread, which polls instead. (Sharing a lock
+ * with the sender, or signalling it, let the sender take the caller's CPU on a busy 2-core machine: the
+ * sink's share of an auth call then reached milliseconds in {@code HungCollectorBenchmark}.) Only the
+ * sender thread peeks and removes.
  */
 final class RecordBuffer {
+    private static final long MIN_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long MAX_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     private final ConcurrentLinkedQueue<LogRecord> records = new ConcurrentLinkedQueue<>();
     private final int capacity;
     /** Places taken (reserved before a record is added): the bound. */
@@ -32,7 +36,7 @@ final class RecordBuffer {
     /** Written by the sender thread only. */
     private volatile long removed;
     private volatile Thread sender;
-    private volatile boolean senderWaiting;
+    private long idleNanos = MIN_IDLE_NANOS; // sender thread only
 
     RecordBuffer(int capacity) {
         this.capacity = capacity;
@@ -51,8 +55,9 @@ final class RecordBuffer {
             }
         }
         if (accepted > 0) {
+            // No wake-up of the sender: it polls (see peek). Waking it would be a system call on the
+            // caller's thread, and on a busy machine the woken sender can take the caller's CPU.
             added.addAndGet(accepted);
-            wakeSender();
         }
         return refused;
     }
@@ -68,18 +73,10 @@ final class RecordBuffer {
         return false;
     }
 
-    private void wakeSender() {
-        if (senderWaiting) {
-            Thread t = sender;
-            if (t != null) {
-                LockSupport.unpark(t);
-            }
-        }
-    }
-
     /**
      * Up to {@code max} records after the first {@code skip} (records already sent but not yet released),
-     * left in place; waits up to {@code nanos} for one. Sender thread only.
+     * left in place; waits up to {@code nanos} for one, polling: 1 ms, doubling to 50 ms while nothing
+     * comes, as the core's idle writers do. Sender thread only.
      */
     List<LogRecord> peek(int skip, int max, long nanos) {
         sender = Thread.currentThread();
@@ -90,14 +87,13 @@ final class RecordBuffer {
             if (left <= 0) {
                 break;
             }
-            senderWaiting = true;
-            // Checked again after saying we wait: an offer either sees the flag or is seen here.
-            if (visible() <= skip && wakeups.get() == wakeupsBefore) {
-                LockSupport.parkNanos(this, left);
-            }
-            senderWaiting = false;
+            LockSupport.parkNanos(this, Math.min(left, idleNanos));
+            idleNanos = Math.min(idleNanos * 2, MAX_IDLE_NANOS);
         }
         long n = visible();
+        if (n > skip) {
+            idleNanos = MIN_IDLE_NANOS;
+        }
         List<LogRecord> out = new ArrayList<>((int) Math.max(0, Math.min(max, n - skip)));
         Iterator<LogRecord> it = records.iterator();
         for (int i = 0; i < skip && it.hasNext(); i++) {
