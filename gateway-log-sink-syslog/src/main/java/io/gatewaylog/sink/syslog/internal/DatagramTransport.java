@@ -1,5 +1,7 @@
 package io.gatewaylog.sink.syslog.internal;
 
+import java.io.IOException;
+
 /**
  * What every datagram transport shares: one message per datagram (so a newline cannot split a record
  * and needs no escaping), nothing buffered (each datagram leaves on send), no connection to check (a
@@ -29,6 +31,11 @@ abstract class DatagramTransport implements Transport {
     @Override
     public final void checkOpen() {
         // Nothing to check: datagrams have no connection.
+    }
+
+    @Override
+    public void verify() throws IOException {
+        // A connected local socket refuses at once (connect or send): nothing to wait for.
     }
 
     @Override

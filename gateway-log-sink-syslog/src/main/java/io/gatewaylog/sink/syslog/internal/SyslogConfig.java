@@ -32,6 +32,8 @@ public final class SyslogConfig {
     public enum Framing { OCTET_COUNTING, LF }
 
     final List<Target> targets;
+    /** Whether {@code targets} was left at its default: nobody asked for a particular collector. */
+    final boolean defaultTargets;
     final Set<LogComponent> components;
     final Map<LogComponent, Facility> facilities;
     final Format format;
@@ -47,6 +49,7 @@ public final class SyslogConfig {
     final Duration reconnectMaxDelay;
     final Duration failbackInterval;
     final Duration connectTimeout;
+    final Duration writeTimeout;
     final Duration flushTimeout;
     final Duration closeTimeout;
     final Path trustStore;
@@ -55,6 +58,7 @@ public final class SyslogConfig {
 
     private SyslogConfig(Settings s) {
         targets = targets(s);
+        defaultTargets = s.get(PREFIX + "targets").isEmpty();
         components = components(s);
         facilities = facilities(s);
         format = s.getEnum(PREFIX + "format", Format.class, Format.RFC5424);
@@ -80,7 +84,9 @@ public final class SyslogConfig {
         }
         failbackInterval = duration(s, "failback.interval", Duration.ofSeconds(30));
         connectTimeout = duration(s, "connect.timeout", Duration.ofSeconds(5));
-        flushTimeout = durationOrZero(s, "flush.timeout", Duration.ofMillis(500));
+        writeTimeout = duration(s, "write.timeout", Duration.ofSeconds(2));
+        // 0: a flush (and so an auth call, which flushes every sink) never waits for the network.
+        flushTimeout = durationOrZero(s, "flush.timeout", Duration.ZERO);
         closeTimeout = durationOrZero(s, "close.timeout", Duration.ofSeconds(2));
         trustStore = s.get(PREFIX + "tls.truststore").isPresent() ? s.getPath(PREFIX + "tls.truststore", null) : null;
         if (trustStore != null && !Files.isReadable(trustStore)) {

@@ -1,6 +1,7 @@
 package io.gatewaylog.sink.syslog.internal;
 
 import io.gatewaylog.api.spi.Measurement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -14,10 +15,27 @@ final class SyslogCounters {
     final LongAdder reconnects = new LongAdder();
     final LongAdder failovers = new LongAdder();
     final LongAdder failbacks = new LongAdder();
+    final LongAdder stalls = new LongAdder();
+    /** Per target, in the configured order: records handed to it. */
+    final LongAdder[] sentTo;
+    private final List<Target> targets;
+
+    SyslogCounters(List<Target> targets) {
+        this.targets = targets;
+        this.sentTo = new LongAdder[targets.size()];
+        for (int i = 0; i < sentTo.length; i++) {
+            sentTo[i] = new LongAdder();
+        }
+    }
+
+    void sent(int target, int records) {
+        sent.add(records);
+        sentTo[target].add(records);
+    }
 
     List<Measurement> measurements(IntSupplier buffered) {
         Map<String, String> tags = Map.of("sink", "syslog");
-        return List.of(
+        List<Measurement> all = new ArrayList<>(List.of(
                 Measurement.counter("gateway.log.syslog.sent", tags, "records", "Records delivered to a syslog transport", sent::sum),
                 Measurement.counter("gateway.log.syslog.dropped", tags, "records",
                         "Records lost: refused by a full buffer or unsent at shutdown", dropped::sum),
@@ -29,7 +47,15 @@ final class SyslogCounters {
                         "Switches to a less preferred target", failovers::sum),
                 Measurement.counter("gateway.log.syslog.failbacks", tags, null,
                         "Switches back to a more preferred target", failbacks::sum),
+                Measurement.counter("gateway.log.syslog.stalls", tags, null,
+                        "Writes cut after making no progress for write.timeout (a collector that does not read)", stalls::sum),
                 Measurement.gauge("gateway.log.syslog.buffered", tags, "records", "Records waiting to be sent",
-                        buffered::getAsInt));
+                        buffered::getAsInt)));
+        for (int i = 0; i < targets.size(); i++) {
+            LongAdder n = sentTo[i];
+            all.add(Measurement.counter("gateway.log.syslog.target.sent", Map.of("sink", "syslog", "target",
+                    targets.get(i).toString()), "records", "Records delivered to this target", n::sum));
+        }
+        return List.copyOf(all);
     }
 }

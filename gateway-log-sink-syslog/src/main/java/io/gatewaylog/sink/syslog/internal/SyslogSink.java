@@ -12,18 +12,28 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Sends records to syslog. {@link #write} only puts records into the sink's bounded buffer, so a
- * writer thread never waits on the network; the sender thread does the I/O (see {@link SyslogSender}).
- * {@link #flush} waits, at most {@code flush.timeout}, for the records written so far to leave, and not
- * at all while no target is reachable: then they wait in the buffer instead.
+ * writer thread, or an auth caller on its synchronous path, never waits on the network; the sender
+ * thread does the I/O (see {@link SyslogSender}), and a {@link StallWatchdog} bounds its writes.
+ * {@link #flush} does not wait by default ({@code flush.timeout=0}): the core flushes every sink on
+ * each auth call, and a collector that stops reading must cost that call nothing. With a positive
+ * {@code flush.timeout} it waits that long at most for the records written so far to leave, and not
+ * at all while no target is reachable or the current write is already blocked that long.
+ *
+ * <p>{@link #write} returns the whole batch as taken: every record is either buffered for sending or,
+ * when the buffer is full or the sink closed, counted as this sink's own drop
+ * ({@code gateway.log.syslog.dropped}) and reported. Handing overflow back to the core would only move
+ * the wait for a dead collector into the core's retry loop, onto the auth caller.
  */
 public final class SyslogSink implements LogSink {
     private final SyslogConfig config;
     private final RecordBuffer buffer;
-    private final SyslogCounters counters = new SyslogCounters();
+    private final SyslogCounters counters;
     private final ThrottledReporter reporter;
+    private final StallWatchdog watchdog;
     private final SyslogSender sender;
     private final Thread thread;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicLong overflowReported = new java.util.concurrent.atomic.AtomicLong();
 
     /** Creates the sink and starts its sender thread. */
     public SyslogSink(SyslogConfig config, Reporter reporter) {
@@ -34,10 +44,14 @@ public final class SyslogSink implements LogSink {
     SyslogSink(SyslogConfig config, Reporter reporter, boolean useJna) {
         this.config = config;
         this.buffer = new RecordBuffer(config.bufferSize);
+        this.counters = new SyslogCounters(config.targets());
         this.reporter = new ThrottledReporter(reporter, TimeUnit.SECONDS.toNanos(10));
         boolean tls = config.targets().stream().anyMatch(t -> t.kind() == Target.Kind.TLS);
         SSLContext context = tls ? TlsContexts.create(config) : null;
-        this.sender = new SyslogSender(config, buffer, new TransportFactory(config, context, useJna), counters, this.reporter);
+        this.watchdog = new StallWatchdog(config.writeTimeout.toNanos());
+        this.sender = new SyslogSender(config, buffer, new TransportFactory(config, context, useJna, watchdog), counters,
+                this.reporter, watchdog);
+        watchdog.start("gateway-log-syslog-watchdog");
         this.thread = new Thread(sender, "gateway-log-syslog-sender");
         thread.setDaemon(true);
         thread.start();
@@ -69,8 +83,16 @@ public final class SyslogSink implements LogSink {
         int refused = buffer.offer(wanted);
         if (refused > 0) {
             counters.dropped.add(refused);
-            reporter.warnThrottled("overflow", "buffer full (" + buffer.capacity() + " records, sink.syslog.buffer.size): "
-                    + refused + " records dropped now, " + counters.dropped.sum() + " in all (gateway.log.syslog.dropped)");
+            if (sender.unaskedAndUnreachable()) {
+                // Said once already: no collector here, and what overflows is counted, not announced.
+                return batch.size();
+            }
+            reporter.warnThrottled("overflow", () -> {
+                long all = counters.dropped.sum();
+                long since = all - overflowReported.getAndSet(all);
+                return "buffer full (" + buffer.capacity() + " records, sink.syslog.buffer.size): " + since
+                        + " records dropped since the last report, " + all + " in all (gateway.log.syslog.dropped)";
+            });
         }
         return batch.size();
     }
@@ -87,11 +109,12 @@ public final class SyslogSink implements LogSink {
 
     @Override
     public void flush() {
-        if (!sender.isConnected() || config.flushTimeout.isZero()) {
+        long timeout = config.flushTimeout.toNanos();
+        if (timeout == 0 || !sender.isHealthy(timeout)) {
             return;
         }
         try {
-            buffer.awaitRemoved(buffer.addedCount(), config.flushTimeout.toNanos());
+            buffer.awaitRemoved(buffer.addedCount(), timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -110,9 +133,13 @@ public final class SyslogSink implements LogSink {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        watchdog.stop();
         int left = buffer.clear();
         if (left > 0) {
             counters.dropped.add(left);
+            if (sender.unaskedAndUnreachable()) {
+                return; // counted; the one line at the start said where these went (nowhere)
+            }
             reporter.warn(left + " records could not be sent before shutdown (close.timeout " + config.closeTimeout
                     + ") and are lost");
         }
@@ -126,5 +153,20 @@ public final class SyslogSink implements LogSink {
     /** The target in use, or null while none is reachable (for diagnostics and tests). */
     public Target activeTarget() {
         return sender.activeTarget();
+    }
+
+    /** The sender thread (for tests: where it is blocked). */
+    Thread senderThread() {
+        return thread;
+    }
+
+    /** How many times the sender opened or tried a target (for tests). */
+    long connectAttempts() {
+        return sender.opens();
+    }
+
+    /** How long the sender's current socket write has been blocked, 0 if it is not in one (for tests). */
+    long writeBlockedNanos() {
+        return watchdog.blockedNanos();
     }
 }

@@ -24,13 +24,18 @@ final class ThrottledReporter {
 
     /** Reports unless a warning of the same {@code kind} went out less than an interval ago. */
     void warnThrottled(String kind, String message) {
+        warnThrottled(kind, () -> message);
+    }
+
+    /** As {@link #warnThrottled(String, String)}, making the message only when it is reported. */
+    void warnThrottled(String kind, java.util.function.Supplier<String> message) {
         long now = System.nanoTime();
         Long previous = last.get(kind);
         if (previous != null && now - previous < intervalNanos) {
             return;
         }
         if (previous == null ? last.putIfAbsent(kind, now) == null : last.replace(kind, previous, now)) {
-            warn(message);
+            warn(message.get());
         }
     }
 }

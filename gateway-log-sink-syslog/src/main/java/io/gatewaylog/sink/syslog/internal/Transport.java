@@ -30,6 +30,13 @@ interface Transport extends Closeable {
      */
     void checkOpen() throws IOException;
 
+    /**
+     * Checks, after the first message on a new transport, that it reached a listener, where only that
+     * can tell: a UDP send to a local port where nothing listens succeeds, and the refusal (ICMP port
+     * unreachable) only surfaces afterwards. Throws if nothing listens.
+     */
+    void verify() throws IOException;
+
     /** Sends (streams: buffers) one message. */
     void send(byte[] message) throws IOException;
 

@@ -8,10 +8,12 @@ final class TransportFactory {
     private final SyslogConfig config;
     private final SSLContext tls;
     private final boolean jna;
+    private final StallWatchdog watchdog;
 
-    TransportFactory(SyslogConfig config, SSLContext tls, boolean useJna) {
+    TransportFactory(SyslogConfig config, SSLContext tls, boolean useJna, StallWatchdog watchdog) {
         this.config = config;
         this.tls = tls;
+        this.watchdog = watchdog;
         this.jna = useJna && jnaPresent();
     }
 
@@ -23,7 +25,7 @@ final class TransportFactory {
                             + "class path; the JDK cannot send to a Unix datagram socket");
                 }
                 try {
-                    return UnixDatagramTransport.open(target, config.maxMessageSize, config.connectTimeout.toMillis());
+                    return UnixDatagramTransport.open(target, config.maxMessageSize, config.writeTimeout.toMillis());
                 } catch (LinkageError e) {
                     // JNA present but its native part cannot load here (a locked-down tmp dir, an odd platform).
                     throw new UnsupportedTargetException("JNA cannot load libc: " + e);
@@ -31,7 +33,7 @@ final class TransportFactory {
             case UDP:
                 return new UdpTransport(target, config.maxMessageSize);
             default:
-                return StreamTransport.open(target, config, tls);
+                return StreamTransport.open(target, config, tls, watchdog);
         }
     }
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.SocketTimeoutException;
 
 /**
  * RFC 5426 syslog over UDP: one message per datagram, so LF inside a message cannot split it. The
@@ -13,6 +15,7 @@ import java.net.InetSocketAddress;
 final class UdpTransport extends DatagramTransport {
     // 65535 minus the IPv4 and UDP headers.
     private static final int MAX_UDP_PAYLOAD = 65_507;
+    private static final int VERIFY_MILLIS = 10;
 
     private final DatagramSocket socket;
 
@@ -34,6 +37,27 @@ final class UdpTransport extends DatagramTransport {
     @Override
     public void send(byte[] message) throws IOException {
         socket.send(new DatagramPacket(message, message.length));
+    }
+
+    /**
+     * Waits a moment for the answer to the datagram just sent: a listener never answers (a timeout: all
+     * is well); a closed port answers ICMP port unreachable, which a connected socket reports on this
+     * receive. Loopback answers within microseconds; a remote host that filters ICMP cannot be told from
+     * a listening one. Done once per transport, so that a missing collector is one failure, not a
+     * "sent, failed, reconnected" cycle per record.
+     */
+    @Override
+    public void verify() throws IOException {
+        socket.setSoTimeout(VERIFY_MILLIS);
+        try {
+            socket.receive(new DatagramPacket(new byte[1], 1));
+        } catch (SocketTimeoutException silent) {
+            // Nobody refused: a listener took it (or the refusal, if any, is not coming back to us).
+        } catch (PortUnreachableException e) {
+            throw new PortUnreachableException("nothing listens there (ICMP port unreachable)");
+        } finally {
+            socket.setSoTimeout(0);
+        }
     }
 
     @Override

@@ -37,9 +37,12 @@ final class UnixDatagramTransport extends DatagramTransport {
             throw new IOException("socket(AF_UNIX, SOCK_DGRAM): " + e.getMessage(), e);
         }
         try {
-            // A receiver that stops reading would block send() for ever: give up after the timeout instead.
+            // A receiver that stops reading would block send() for ever: give up after write.timeout
+            // instead. struct timeval is {seconds, microseconds}: two 64-bit fields on 64-bit Linux; on
+            // macOS a 32-bit tv_usec plus padding, which a little-endian long fills the same way.
+            long millis = Math.max(1, sendTimeoutMillis);
             byte[] timeval = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder())
-                    .putLong(Math.max(1, sendTimeoutMillis / 1000)).putLong(0).array();
+                    .putLong(millis / 1000).putLong((millis % 1000) * 1000).array();
             if (Platform.isLinux()) {
                 libc.setsockopt(fd, 1 /* SOL_SOCKET */, 21 /* SO_SNDTIMEO */, timeval, timeval.length);
             } else {
@@ -49,7 +52,7 @@ final class UnixDatagramTransport extends DatagramTransport {
             libc.connect(fd, address, address.length);
         } catch (LastErrorException e) {
             closeQuietly(libc, fd);
-            throw new IOException(target + ": " + e.getMessage(), e);
+            throw new IOException(strerror(e), e);
         }
         return new UnixDatagramTransport(target, fd, maxMessageSize);
     }
@@ -72,8 +75,14 @@ final class UnixDatagramTransport extends DatagramTransport {
         try {
             LibC.INSTANCE.send(fd, message, new NativeLong(message.length), 0);
         } catch (LastErrorException e) {
-            throw new IOException(target() + ": " + e.getMessage(), e);
+            throw new IOException(strerror(e), e);
         }
+    }
+
+    /** JNA's message without its "[errno] " prefix: "No such file or directory". */
+    private static String strerror(LastErrorException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.startsWith("[") && m.indexOf("] ") > 0 ? m.substring(m.indexOf("] ") + 2) : m;
     }
 
     @Override

@@ -40,7 +40,9 @@ class SyslogConfigTest {
         assertThat(c.reconnectMaxDelay).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.failbackInterval).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.connectTimeout).isEqualTo(Duration.ofSeconds(5));
-        assertThat(c.flushTimeout).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.writeTimeout).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.flushTimeout).isZero();
+        assertThat(c.defaultTargets).isTrue();
         assertThat(c.closeTimeout).isEqualTo(Duration.ofSeconds(2));
         assertThat(c.trustStore).isNull();
         assertThat(c.verifyHostname).isTrue();
@@ -63,6 +65,8 @@ class SyslogConfigTest {
         assertThat(c.maxMessageSize).isEqualTo(65536);
         assertThat(c.bom).isTrue();
         assertThat(c.msgIdField).isEqualTo("event");
+        assertThat(c.defaultTargets).isFalse();
+        assertThat(TestSinks.config(Map.of("write.timeout", "250ms")).writeTimeout).isEqualTo(Duration.ofMillis(250));
         assertThat(TestSinks.config(Map.of("components", "all")).components).hasSize(6);
         assertThat(TestSinks.config(Map.of("components", "none")).components).isEmpty();
     }
@@ -99,6 +103,7 @@ class SyslogConfigTest {
             "reconnect.max.delay | 10ms | not shorter than reconnect.delay",
             "failback.interval | 0s | 1ms to 1h",
             "connect.timeout | soon | ''",
+            "write.timeout | 0s | 1ms to 1h",
             "flush.timeout | 2h | 0 to 1h",
             "close.timeout | 3d | 0 to 1h",
             "tls.truststore | /nonexistent/ca.pem | a readable PEM file",

@@ -46,6 +46,16 @@ final class TestSinks {
         throw new AssertionError("no measurement " + suffix);
     }
 
+    /** Records sent to one target ({@code gateway.log.syslog.target.sent{target=...}}). */
+    static double sentTo(SyslogSink sink, String target) {
+        for (Measurement m : sink.measurements()) {
+            if (m.name().equals("gateway.log.syslog.target.sent") && target.equals(m.tags().get("target"))) {
+                return m.value();
+            }
+        }
+        throw new AssertionError("no target " + target);
+    }
+
     /** A reporter that keeps what it was told. */
     static final class RecordingReporter implements Reporter {
         final List<String> messages = new CopyOnWriteArrayList<>();
