@@ -72,7 +72,8 @@ public final class KafkaConfig {
         segmentBytes = Math.max(16 * 1024, Math.min(64L << 20, spoolMaxBytes / 32));
         fsyncInterval = duration(s, "spool.fsync.interval", Duration.ofSeconds(1), Duration.ZERO);
         closeTimeout = duration(s, "close.timeout", Duration.ofSeconds(5), Duration.ZERO);
-        fallbackKey = hostName();
+        String asset = s.getString("asset.id", "").trim();
+        fallbackKey = asset.isEmpty() ? hostName() : asset;
         producer = producer(s, bootstrapServers);
         clientId = (String) producer.get(ProducerConfig.CLIENT_ID_CONFIG);
         long memory = ((Number) ProducerConfig.configDef().parse(producer).get(ProducerConfig.BUFFER_MEMORY_CONFIG)).longValue();

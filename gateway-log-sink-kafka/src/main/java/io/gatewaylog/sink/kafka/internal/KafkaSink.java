@@ -247,8 +247,8 @@ public final class KafkaSink implements LogSink {
             }
             int valueLength = length > 0 && line[length - 1] == '\n' ? length - 1 : length;
             String asset = r.context().get("asset_id");
-            // Without an asset id the host name keys the records: one gateway's records stay on one
-            // partition, which is what keeps them in order.
+            // The record's asset_id, else the asset.id setting, else the host name: one gateway's records
+            // always have one key, so they stay on one partition, which is what keeps them in order.
             byte[] key = keys.computeIfAbsent(asset == null ? config.fallbackKey : asset, Frame::utf8);
             int size = Frame.size(key.length, valueLength);
             if (!budget.tryReserve(size)) {
