@@ -149,11 +149,12 @@ public final class KafkaConfig {
             throw new InvalidSettingException(CLIENT + ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
                     String.valueOf(inFlight), "1 to 5 (the idempotent producer keeps order only up to 5)");
         }
+        // Not new ProducerConfig(p): it logs every value through SLF4J on this thread, which is the thread
+        // binding the backend; with a bridge on the class path that log would re-enter the binding.
         try {
-            // The client's own cross-checks (e.g. delivery.timeout.ms >= linger.ms + request.timeout.ms).
-            new ProducerConfig(p);
+            ProducerConfig.configDef().parse(p);
         } catch (ConfigException e) {
-            throw new InvalidSettingException(CLIENT + "*", p.toString(), "a consistent producer configuration: " + e.getMessage());
+            throw new InvalidSettingException(CLIENT + "*", p.toString(), "a valid producer configuration: " + e.getMessage());
         }
         return Map.copyOf(p);
     }
