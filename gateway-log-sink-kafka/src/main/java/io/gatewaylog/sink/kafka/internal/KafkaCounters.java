@@ -44,7 +44,7 @@ final class KafkaCounters {
         return dropped.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
-    List<Measurement> measurements(DoubleSupplier spoolBytes, DoubleSupplier spoolRecords) {
+    List<Measurement> measurements(DoubleSupplier spoolBytes, DoubleSupplier spoolRecords, long spoolLimit) {
         Map<String, String> tags = Map.of("sink", "kafka");
         List<Measurement> all = new ArrayList<>();
         for (LogComponent c : LogComponent.values()) {
@@ -69,6 +69,8 @@ final class KafkaCounters {
                 "The Kafka client's own log records, not shipped to Kafka (no feedback loop)", skipped::sum));
         all.add(Measurement.gauge("gateway.log.kafka.spool.bytes", tags, "bytes", "Bytes of the spool's segment files",
                 spoolBytes));
+        all.add(Measurement.gauge("gateway.log.kafka.spool.limit", tags, "bytes",
+                "The bound on the spool's segment files (sink.kafka.spool.max.bytes)", () -> spoolLimit));
         all.add(Measurement.gauge("gateway.log.kafka.spool.records", tags, "records",
                 "Records in the spool not yet acknowledged by Kafka", spoolRecords));
         all.add(Measurement.gauge("gateway.log.kafka.broker.reachable", tags, null,

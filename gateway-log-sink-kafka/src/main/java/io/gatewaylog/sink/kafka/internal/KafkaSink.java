@@ -227,7 +227,7 @@ public final class KafkaSink implements LogSink {
                 n += s.pendingRecords.get();
             }
             return n;
-        });
+        }, config.spoolMaxBytes);
     }
 
     /** A component's reusable encoding buffers; used by that component's writer only. */
