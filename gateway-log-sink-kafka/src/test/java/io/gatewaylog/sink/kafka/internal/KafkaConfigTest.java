@@ -39,7 +39,7 @@ class KafkaConfigTest {
         assertThat(c.closeTimeout).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.producerProperties()).containsEntry("acks", "all").containsEntry("enable.idempotence", "true")
                 .containsEntry("max.in.flight.requests.per.connection", "5").containsEntry("bootstrap.servers", "localhost:9092")
-                .containsEntry("max.block.ms", "5000");
+                .containsEntry("max.block.ms", "5000").containsEntry("batch.size", "262144");
     }
 
     @Test
