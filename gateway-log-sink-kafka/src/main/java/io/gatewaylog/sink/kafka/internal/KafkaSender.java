@@ -52,6 +52,7 @@ final class KafkaSender implements Runnable {
     private final AtomicInteger rejectedReports = new AtomicInteger();
     private volatile Thread thread;
     private volatile boolean stopping;
+    private volatile boolean inSend;
     private volatile long drainDeadline;
     private Producer<byte[], byte[]> producer;
     private long nextCreate;
@@ -105,14 +106,26 @@ final class KafkaSender implements Runnable {
         }
         LockSupport.unpark(t);
         try {
+            if (outage.active()) {
+                interruptSend(t);
+            }
             t.join(timeout.toMillis() + 500);
             if (t.isAlive()) {
-                // blocked in send() waiting for metadata: the producer answers an interrupt
-                t.interrupt();
+                interruptSend(t);
                 t.join(5000);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Blocked in send() waiting for metadata (at most max.block.ms): the producer answers an interrupt.
+     * Only then: an interrupt during a file operation would close the spool's channels.
+     */
+    private void interruptSend(Thread t) {
+        if (inSend) {
+            t.interrupt();
         }
     }
 
@@ -225,14 +238,19 @@ final class KafkaSender implements Runnable {
             ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(s.topic, null, f.epochMillis, f.key, f.value,
                     new RecordHeaders(new Header[] {s.componentHeader, LEVEL_HEADERS[f.level]}));
             counters.sent.get(s.spool.component).increment();
+            inSend = true;
             try {
                 producer.send(record, (metadata, error) -> completed(s, entry, error));
             } catch (KafkaException | IllegalStateException e) {
-                completed(s, entry, e);
-                if (stopping && Thread.currentThread().isInterrupted()) {
-                    return true;
+                if (e instanceof org.apache.kafka.common.errors.InterruptException) {
+                    // stop() gave up waiting; clear the flag so the last commit's file writes still work
+                    Thread.interrupted();
+                    drainDeadline = System.nanoTime();
                 }
+                completed(s, entry, e);
                 break;
+            } finally {
+                inSend = false;
             }
             n++;
         }

@@ -114,37 +114,40 @@ public final class KafkaSink implements LogSink {
             counters.dropped.get(KafkaCounters.CLOSED).add(batch.size());
             return batch.size();
         }
-        LogComponent component = null;
-        Encoded e = null;
-        int records = 0;
+        // A batch holds one component's records (the SPI's contract); runs of another are handled alike.
+        int from = 0;
+        while (from < batch.size()) {
+            LogComponent component = batch.get(from).component();
+            int to = from + 1;
+            while (to < batch.size() && batch.get(to).component() == component) {
+                to++;
+            }
+            Encoded e = buffers.get(component);
+            if (e != null) {
+                synchronized (e) {
+                    spool(component, e, batch.subList(from, to));
+                }
+            }
+            from = to;
+        }
+        return batch.size();
+    }
+
+    private void spool(LogComponent component, Encoded e, List<LogRecord> records) throws IOException {
+        e.frames.clear();
+        int taken = 0;
         int refused = 0;
-        for (LogRecord r : batch) {
-            if (component != r.component()) {
-                if (e != null && records > 0) {
-                    appendFrames(component, e, records);
-                }
-                component = r.component();
-                e = buffers.get(component);
-                records = 0;
-                if (e != null) {
-                    e.frames.clear();
-                }
-            }
-            if (e == null) {
-                continue; // a component this sink does not ship
-            }
+        for (LogRecord r : records) {
             if (isOwnClientLog(r)) {
                 counters.skipped.increment();
-                continue;
-            }
-            if (!e.add(r)) {
+            } else if (e.add(r)) {
+                taken++;
+            } else {
                 refused++;
-                continue;
             }
-            records++;
         }
-        if (e != null && records > 0) {
-            appendFrames(component, e, records);
+        if (taken > 0) {
+            appendFrames(component, e, taken);
         }
         if (refused > 0) {
             counters.dropped.get(KafkaCounters.SPOOL_FULL).add(refused);
@@ -152,11 +155,10 @@ public final class KafkaSink implements LogSink {
             overflow.start("the spool is full (" + budget.used() + " of " + config.spoolMaxBytes
                     + " bytes, sink.kafka.spool.max.bytes) while Kafka is slow or unreachable: new records are dropped "
                     + "and counted (gateway.log.kafka.dropped{reason=spool_full})", null);
-        } else if (records > 0 && overflow.active()) {
+        } else if (taken > 0 && overflow.active()) {
             overflow.end(() -> "the spool takes records again; " + droppedInEpisode.getAndSet(0)
                     + " records were dropped while it was full");
         }
-        return batch.size();
     }
 
     private void appendFrames(LogComponent component, Encoded e, int records) throws IOException {
