@@ -126,11 +126,14 @@ class KafkaDeliveryTest {
         GatewayLogBackend backend = backend(Map.of(), null);
         LogSink sink = TestBackends.sink(backend);
         GatewayLogger log = backend.logger(LogComponent.PROTOCOL, "stream");
-        int total = 6000;
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger logged = new java.util.concurrent.atomic.AtomicInteger();
         Thread producer = new Thread(() -> {
-            for (int i = 0; i < total; i++) {
+            // a steady stream, on until told to stop: before, during and after the outage
+            for (int i = 0; !stop.get(); i++) {
                 log.info("m-" + i);
-                if (i % 20 == 0) {
+                logged.set(i + 1);
+                if (i % 10 == 0) {
                     sleep(1);
                 }
             }
@@ -140,7 +143,11 @@ class KafkaDeliveryTest {
         broker.kill();
         await().atMost(WAIT).until(() -> value(sink, "spooled") >= value(sink, "acknowledged") + 500);
         broker.start();
+        int atRestart = logged.get();
+        await().atMost(WAIT).until(() -> logged.get() >= atRestart + 500);
+        stop.set(true);
         producer.join();
+        int total = logged.get();
         assertThat(backend.flush(Duration.ofSeconds(10))).isTrue();
         awaitAllAcknowledged(sink, total);
 
