@@ -3,11 +3,11 @@
 # workload and producer settings, a fresh KRaft broker on loopback per run (a child JVM, -Xmx256m, from
 # Maven Central jars), records/s acknowledged by the broker with 1 and 2 logging threads, and records
 # lost across a broker SIGKILL + restart in the middle of the run. Writes gateway-log-benchmarks/KAFKA-RESULTS.md.
-# Usage: gateway-log-benchmarks/run-kafka-benchmark.sh [records (default 200000)] [records for log4j2-sync (default 20000)]
+# Usage: gateway-log-benchmarks/run-kafka-benchmark.sh [records (default 200000)] [records for log4j2-sync (default 5000)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-200000}
-NSYNC=${2:-20000}
+NSYNC=${2:-5000}
 mvn -q -B -DskipTests -pl gateway-log-benchmarks -am package \
     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 CP="gateway-log-benchmarks/target/classes:$(cat gateway-log-benchmarks/target/classpath.txt)"

@@ -105,7 +105,9 @@ public final class KafkaShipping {
                 restarter.join();
             }
             s.finish();
-            long end = System.nanoTime();
+            // Whatever a contender still delivers after its shutdown returned counts for it, and the clock
+            // runs until the topic stops growing: the last time its end offset moved (3 s of quiet ends the wait).
+            long end = settle(broker.bootstrap(), records, System.nanoTime());
             int[] count = readBack(broker.bootstrap(), records);
             System.out.printf(Locale.ROOT, "RESULT %s %d %d %s %.3f %d %d %d %.3f%n", name, threads, records,
                     restart ? "restart" : "steady", (end - start) / 1e9, count[0], count[1], count[0] - count[1],
@@ -176,6 +178,31 @@ public final class KafkaShipping {
                 }
             }
         };
+    }
+
+    private static long settle(String bootstrap, long expected, long finished) throws InterruptedException {
+        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        TopicPartition p = new TopicPartition(TOPIC, 0);
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
+            long last = -1;
+            long lastChange = finished;
+            while (true) {
+                long offset = c.endOffsets(List.of(p)).get(p);
+                long now = System.nanoTime();
+                if (offset != last) {
+                    if (last >= 0) {
+                        lastChange = now;
+                    }
+                    last = offset;
+                }
+                if (offset >= expected || now - lastChange > Duration.ofSeconds(3).toNanos()) {
+                    return lastChange;
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     /** {found, distinct} request ids among 0..records-1 in the topic. */

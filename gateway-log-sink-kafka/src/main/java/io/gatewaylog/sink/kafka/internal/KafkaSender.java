@@ -132,7 +132,7 @@ final class KafkaSender implements Runnable {
     @Override
     public void run() {
         try {
-            while (!stopping || (System.nanoTime() - drainDeadline < 0 && !allAcknowledged())) {
+            while (!stopping || (producer != null && System.nanoTime() - drainDeadline < 0 && !allAcknowledged())) {
                 try {
                     if (!pumpAll()) {
                         LockSupport.parkNanos(this, IDLE_PARK_NANOS);
