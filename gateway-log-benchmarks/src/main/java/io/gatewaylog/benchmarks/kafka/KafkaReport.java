@@ -49,8 +49,9 @@ public final class KafkaReport {
         out.append(".\nA fresh single-node KRaft broker (Kafka 4.4.0, `-Xmx256m`) on loopback per run; one topic of one ")
                 .append("partition; the benchmarks' API record as a JSON line; both contenders on kafka-clients 4.4.0 with ")
                 .append("`acks=all`, idempotence, `linger.ms=5`, `batch.size=256KB`. Rate = distinct records read back from ")
-                .append("the topic / time from the first logging call until the broker had acknowledged them (gateway-log: ")
-                .append("its spool empty; Log4j: its producer closed). `restart`: the broker is killed (SIGKILL) when half ")
+                .append("the topic / time from the first logging call until the broker had them all (the contender shut down ")
+                .append("- gateway-log once its spool was acknowledged, Log4j once its producer closed - and the topic ")
+                .append("stopped growing). `restart`: the broker is killed (SIGKILL) when half ")
                 .append("the records are logged and started again at once.\n\n");
         out.append("| contender | threads | mode | records | records/s acknowledged | vs gatewaylog | calls took (s) | lost | duplicates |\n");
         out.append("|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
@@ -62,7 +63,8 @@ public final class KafkaReport {
         }
         for (Run r : runs) {
             Run base = ours.get(r.threads() + r.mode());
-            String ratio = base == null ? "" : String.format(Locale.ROOT, "%.2fx", r.rate() / base.rate());
+            double x = base == null ? 0 : r.rate() / base.rate();
+            String ratio = base == null ? "" : String.format(Locale.ROOT, x < 0.1 ? "%.4fx" : "%.2fx", x);
             out.append(String.format(Locale.ROOT, "| %s | %d | %s | %,d | %,.0f | %s | %.1f | %,d | %,d |%n", r.contender(),
                     r.threads(), r.mode(), r.records(), r.rate(), ratio, r.callSeconds(), r.lost(), r.duplicates()));
         }
