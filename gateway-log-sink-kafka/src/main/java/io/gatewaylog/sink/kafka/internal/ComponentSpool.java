@@ -282,6 +282,7 @@ final class ComponentSpool implements Closeable {
         /** Logical position of the first byte in {@code buf} (after flip: of its position). */
         private long bufStart;
         private long fileRead;
+        private byte[] lastKey;
 
         /** Moves to {@code position}, which must be a frame boundary at or past the oldest segment. */
         void seek(long position) throws IOException {
@@ -306,9 +307,10 @@ final class ComponentSpool implements Closeable {
         /** The next whole frame, or null if none is published yet. */
         Frame next() throws IOException, Frame.Corrupt {
             while (true) {
-                Frame f = Frame.read(buf, bufStart);
+                Frame f = Frame.read(buf, bufStart, lastKey);
                 if (f != null) {
                     bufStart = f.end;
+                    lastKey = f.key;
                     return f;
                 }
                 long limit = limit();

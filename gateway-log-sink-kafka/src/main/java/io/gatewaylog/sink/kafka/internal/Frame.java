@@ -59,6 +59,11 @@ final class Frame {
      * null if more bytes are needed. Throws {@link Corrupt} for a frame that can never be read.
      */
     static Frame read(ByteBuffer in, long positionOfIn) throws Corrupt {
+        return read(in, positionOfIn, null);
+    }
+
+    /** As {@link #read(ByteBuffer, long)}, returning {@code lastKey} itself when the key is the same bytes. */
+    static Frame read(ByteBuffer in, long positionOfIn, byte[] lastKey) throws Corrupt {
         if (in.remaining() < HEADER) {
             return null;
         }
@@ -87,8 +92,16 @@ final class Frame {
         if (keyLength > body - BODY_FIXED) {
             throw new Corrupt("key length " + keyLength);
         }
-        byte[] key = new byte[keyLength];
-        in.get(key);
+        byte[] key;
+        // One gateway writes one key: no array per record for it.
+        if (lastKey != null && lastKey.length == keyLength
+                && in.slice(in.position(), keyLength).equals(ByteBuffer.wrap(lastKey))) {
+            key = lastKey;
+            in.position(in.position() + keyLength);
+        } else {
+            key = new byte[keyLength];
+            in.get(key);
+        }
         byte[] value = new byte[body - BODY_FIXED - keyLength];
         in.get(value);
         return new Frame(level, millis, key, value, positionOfIn + HEADER + body, HEADER + body);

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
@@ -213,12 +215,8 @@ final class KafkaSender implements Runnable {
             return false;
         }
         int n = 0;
-        while (n < 10_000 && s.failure == null) {
-            synchronized (s) {
-                if (s.inFlightBytes >= config.maxInFlightBytes) {
-                    break;
-                }
-            }
+        // inFlightBytes is written under the lock by both threads; a stale read only delays the check.
+        while (n < 10_000 && s.failure == null && s.inFlightBytes < config.maxInFlightBytes) {
             Frame f;
             try {
                 f = s.reader.next();
@@ -229,7 +227,7 @@ final class KafkaSender implements Runnable {
             if (f == null) {
                 break;
             }
-            InFlight entry = new InFlight(f.end, f.size);
+            InFlight entry = new InFlight(s, f.end, f.size);
             synchronized (s) {
                 s.inFlight.addLast(entry);
                 s.inFlightBytes += f.size;
@@ -237,10 +235,10 @@ final class KafkaSender implements Runnable {
             }
             ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(s.topic, null, f.epochMillis, f.key, f.value,
                     new RecordHeaders(new Header[] {s.componentHeader, LEVEL_HEADERS[f.level]}));
-            counters.sent.get(s.spool.component).increment();
+            n++;
             inSend = true;
             try {
-                producer.send(record, (metadata, error) -> completed(s, entry, error));
+                producer.send(record, entry);
             } catch (KafkaException | IllegalStateException e) {
                 if (e instanceof org.apache.kafka.common.errors.InterruptException) {
                     // stop() gave up waiting; clear the flag so the last commit's file writes still work
@@ -252,7 +250,9 @@ final class KafkaSender implements Runnable {
             } finally {
                 inSend = false;
             }
-            n++;
+        }
+        if (n > 0) {
+            counters.sent.get(s.spool.component).add(n);
         }
         return n > 0;
     }
@@ -285,11 +285,11 @@ final class KafkaSender implements Runnable {
         }
         synchronized (s) {
             s.pending--;
-            entry.state = ok ? InFlight.OK : InFlight.FAILED;
+            entry.status = ok ? InFlight.OK : InFlight.FAILED;
             if (!ok && s.failure == null) {
                 s.failure = error;
             }
-            while (!s.inFlight.isEmpty() && s.inFlight.peekFirst().state == InFlight.OK) {
+            while (!s.inFlight.isEmpty() && s.inFlight.peekFirst().status == InFlight.OK) {
                 InFlight head = s.inFlight.pollFirst();
                 s.inFlightBytes -= head.size;
                 s.acked = head.end;
@@ -365,7 +365,7 @@ final class KafkaSender implements Runnable {
         final String topic;
         final Header componentHeader;
         final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
-        long inFlightBytes;
+        volatile long inFlightBytes;
         int pending;
         volatile Exception failure;
         volatile long acked;
@@ -382,18 +382,25 @@ final class KafkaSender implements Runnable {
         }
     }
 
-    /** A record handed to the producer and not yet known to be acknowledged. */
-    private static final class InFlight {
+    /** A record handed to the producer and not yet known to be acknowledged; its own callback. */
+    private final class InFlight implements Callback {
         static final int PENDING = 0;
         static final int OK = 1;
         static final int FAILED = 2;
+        final State state;
         final long end;
         final int size;
-        int state;
+        int status;
 
-        InFlight(long end, int size) {
+        InFlight(State state, long end, int size) {
+            this.state = state;
             this.end = end;
             this.size = size;
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception error) {
+            completed(state, this, error);
         }
     }
 
