@@ -137,12 +137,17 @@ public final class KafkaSink implements LogSink {
         e.frames.clear();
         int taken = 0;
         int refused = 0;
+        // Once the spool is full it refuses everything until a tenth of it is free again, so what it
+        // holds is an unbroken prefix of the stream (a small record never slips in after a large one was
+        // refused), and an episode is one gap, not many.
+        boolean refusing = overflow.active() && budget.used() > budget.max() - budget.max() / 10;
         for (LogRecord r : records) {
             if (isOwnClientLog(r)) {
                 counters.skipped.increment();
-            } else if (e.add(r)) {
+            } else if (!refusing && e.add(r)) {
                 taken++;
             } else {
+                refusing = true;
                 refused++;
             }
         }
