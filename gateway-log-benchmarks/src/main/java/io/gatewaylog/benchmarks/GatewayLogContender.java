@@ -29,8 +29,10 @@ final class GatewayLogContender implements Contender {
                 .setting("console.enabled", "false")
                 .setting("shutdown.hook", "false")
                 .setting("retention.enabled", "false")
-                // on the class path for HungCollectorBenchmark only; these benchmarks compare file logging
+                // on the class path for HungCollectorBenchmark and the Kafka benchmark only; these
+                // benchmarks compare file logging
                 .setting("sink.syslog.enabled", "false")
+                .setting("sink.kafka.enabled", "false")
                 .build();
         return new GatewayLogContender(backend);
     }
@@ -39,7 +41,8 @@ final class GatewayLogContender implements Contender {
     static GatewayLogContender startWithDefaults(Path dir) {
         return new GatewayLogContender(GatewayLogBackend.builder().setting("dir", dir.toString())
                 .setting("level", "INFO").setting("console.enabled", "false").setting("shutdown.hook", "false")
-                .setting("backups", "1000").setting("sink.syslog.enabled", "false").build());
+                .setting("backups", "1000").setting("sink.syslog.enabled", "false")
+                .setting("sink.kafka.enabled", "false").build());
     }
 
     @Override

@@ -141,7 +141,7 @@ public final class HungCollectorBenchmark {
                     .setting("retention.enabled", "false");
             // The discovered syslog sink is replaced by the same sink made by its provider and wrapped, to
             // time its own share of each auth call (write + flush), apart from the disk's.
-            b.setting("sink.syslog.enabled", "false");
+            b.setting("sink.syslog.enabled", "false").setting("sink.kafka.enabled", "false");
             TimedSink syslog = null;
             if (collector != null) {
                 Map<String, String> code = new LinkedHashMap<>();

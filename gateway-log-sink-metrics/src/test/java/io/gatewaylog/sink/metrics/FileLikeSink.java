@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Stands in for the file sink and the retention job (other modules): publishes their measurements under
+ * Stands in for the file sink, the retention job and the Kafka sink (other modules): publishes their measurements under
  * the names they use, and fails its first write so that a sink error is counted.
  */
 final class FileLikeSink implements LogSink {
@@ -61,6 +61,7 @@ final class FileLikeSink implements LogSink {
         }
         all.add(Measurement.gauge("gateway.log.disk.usage.ratio", Map.of(), "ratio", "Log disk usage", () -> 0.5));
         all.add(Measurement.gauge("gateway.log.disk.threshold.ratio", Map.of(), "ratio", "Cleanup threshold", () -> 0.85));
+        all.addAll(KafkaLikeMeasurements.all());
         return all;
     }
 }

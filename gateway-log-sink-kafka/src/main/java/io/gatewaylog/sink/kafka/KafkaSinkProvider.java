@@ -1,0 +1,35 @@
+package io.gatewaylog.sink.kafka;
+
+import io.gatewaylog.api.spi.LogSink;
+import io.gatewaylog.api.spi.LogSinkProvider;
+import io.gatewaylog.api.spi.SinkContext;
+import io.gatewaylog.sink.kafka.internal.KafkaConfig;
+import io.gatewaylog.sink.kafka.internal.KafkaSink;
+
+/**
+ * Provides the {@code kafka} sink: each component's records, as JSON lines, to a Kafka topic
+ * ({@code gateway.logs.<component>} by default), keyed by {@code asset_id}, at least once and in order per
+ * component, through a bounded crash-safe spool on disk that carries them across broker outages. Its
+ * settings are {@code sink.kafka.*}; see {@code docs/gateway-log-sink-kafka.md}.
+ *
+ * @since 0.5
+ */
+public final class KafkaSinkProvider implements LogSinkProvider {
+
+    /** The sink's name, as used in {@code sink.kafka.*} settings. */
+    public static final String NAME = "kafka";
+
+    /** Used by {@link java.util.ServiceLoader}. */
+    public KafkaSinkProvider() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public LogSink create(SinkContext context) {
+        return new KafkaSink(KafkaConfig.from(context.settings()), context.encoder(), context.reporter());
+    }
+}

@@ -1,0 +1,56 @@
+package io.gatewaylog.sink.kafka.internal;
+
+import static org.awaitility.Awaitility.await;
+
+import io.gatewaylog.api.LogComponent;
+import io.gatewaylog.api.spi.LogSink;
+import io.gatewaylog.testkit.SinkCompatibilityKit;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shared sink kit, run through the real backend (ServiceLoader discovery) against a real broker. */
+class KafkaSinkCompatibilityTest extends SinkCompatibilityKit {
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    @TempDir
+    static Path root;
+    static KafkaBroker broker;
+
+    private final String prefix = "kit" + RUNS.incrementAndGet();
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = KafkaBroker.start(root);
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Override
+    protected Map<String, String> settings() {
+        return TestBackends.kafka(broker.bootstrap(), prefix, root.resolve(prefix));
+    }
+
+    @Override
+    protected String sinkName() {
+        return "kafka";
+    }
+
+    @Override
+    protected List<String> deliveredMessages(LogComponent component) {
+        LogSink sink = TestBackends.sink(backend());
+        // Written means spooled; Kafka has it once the spool holds nothing unacknowledged.
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestBackends.value(sink, "spool.records") == 0);
+        return TopicReader.messages(TopicReader.readAll(broker.bootstrap(), prefix + "." + component.id()));
+    }
+}

@@ -1,0 +1,98 @@
+package io.gatewaylog.sink.kafka.internal;
+
+import io.gatewaylog.api.spi.LogSink;
+import io.gatewaylog.api.spi.LoggingStatistics;
+import io.gatewaylog.api.spi.Measurement;
+import io.gatewaylog.api.spi.Reporter;
+import io.gatewaylog.core.GatewayLogBackend;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Backends with the Kafka sink found by ServiceLoader, and reading its measurements. */
+final class TestBackends {
+    private TestBackends() {
+    }
+
+    static Map<String, String> kafka(String bootstrap, String topicPrefix, Path spool) {
+        Map<String, String> m = new HashMap<>();
+        m.put("sink.kafka.enabled", "true");
+        m.put("sink.kafka.bootstrap.servers", bootstrap);
+        m.put("sink.kafka.topic", topicPrefix + ".{component}");
+        m.put("sink.kafka.spool.dir", spool.toString());
+        m.put("asset.id", "gw-1");
+        m.put("flush.interval", "50ms");
+        m.put("dir", spool.resolve("logs").toString());
+        return m;
+    }
+
+    static GatewayLogBackend start(Map<String, String> settings, Reporter reporter) {
+        GatewayLogBackend.Builder b = GatewayLogBackend.builder().bindGlobalContext(false).settings(settings)
+                .setting("console.enabled", "false").setting("shutdown.hook", "false").setting("retention.enabled", "false");
+        if (reporter != null) {
+            b.reporter(reporter);
+        }
+        return b.build();
+    }
+
+    static LogSink sink(GatewayLogBackend backend) {
+        return backend.sinks().stream().filter(s -> s.name().equals("kafka")).findFirst().orElseThrow();
+    }
+
+    /** Sum of the sink's measurement {@code gateway.log.kafka.<name>} over the tags that match. */
+    static double value(LogSink sink, String name, String... tagPairs) {
+        return sum(sink.measurements(), name, tagPairs);
+    }
+
+    static double value(LoggingStatistics stats, String name, String... tagPairs) {
+        return sum(stats.measurements(), name, tagPairs);
+    }
+
+    private static double sum(List<Measurement> ms, String name, String... tagPairs) {
+        double v = 0;
+        boolean found = false;
+        outer:
+        for (Measurement m : ms) {
+            if (!m.name().equals("gateway.log.kafka." + name)) {
+                continue;
+            }
+            for (int i = 0; i < tagPairs.length; i += 2) {
+                if (!tagPairs[i + 1].equals(m.tags().get(tagPairs[i]))) {
+                    continue outer;
+                }
+            }
+            found = true;
+            v += m.value();
+        }
+        if (!found) {
+            throw new AssertionError("no measurement gateway.log.kafka." + name);
+        }
+        return v;
+    }
+
+    /** A reporter that keeps what it was told. */
+    static final class RecordingReporter implements Reporter {
+        final List<String> messages = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void warn(String message) {
+            messages.add(message);
+        }
+
+        @Override
+        public void error(String message, Throwable cause) {
+            messages.add(message + (cause == null ? "" : ": " + cause));
+        }
+
+        long count(String part) {
+            return messages.stream().filter(m -> m.contains(part)).count();
+        }
+
+        @Override
+        public String toString() {
+            return String.join("\n", messages);
+        }
+    }
+}
