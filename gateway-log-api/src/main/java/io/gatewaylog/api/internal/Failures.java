@@ -36,4 +36,15 @@ public final class Failures {
         return "[" + what + (owner == null ? "" : " of " + owner.getClass().getName()) + " threw "
                 + t.getClass().getName() + "]";
     }
+
+    /** {@code v.toString()} ({@code "null"} for a null answer), or a marker when it throws anything. */
+    public static String text(Object v) {
+        try {
+            String s = v.toString();
+            return s == null ? "null" : s;
+        } catch (Throwable t) {
+            rethrowIfFatal(t);
+            return marker("toString()", v, t);
+        }
+    }
 }

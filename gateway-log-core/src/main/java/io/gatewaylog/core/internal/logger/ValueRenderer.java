@@ -232,13 +232,7 @@ public final class ValueRenderer {
 
     /** {@code toString()}, or a marker when it throws (any {@code Throwable}, an {@code Error} included). */
     static String text(Object v) {
-        try {
-            String s = v.toString();
-            return s == null ? "null" : s;
-        } catch (Throwable t) {
-            Failures.rethrowIfFatal(t);
-            return Failures.marker("toString()", v, t);
-        }
+        return Failures.text(v);
     }
 
     private static Object number(Number n) {

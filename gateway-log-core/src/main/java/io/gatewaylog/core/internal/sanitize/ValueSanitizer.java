@@ -193,13 +193,7 @@ final class ValueSanitizer {
 
     /** {@code toString()}, or a marker when it throws anything. */
     static String textOf(Object v) {
-        try {
-            String s = v.toString();
-            return s == null ? "null" : s;
-        } catch (Throwable t) {
-            Failures.rethrowIfFatal(t);
-            return Failures.marker("toString()", v, t);
-        }
+        return Failures.text(v);
     }
 
     /** A key of any type, as text. */
