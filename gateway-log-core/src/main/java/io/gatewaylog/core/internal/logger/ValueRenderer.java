@@ -45,21 +45,35 @@ import java.util.concurrent.atomic.LongAdder;
  * Nothing here throws: a {@code toString()} or a container that fails, with any {@code Throwable}
  * ({@link Failures}), becomes a marker in place of that value and the rest of the record is kept.
  * Nesting is cut at {@link #MAX_DEPTH} as the encoder does, a cycle with {@code "[cycle]"}, a container
- * after {@link #MAX_ELEMENTS} elements.
+ * after {@link #MAX_ELEMENTS} elements, and a record's values after {@link #MAX_VALUES} in all: a small
+ * structure that holds the same container many times over (a DAG) would otherwise expand exponentially
+ * on the caller's thread and in every later walk (sanitizer, size estimate, encoder).
  */
 public final class ValueRenderer {
     /** As deep as the JSON encoder writes. */
     public static final int MAX_DEPTH = 16;
     /** Elements rendered per container; the rest are counted in a last element. */
     public static final int MAX_ELEMENTS = 10_000;
+    /** Values rendered per record, containers' elements at every depth counted. */
+    public static final int MAX_VALUES = 100_000;
     static final String MAX_DEPTH_MARKER = "[max depth " + MAX_DEPTH + "]";
     static final String CYCLE_MARKER = "[cycle]";
+    static final String TOO_MANY_MARKER = "[more than " + MAX_VALUES + " values]";
+
+    /** What is left of a record's {@link #MAX_VALUES}, shared by every container of one rendering. */
+    private static final class Budget {
+        long left;
+
+        Budget(long left) {
+            this.left = left;
+        }
+    }
 
     private ValueRenderer() {
     }
 
     /** The mutable containers being rendered, innermost first: only they can close a cycle. */
-    private record Path(Object container, Path outer) {
+    private record Path(Object container, Path outer, Budget budget) {
         boolean contains(Object c) {
             for (Path p = this; p != null; p = p.outer) {
                 if (p.container == c) {
@@ -89,11 +103,22 @@ public final class ValueRenderer {
     }
 
     static Object render(Object v, int depth, Path path) {
+        // the record's own fields (depth 0) are kept whatever a sibling spent: they are few (MAX_ELEMENTS)
+        if (path != null && --path.budget.left < 0 && depth > 0) {
+            return TOO_MANY_MARKER;
+        }
         if (scalar(v)) {
             return v;
         }
         try {
-            if (settled(v, depth)) {
+            // What the check walks is spent from the record's budget whether or not it succeeds, so
+            // checking and rendering together stay within MAX_VALUES steps per record.
+            long r = settled(v, depth, path == null ? MAX_VALUES : path.budget.left);
+            long remaining = r >= 0 ? r : -1 - r;
+            if (path != null) {
+                path.budget.left = remaining;
+            }
+            if (r >= 0) {
                 return v;
             }
             if (v instanceof Enum<?> e) {
@@ -130,7 +155,7 @@ public final class ValueRenderer {
                 if (path != null && path.contains(v)) {
                     return CYCLE_MARKER;
                 }
-                Path inner = new Path(v, path);
+                Path inner = new Path(v, path, path == null ? new Budget(remaining) : path.budget);
                 if (v instanceof Map<?, ?> m) {
                     return map(m, depth, inner);
                 }
@@ -160,72 +185,77 @@ public final class ValueRenderer {
     /**
      * Whether {@code v} is a scalar, or an immutable container ({@code Fields}, {@code Map.of},
      * {@code List.of}, ...) of settled values within the limits: then it is kept, and the usual call
-     * allocates nothing here. Calls no user code.
+     * allocates nothing here. Calls no user code. Every value met is counted against {@code budget} (a
+     * container held twice is counted twice, as every later walk meets it twice). Answers what is left of
+     * the budget when {@code v} is settled, and {@code -1 - left} when it is not (or the budget ran out),
+     * so the caller knows what the walk spent either way.
      */
-    private static boolean settled(Object v, int depth) {
+    private static long settled(Object v, int depth, long budget) {
+        if (budget < 0) {
+            return -1;
+        }
         if (scalar(v)) {
-            return true;
+            return budget;
         }
         if (depth >= MAX_DEPTH) {
-            return false;
+            return -1 - budget;
         }
+        long left = budget;
         if (v instanceof Fields f) {
-            for (int i = 0, n = f.size(); i < n; i++) {
-                if (!settled(f.valueAt(i), depth + 1)) {
-                    return false;
-                }
+            for (int i = 0, n = f.size(); i < n && left >= 0; i++) {
+                left = settled(f.valueAt(i), depth + 1, left - 1);
             }
-            return true;
+            return left;
         }
         if (!v.getClass().getName().startsWith("java.util.ImmutableCollections$")) {
-            return false;
+            return -1 - left;
         }
         if (v instanceof Map<?, ?> m) {
             if (m.size() > MAX_ELEMENTS) {
-                return false;
+                return -1 - left;
             }
-            SettledCheck check = new SettledCheck(depth + 1);
+            SettledCheck check = new SettledCheck(depth + 1, left);
             m.forEach(check);
-            return check.settled;
+            return check.left;
         }
         if (v instanceof List<?> l && v instanceof RandomAccess) {
             int n = l.size();
             if (n > MAX_ELEMENTS) {
-                return false;
+                return -1 - left;
             }
-            for (int i = 0; i < n; i++) {
-                if (!settled(l.get(i), depth + 1)) {
-                    return false;
-                }
+            for (int i = 0; i < n && left >= 0; i++) {
+                left = settled(l.get(i), depth + 1, left - 1);
             }
-            return true;
+            return left;
         }
         if (v instanceof Collection<?> c) {
             if (c.size() > MAX_ELEMENTS) {
-                return false;
+                return -1 - left;
             }
             for (Object e : c) {
-                if (!settled(e, depth + 1)) {
-                    return false;
+                if (left < 0) {
+                    break;
                 }
+                left = settled(e, depth + 1, left - 1);
             }
-            return true;
+            return left;
         }
-        return false;
+        return -1 - left;
     }
 
     private static final class SettledCheck implements java.util.function.BiConsumer<Object, Object> {
         private final int depth;
-        boolean settled = true;
+        long left;
 
-        SettledCheck(int depth) {
+        SettledCheck(int depth, long budget) {
             this.depth = depth;
+            this.left = budget;
         }
 
         @Override
         public void accept(Object k, Object v) {
-            if (settled && (!(k instanceof String) || !settled(v, depth))) {
-                settled = false;
+            if (left >= 0) {
+                left = k instanceof String ? settled(v, depth, left - 1) : -1 - left;
             }
         }
     }
