@@ -26,6 +26,7 @@ final class BatchWriter {
     private final Reporter reporter;
     private final String overflowPolicy;
     private int pendingSinceFlush;
+    private boolean listenerFailing;
     private long droppedReported;
     private boolean noSinkReported;
 
@@ -61,7 +62,17 @@ final class BatchWriter {
         int i = 0;
         try {
             for (; i < slots.size(); i++) {
-                slots.get(i).write(records, batch);
+                try {
+                    slots.get(i).write(records, batch);
+                } catch (Throwable t) {
+                    if (Reentry.isThreadDeath(t)) {
+                        throw t;
+                    }
+                    // An error of the slot's own (an OutOfMemoryError keeping a backlog): this sink neither
+                    // took nor kept the batch, so what is not settled yet is counted, never left owed.
+                    batch.givenUp(0, PipelineStats.WRITER_FAILURE);
+                    reportSlotFailure(t);
+                }
             }
         } finally {
             // A writer stopped inside a sink call: the sinks not reached yet keep the batch, so nothing is lost.
@@ -75,6 +86,15 @@ final class BatchWriter {
         return batch;
     }
 
+    private void reportSlotFailure(Throwable t) {
+        try {
+            reporter.error("a sink slot of component " + stats.component().id()
+                    + " failed; the records it did not take are counted as dropped{reason=writer_failure}", t);
+        } catch (Throwable ignored) {
+            // reporting must never make it worse
+        }
+    }
+
     void flush() {
         reportDrops();
         long start = System.nanoTime();
@@ -85,13 +105,21 @@ final class BatchWriter {
         stats.onFlushed();
         int n = pendingSinceFlush;
         pendingSinceFlush = 0;
+        boolean listenerFailed = false;
         for (FlushListener l : flushListeners) {
             try {
                 l.onFlush(stats.component(), n, nanos);
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                reporter.error("a flush listener failed", e);
+            } catch (Throwable e) {
+                if (Reentry.isThreadDeath(e)) {
+                    throw e;
+                }
+                listenerFailed = true;
+                if (!listenerFailing) { // once per episode: a listener failing at every flush must not flood stderr
+                    reporter.error("a flush listener failed (reported again only after it has worked once)", e);
+                }
             }
         }
+        listenerFailing = listenerFailed;
     }
 
     /** Retries sinks' backlogs whose pause is over (or all now, {@code force}); true if any records were written. */

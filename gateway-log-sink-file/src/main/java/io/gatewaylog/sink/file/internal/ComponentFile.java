@@ -283,7 +283,7 @@ final class ComponentFile {
         long before = size;
         try {
             buffer.writeTo(channel, 0, to);
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) { // an Error too (OutOfMemoryError: Direct buffer memory mid-write): never a torn line
             // A full disk cuts a write short: the whole lines that made it stay, a torn one is cut off.
             cutBack(before, buffer.lineStartAtOrBefore(buffer.writtenSoFar()), e);
             throw e;
@@ -291,7 +291,7 @@ final class ComponentFile {
         if (settings.durability() == Durability.FSYNC) {
             try {
                 channel.force(false);
-            } catch (IOException | RuntimeException e) {
+            } catch (Throwable e) {
                 cutBack(before, 0, e); // not known to be on disk: none of it counts as written
                 throw e;
             }
@@ -301,7 +301,7 @@ final class ComponentFile {
         if (audit != null) {
             try {
                 audit.written(buffer.array(), to, settings.durability() == Durability.FSYNC);
-            } catch (IOException | RuntimeException e) {
+            } catch (Throwable e) {
                 // The lines are written; only the head lags (it may, never run ahead). Reported, not thrown.
                 reporter.error("file sink: cannot update the audit chain head in " + settings.directory()
                         + "; a truncation of the newest records would not be detected until it works again", e);
@@ -310,7 +310,7 @@ final class ComponentFile {
     }
 
     /** Cuts current.log back to {@code before + keep} after a failed write. */
-    private void cutBack(long before, int keep, Exception e) {
+    private void cutBack(long before, int keep, Throwable e) {
         try {
             channel.truncate(before + keep);
             channel.position(before + keep);
