@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * <p>A log call never throws: a value whose {@code toString()} fails (with any {@code Throwable}, an
  * {@code Error} included) is written as a marker in its place, and a record that cannot be built at all
- * is written as a marker record.
+ * is written as a marker record (when even that cannot be made, the failure is reported on stderr).
  *
  * <p>A record whose fields hold {@code metric_name} and {@code metric_value} is a metric record and
  * goes to the metrics component, whatever this logger's component.

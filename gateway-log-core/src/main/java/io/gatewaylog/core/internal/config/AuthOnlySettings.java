@@ -21,6 +21,7 @@ public final class AuthOnlySettings {
     /** The keys, as written without the {@code component.auth.} prefix. */
     public static final List<String> KEYS = List.of(
             "sync",
+            "sync.timeout",
             "sanitize.enabled",
             "sanitize.rules.disabled",
             "sanitize.keys.allow",
