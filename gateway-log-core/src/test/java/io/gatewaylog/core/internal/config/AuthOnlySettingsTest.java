@@ -61,9 +61,17 @@ class AuthOnlySettingsTest {
 
     @Test
     void settingsThatOnlyAddProtectionStillApplyToAuth() {
-        Settings root = settings(Map.of("sanitize.keys.extra", "badge_id", "sync.timeout", "3s"), Map.of());
+        Settings root = settings(Map.of("sanitize.keys.extra", "badge_id"), Map.of());
         assertThat(root.forComponent(LogComponent.AUTH).get("sanitize.keys.extra")).contains("badge_id");
-        assertThat(ComponentConfig.parse(root, LogComponent.AUTH).syncTimeout()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aGlobalSyncTimeoutCannotMakeAuthGiveUpSooner() {
+        // sync.timeout=0ms globally would make auth give a record up at once on a full disk
+        Settings global = settings(Map.of("sync.timeout", "0ms"), Map.of());
+        assertThat(ComponentConfig.parse(global, LogComponent.AUTH).syncTimeout()).isEqualTo(Duration.ofSeconds(1));
+        Settings own = settings(Map.of("component.auth.sync.timeout", "3s"), Map.of());
+        assertThat(ComponentConfig.parse(own, LogComponent.AUTH).syncTimeout()).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
