@@ -87,8 +87,16 @@ public final class ValueRenderer {
     /** The record's fields, rendered; the same instance when nothing needed rendering. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> fields(Map<String, ?> fields) {
-        if (fields == null || fields.isEmpty()) {
+        if (fields == null) {
             return Map.of();
+        }
+        try {
+            if (fields.isEmpty()) {
+                return Map.of();
+            }
+        } catch (Throwable t) { // a user's map whose isEmpty fails: the record keeps its message
+            Failures.rethrowIfFatal(t);
+            return Fields.of("fields", Failures.marker("reading", fields, t));
         }
         Object r = render(fields, -1, null); // the record's own map: its values are at depth 0, as the encoder counts
         if (r instanceof Map<?, ?> m) {
