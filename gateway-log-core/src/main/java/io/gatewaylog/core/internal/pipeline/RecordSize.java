@@ -30,6 +30,8 @@ final class RecordSize {
     static final int THROWABLE = 256;
     static final int SAMPLE = 16;
     private static final int MAX_DEPTH = 4;
+    /** A record whose walk failed. */
+    static final int UNKNOWN = 64 * 1024;
 
     private RecordSize() {
     }
@@ -47,7 +49,9 @@ final class RecordSize {
             }
             return (int) Math.min(n, Integer.MAX_VALUE);
         } catch (RuntimeException | Error e) {
-            return RECORD + OBJECT; // a collection that failed to walk: counted as a plain record
+            // Values are rendered to immutable forms at the call, so this should not happen; if it does,
+            // err on the side of the bound: counted as a large record, never as a small one.
+            return UNKNOWN;
         }
     }
 
