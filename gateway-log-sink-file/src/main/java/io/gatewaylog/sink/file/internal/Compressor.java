@@ -4,7 +4,6 @@ import io.gatewaylog.api.spi.Reporter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +31,8 @@ final class Compressor implements AutoCloseable {
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final ArrayDeque<Task> deferred = new ArrayDeque<>();
     /** Compressions not due yet, earliest first; touched by the compressor thread only. */
-    private final PriorityQueue<Task> delayed = new PriorityQueue<>(Comparator.comparingLong(Task::dueNanos));
+    private final PriorityQueue<Task> delayed = new PriorityQueue<>(
+            (a, b) -> Long.signum(a.dueNanos() - b.dueNanos()));
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger delayedCount = new AtomicInteger();
     private final byte[] buffer = new byte[64 * 1024];
@@ -79,13 +79,14 @@ final class Compressor implements AutoCloseable {
     void submit(ArchiveDirectory directory, Path source, FileCounters counters, Duration delay) {
         if (source == null || delay.isZero() || delay.isNegative()) {
             pending.incrementAndGet();
-            queue.add(new Task(directory, source, counters, 0));
+            queue.add(new Task(directory, source, counters, System.nanoTime()));
             return;
         }
         directory.hold(source);
         pending.addAndGet(2);
-        queue.add(new Task(directory, null, counters, 0)); // prune now, as at every rotation
-        queue.add(new Task(directory, source, counters, System.nanoTime() + delay.toNanos()));
+        long now = System.nanoTime(); // due times are compared as differences: nanoTime may be negative
+        queue.add(new Task(directory, null, counters, now)); // prune now, as at every rotation
+        queue.add(new Task(directory, source, counters, now + delay.toNanos()));
     }
 
     /** Compressions waiting for their delay (tests, diagnostics). */
