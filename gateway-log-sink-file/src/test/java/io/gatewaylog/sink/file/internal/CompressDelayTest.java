@@ -168,6 +168,7 @@ class CompressDelayTest {
             sink.write(records("m", 0, 20));
             sink.flush();
         }
+        assertThat(reporter.warnings).as("the close did not wait for the delay").noneMatch(w -> w.contains("did not finish"));
         List<Path> left = uncompressed(dir);
         assertThat(left).isNotEmpty();
         assertThat(compressed(dir)).isEmpty();
