@@ -16,11 +16,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
@@ -43,6 +45,11 @@ final class ArchiveDirectory {
      * counted yet.
      */
     private final AtomicInteger known = new AtomicInteger(-1);
+    /**
+     * Rotated files whose compression waits for {@code sink.file.compress.delay}: pruning never deletes
+     * them (a shipper may still be reading them); once their delay is over they are pruned like any other.
+     */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
     /** Rotations noted so far: lets prune tell whether one happened while it was listing. */
     private final java.util.concurrent.atomic.AtomicLong rotations = new java.util.concurrent.atomic.AtomicLong();
 
@@ -66,6 +73,20 @@ final class ArchiveDirectory {
 
     Path directory() {
         return settings.directory();
+    }
+
+    /** How long a rotated file stays uncompressed after its rotation. */
+    Duration compressDelay() {
+        return settings.compress() ? settings.compressDelay() : Duration.ZERO;
+    }
+
+    /** Keeps pruning away from {@code file} until {@link #release}d (its compression is waiting). */
+    void hold(Path file) {
+        held.add(file.getFileName().toString());
+    }
+
+    void release(Path file) {
+        held.remove(file.getFileName().toString());
     }
 
     /** The rotated files, compressed or not, oldest (lowest sequence) first. */
@@ -124,7 +145,11 @@ final class ArchiveDirectory {
         known.getAndUpdate(k -> k < 0 ? k : k + 1);
     }
 
-    /** Removes the oldest rotated files until at most {@code backups} sequences remain. */
+    /**
+     * Removes the oldest rotated files until at most {@code backups} sequences remain. A file whose
+     * compression is still waiting for its delay is counted but spared; it goes when its delay is over
+     * (its compression task prunes first) if it is still beyond {@code backups} then.
+     */
     void prune() throws IOException {
         int k = known.get();
         if (k >= 0 && k <= settings.backups()) {
@@ -145,7 +170,11 @@ final class ArchiveDirectory {
         long newestRemoved = sequences[excess - 1];
         for (Entry e : entries) {
             if (e.name().sequence() <= newestRemoved) {
-                Files.deleteIfExists(e.path());
+                if (held.contains(e.path().getFileName().toString())) {
+                    known.set(-1); // more remain than backups: list again at the next prune
+                } else {
+                    Files.deleteIfExists(e.path());
+                }
             }
         }
     }

@@ -4,6 +4,7 @@ import io.gatewaylog.api.spi.Reporter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.PriorityQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,14 +15,26 @@ import java.util.function.Consumer;
  * a sink. Writers only enqueue (never wait): a rotation storm makes the queue longer, never more
  * threads, and gzip's CPU use stays at one core whatever the number of components. A task that fails
  * (disk full while compressing) is retried every second; its source stays as it is meanwhile.
+ *
+ * <p>With {@code sink.file.compress.delay} a rotated file's compression is due only that long after its
+ * rotation (logrotate's {@code delaycompress}, for shippers that fell behind): the same thread keeps such
+ * tasks in a queue ordered by due time and sleeps until the earliest, so a delay costs no thread and no
+ * timer. The file is held meanwhile ({@link ArchiveDirectory#hold}): pruning leaves it alone. At
+ * {@link #close} tasks not due yet are left undone: the file stays uncompressed and start-up recovery
+ * schedules it again by its modification time (compressing at shutdown would take it from a shipper
+ * that is still reading, and the gateway's stop is not the shipper's).
  */
 final class Compressor implements AutoCloseable {
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final Task WAKE_UP = new Task(null, null, null);
+    private static final Task WAKE_UP = new Task(null, null, null, 0);
 
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final ArrayDeque<Task> deferred = new ArrayDeque<>();
+    /** Compressions not due yet, earliest first; touched by the compressor thread only. */
+    private final PriorityQueue<Task> delayed = new PriorityQueue<>(
+            (a, b) -> Long.signum(a.dueNanos() - b.dueNanos()));
     private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicInteger delayedCount = new AtomicInteger();
     private final byte[] buffer = new byte[64 * 1024];
     private final Reporter reporter;
     private final Consumer<Path> beforeTask;
@@ -36,8 +49,9 @@ final class Compressor implements AutoCloseable {
      * @param directory the component's archives
      * @param source a rotated, uncompressed file, or null to prune only
      * @param counters where failures are counted
+     * @param dueNanos when it may run ({@link System#nanoTime()})
      */
-    record Task(ArchiveDirectory directory, Path source, FileCounters counters) {
+    record Task(ArchiveDirectory directory, Path source, FileCounters counters, long dueNanos) {
     }
 
     Compressor(Reporter reporter) {
@@ -53,10 +67,31 @@ final class Compressor implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues a task; returns at once. */
+    /** Queues a task, {@code source}'s compression after the directory's compress delay; returns at once. */
     void submit(ArchiveDirectory directory, Path source, FileCounters counters) {
-        pending.incrementAndGet();
-        queue.add(new Task(directory, source, counters));
+        submit(directory, source, counters, directory.compressDelay());
+    }
+
+    /**
+     * Queues a task; returns at once. Pruning runs at once, the compression of {@code source} (if not
+     * null) once {@code delay} has passed; the source is held against pruning until then.
+     */
+    void submit(ArchiveDirectory directory, Path source, FileCounters counters, Duration delay) {
+        if (source == null || delay.isZero() || delay.isNegative()) {
+            pending.incrementAndGet();
+            queue.add(new Task(directory, source, counters, System.nanoTime()));
+            return;
+        }
+        directory.hold(source);
+        pending.addAndGet(2);
+        long now = System.nanoTime(); // due times are compared as differences: nanoTime may be negative
+        queue.add(new Task(directory, null, counters, now)); // prune now, as at every rotation
+        queue.add(new Task(directory, source, counters, now + delay.toNanos()));
+    }
+
+    /** Compressions waiting for their delay (tests, diagnostics). */
+    int delayed() {
+        return delayedCount.get();
     }
 
     /** Tasks queued, running or waiting for a retry. */
@@ -85,21 +120,55 @@ final class Compressor implements AutoCloseable {
                     while ((t = deferred.poll()) != null) {
                         execute(t, false);
                     }
+                    leaveDelayed();
                     return;
                 }
-                long wait = deferred.isEmpty() ? Long.MAX_VALUE : retryAt - System.nanoTime();
+                runDue();
+                long now = System.nanoTime();
+                long wait = deferred.isEmpty() ? Long.MAX_VALUE : retryAt - now;
+                if (!delayed.isEmpty()) {
+                    wait = Math.min(wait, delayed.peek().dueNanos() - now);
+                }
                 Task t = wait == Long.MAX_VALUE ? queue.take() : queue.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
                 if (t == null) {
-                    queue.addAll(deferred);
-                    deferred.clear();
+                    if (!deferred.isEmpty() && retryAt - System.nanoTime() <= 0) {
+                        queue.addAll(deferred);
+                        deferred.clear();
+                    }
                 } else if (t != WAKE_UP) {
-                    execute(t, true);
+                    if (t.source() != null && t.dueNanos() - System.nanoTime() > 0) {
+                        delayed.add(t);
+                        delayedCount.incrementAndGet();
+                    } else {
+                        execute(t, true);
+                    }
                 }
             } catch (InterruptedException e) {
                 if (closing) {
+                    leaveDelayed();
                     return;
                 }
             }
+        }
+    }
+
+    /** Runs the delayed compressions whose time has come. */
+    private void runDue() {
+        while (!delayed.isEmpty() && delayed.peek().dueNanos() - System.nanoTime() <= 0) {
+            Task t = delayed.poll();
+            delayedCount.decrementAndGet();
+            t.directory().release(t.source());
+            execute(t, true);
+        }
+    }
+
+    /** At close: compressions not due yet stay undone; start-up recovery schedules them again. */
+    private void leaveDelayed() {
+        Task t;
+        while ((t = delayed.poll()) != null) {
+            delayedCount.decrementAndGet();
+            t.directory().release(t.source());
+            pending.decrementAndGet();
         }
     }
 

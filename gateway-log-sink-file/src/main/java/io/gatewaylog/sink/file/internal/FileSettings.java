@@ -3,6 +3,7 @@ package io.gatewaylog.sink.file.internal;
 import io.gatewaylog.api.LogComponent;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -19,11 +20,12 @@ import java.util.Set;
  * @param compressionLevel the deflate level, 1 (fastest) to 9 (smallest)
  * @param audit whether lines are sealed into the audit hash chain (auth only)
  * @param auditKey the chain's HMAC key, or null for plain SHA-256
+ * @param compressDelay how long a rotated file stays uncompressed after its rotation (zero: compressed at once)
  */
 public record FileSettings(LogComponent component, Path directory, long rotationSize, int backups,
                            Durability durability, Set<PosixFilePermission> dirMode,
                            Set<PosixFilePermission> fileMode, boolean compress, int compressionLevel,
-                           boolean audit, byte[] auditKey) {
+                           boolean audit, byte[] auditKey, Duration compressDelay) {
 
     public FileSettings {
         dirMode = Set.copyOf(dirMode);

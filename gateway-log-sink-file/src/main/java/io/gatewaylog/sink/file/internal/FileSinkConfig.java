@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,9 +36,12 @@ public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, boole
     static final String FILE_MODE = PREFIX + "file-mode";
     static final String COMPRESS = PREFIX + "compress";
     static final String LEVEL = PREFIX + "compression-level";
+    /** How long the newest rotated file stays uncompressed, for shippers that fell behind (issue #15). */
+    static final String COMPRESS_DELAY = PREFIX + "compress.delay";
+    static final Duration MAX_COMPRESS_DELAY = Duration.ofDays(1);
     static final String AUDIT = PREFIX + "audit";
     static final String AUDIT_KEY_FILE = PREFIX + "audit.key-file";
-    static final List<String> KEYS = List.of(DURABILITY, DIR_MODE, FILE_MODE, COMPRESS, LEVEL, AUDIT, AUDIT_KEY_FILE, STRICT,
+    static final List<String> KEYS = List.of(DURABILITY, DIR_MODE, FILE_MODE, COMPRESS, LEVEL, COMPRESS_DELAY, AUDIT, AUDIT_KEY_FILE, STRICT,
             PREFIX + "enabled");
     static final long MIN_ROTATION = 1L << 10;
     static final long MAX_ROTATION = 1L << 40;
@@ -95,6 +99,11 @@ public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, boole
         // Level 1 by default: on JSON gateway logs it compresses about 22x against level 6's 30x, for about a
         // third of the CPU, and on a busy gateway the CPU is what the gateway itself needs (issue #8).
         int level = s.getInt(LEVEL, 1, 1, 9);
+        Duration compressDelay = s.getDuration(COMPRESS_DELAY, Duration.ZERO);
+        if (compressDelay.isNegative() || compressDelay.compareTo(MAX_COMPRESS_DELAY) > 0) {
+            throw new InvalidSettingException(keyOf(root, c, COMPRESS_DELAY), s.get(COMPRESS_DELAY).orElse(""),
+                    "a duration from 0 to 1d, such as 30s");
+        }
         Durability durability = durability(root, c, security(root, s, c, DURABILITY),
                 auth ? Durability.FSYNC : Durability.BUFFERED);
         Set<PosixFilePermission> dirMode = FilePermissions.parse(keyOf(root, c, DIR_MODE),
@@ -105,7 +114,7 @@ public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, boole
         boolean audit = auth && security(root, s, c, AUDIT).map(v -> bool(componentKey(c, AUDIT), v)).orElse(true);
         byte[] auditKey = audit ? auditKey(root, s, c) : null;
         return new FileSettings(c, dir.resolve(c.id()), rotation, backups, durability, dirMode, fileMode,
-                compress, level, audit, auditKey);
+                compress, level, audit, auditKey, compressDelay);
     }
 
     private static boolean bool(String key, String raw) {

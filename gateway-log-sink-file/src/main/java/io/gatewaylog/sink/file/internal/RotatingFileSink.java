@@ -230,6 +230,11 @@ public final class RotatingFileSink implements LogSink, ArchiveCatalog {
         return compressor.pending();
     }
 
+    /** Rotated files whose compression waits for {@code sink.file.compress.delay} (tests, diagnostics). */
+    int delayedCompressions() {
+        return compressor.delayed();
+    }
+
     /** Waits until no compression is pending; true if that happened within {@code timeout}. */
     public boolean awaitCompressions(Duration timeout) {
         try {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
  * Finishes or cleans up what a crash left in a component directory, before the sink writes to it:
  * <ul>
  *   <li>{@code *.gz.tmp}: a compression that did not finish; its source still exists, so it is deleted;</li>
- *   <li>a rotated file without {@code .gz}: rotated but not compressed yet; it is queued for compression;</li>
+ *   <li>a rotated file without {@code .gz}: rotated but not compressed yet; it is queued for compression,
+ *       once what is left of {@code sink.file.compress.delay} (from its modification time) has passed;</li>
  *   <li>a rotated file and its {@code .gz} both present: the crash came between the archive's rename and
  *       the source's deletion, or the archive was left by something else; the source is the one known to
  *       be whole, so the archive is deleted and the source compressed again;</li>
@@ -60,10 +62,28 @@ final class StartupRecovery {
                         + " still exists, so the archive may be incomplete); the source is compressed again");
             }
             if (compress) {
-                compressor.submit(archives, e.path(), counters);
+                compressor.submit(archives, e.path(), counters, remainingDelay(e.path(), archives.compressDelay()));
             }
         }
         compressor.submit(archives, null, counters); // prune, in case backups were lowered
+    }
+
+    /**
+     * What is left of a rotated file's compress delay, counted from its modification time: the last write
+     * before its rotation, which a rename leaves as it is. (The time in its name is the newest record's,
+     * which can be much older than the rotation.) A time in the future (a clock set back) waits the whole
+     * delay, never longer.
+     */
+    static Duration remainingDelay(Path rotated, Duration delay) throws IOException {
+        if (delay.isZero()) {
+            return delay;
+        }
+        long age = System.currentTimeMillis() - Files.getLastModifiedTime(rotated, LinkOption.NOFOLLOW_LINKS).toMillis();
+        if (age <= 0) {
+            return delay;
+        }
+        Duration left = delay.minusMillis(age);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.Duration;
  * Logs until killed: api records {@code r<run> <i>} (the durability given), and every 25th iteration an
  * auth record (fsync'ed before the call returns). Prints {@code A <i>} once api records up to {@code i}
  * are flushed, and {@code U <j>} once auth record {@code j} is written: what it prints is acknowledged.
+ * An optional fourth argument is {@code sink.file.compress.delay}.
  */
 public final class CrashChild {
     private CrashChild() {
@@ -19,6 +20,7 @@ public final class CrashChild {
         String root = args[0];
         String run = args[1];
         String durability = args[2];
+        String compressDelay = args.length > 3 ? args[3] : "0s";
         GatewayLogBackend backend = GatewayLogBackend.builder()
                 .setting("dir", root)
                 .setting("console.enabled", "false")
@@ -30,6 +32,7 @@ public final class CrashChild {
                 .setting("component.api.flush.interval", "20ms")
                 .setting("component.api.sink.file.durability", durability)
                 .setting("sink.file.compression-level", "1")
+                .setting("sink.file.compress.delay", compressDelay)
                 .build();
         GatewayLogger api = backend.logger(LogComponent.API, "crash");
         GatewayLogger auth = backend.logger(LogComponent.AUTH, "crash");

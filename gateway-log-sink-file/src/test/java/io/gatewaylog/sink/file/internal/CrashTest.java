@@ -104,7 +104,7 @@ class CrashTest {
     }
 
     /** Per run: lines 0..k each exactly once, in order, and k at least the last acknowledged one. */
-    private static void checkRuns(Path dir, Map<Integer, AtomicInteger> acked, long seed) throws IOException {
+    static void checkRuns(Path dir, Map<Integer, AtomicInteger> acked, long seed) throws IOException {
         Map<Integer, Integer> next = new HashMap<>();
         TestFiles.forEachLine(dir, line -> {
             String message = TestFiles.message(line);
@@ -133,7 +133,7 @@ class CrashTest {
         return n;
     }
 
-    private static void readAcks(Process child, AtomicInteger api, AtomicInteger auth, CountDownLatch writing) {
+    static void readAcks(Process child, AtomicInteger api, AtomicInteger auth, CountDownLatch writing) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))) {
             String line;
             while ((line = r.readLine()) != null) {

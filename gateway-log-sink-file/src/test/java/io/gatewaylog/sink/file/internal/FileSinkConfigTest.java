@@ -77,6 +77,18 @@ class FileSinkConfigTest {
     }
 
     @Test
+    void compressDelayIsZeroByDefaultAndSetGloballyOrPerComponent() {
+        assertThat(parse().component(LogComponent.API).compressDelay()).isZero();
+        FileSinkConfig c = parse("sink.file.compress.delay", "30s", "component.metrics.sink.file.compress.delay", "0.5s",
+                "component.auth.sink.file.compress.delay", "0s");
+        assertThat(c.component(LogComponent.API).compressDelay()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(c.component(LogComponent.METRICS).compressDelay()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(c.component(LogComponent.AUTH).compressDelay()).isZero();
+        assertThat(parse("sink.file.compress.delay", "1d").component(LogComponent.API).compressDelay())
+                .isEqualTo(java.time.Duration.ofDays(1));
+    }
+
+    @Test
     void authsSecuritySettingsChangeOnlyThroughItsOwnKeys() {
         FileSinkConfig global = parse("sink.file.durability", "buffered", "sink.file.file-mode", "0644",
                 "sink.file.dir-mode", "0755");
@@ -106,6 +118,10 @@ class FileSinkConfigTest {
         "sink.file.compress|maybe|sink.file.compress|true or false",
         "sink.file.compression-level|0|sink.file.compression-level|an integer from 1 to 9",
         "component.api.sink.file.compression-level|10|component.api.sink.file.compression-level|an integer from 1 to 9",
+        "sink.file.compress.delay|soon|sink.file.compress.delay|a duration such as 500ms",
+        "sink.file.compress.delay|-1s|sink.file.compress.delay|a duration such as 500ms",
+        "sink.file.compress.delay|2d|sink.file.compress.delay|a duration from 0 to 1d",
+        "component.api.sink.file.compress.delay|25h|component.api.sink.file.compress.delay|a duration from 0 to 1d",
         "rotation.size|lots|rotation.size|a size such as",
         "rotation.size|100|rotation.size|a size from 1KB to 1TB",
         "component.api.rotation.size|2TB|component.api.rotation.size|a size from 1KB to 1TB",
