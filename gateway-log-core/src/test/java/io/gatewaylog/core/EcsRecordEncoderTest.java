@@ -173,6 +173,25 @@ class EcsRecordEncoderTest {
                 "audit", "user", "url").endsWith("gateway");
     }
 
+    /**
+     * The file sink seals an auth line by replacing its closing brace with the seal member (SealFormat);
+     * the sealed line must still pass the spec check. The real seal is tested end to end in the file
+     * sink's EcsFileSinkTest (AuditVerifier on ECS lines).
+     */
+    @Test
+    void aSealedAuthLineStillFollowsTheSpec() throws Exception {
+        String line = new String(encoder.encode(base().component(LogComponent.AUTH).logger("login").message("login ok")
+                .fields(Map.of("user_id", "u1", "audit", "user's own")).context(Map.of("asset_id", "gateway_1")).build()),
+                StandardCharsets.UTF_8);
+        String sealed = line.substring(0, line.length() - 2) + ",\"audit\":{\"seq\":1,\"prev\":\"" + "0".repeat(64)
+                + "\",\"hash\":\"" + "a".repeat(64) + "\"}}";
+        spec.check(sealed);
+        JsonNode n = JSON.readTree(sealed);
+        assertThat(n.get("event.dataset").asText()).isEqualTo("gateway.auth");
+        assertThat(n.get("gateway").get("audit").asText()).isEqualTo("user's own");
+        assertThat(names(n)).endsWith("gateway", "audit");
+    }
+
     @Test
     void noGatewayObjectWithoutCollisionsAndNullMessageIsLeftOut() throws Exception {
         JsonNode n = line(base().message(null).fields(Map.of("a", 1)).build());
