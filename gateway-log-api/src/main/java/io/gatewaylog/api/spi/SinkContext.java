@@ -3,15 +3,40 @@ package io.gatewaylog.api.spi;
 /**
  * What the backend gives a {@link LogSinkProvider} to build its sink with.
  *
+ * <p><b>Line formats.</b> A sink that writes lines reads its own format setting ({@code sink.<name>.format},
+ * per component with {@code component.<id>.sink.<name>.format}), validates it (an unknown value is an
+ * {@link InvalidSettingException} naming the key, the value and the allowed ones), and asks
+ * {@link #encoder(String)} for each component's encoder; {@link RecordEncoder#byComponent} combines them
+ * into one. The backend's formats are {@link #JSON} (SPEC.md's base and metrics formats,
+ * {@link #encoder()}) and {@link #ECS} (Elastic Common Schema lines); every sink gets the same encoder
+ * instances, so all of them write the same bytes for a record.
+ *
  * @since 1.0
  */
 public interface SinkContext {
+    /** The documented base and metrics format. @since 1.1 */
+    String JSON = "json";
+    /** Elastic Common Schema lines (the ECS logging specification). @since 1.1 */
+    String ECS = "ecs";
 
     /** The effective settings (defaults, file, environment, system properties, code). */
     Settings settings();
 
     /** The backend's JSON-lines encoder, producing exactly the documented record formats. */
     RecordEncoder encoder();
+
+    /**
+     * The backend's encoder of a line format, {@link #JSON} or {@link #ECS} (case-insensitive).
+     *
+     * @throws IllegalArgumentException for a format this backend does not have
+     * @since 1.1
+     */
+    default RecordEncoder encoder(String format) {
+        if (JSON.equalsIgnoreCase(format.trim())) {
+            return encoder();
+        }
+        throw new IllegalArgumentException("no encoder for line format '" + format + "'");
+    }
 
     /** Diagnostics of the logging system itself (stderr, never through a logger). */
     Reporter reporter();

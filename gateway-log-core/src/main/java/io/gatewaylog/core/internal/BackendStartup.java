@@ -13,6 +13,7 @@ import io.gatewaylog.core.internal.config.AuthOnlySettings;
 import io.gatewaylog.core.internal.config.ComponentConfig;
 import io.gatewaylog.core.internal.config.LayeredSettings;
 import io.gatewaylog.core.internal.console.ConsoleSink;
+import io.gatewaylog.core.internal.json.EcsRecordEncoder;
 import io.gatewaylog.core.internal.json.JsonRecordEncoder;
 import io.gatewaylog.core.internal.pipeline.Pipeline;
 import io.gatewaylog.core.internal.pipeline.Pipelines;
@@ -98,8 +99,11 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
         Duration shutdownTimeout = settings.getDuration("shutdown.timeout", Duration.ofSeconds(10));
         boolean hook = settings.getBoolean("shutdown.hook", true);
         boolean console = settings.getBoolean("console.enabled", true);
-        ConsoleSink.Format consoleFormat = settings.getEnum("console.format", ConsoleSink.Format.class,
-                ConsoleSink.Format.TEXT);
+        Map<LogComponent, ConsoleSink.Format> consoleFormats = new EnumMap<>(LogComponent.class);
+        for (LogComponent c : LogComponent.values()) {
+            consoleFormats.put(c, settings.forComponent(c).getEnum("console.format", ConsoleSink.Format.class,
+                    ConsoleSink.Format.TEXT));
+        }
         // Every sanitizer is built (and its settings validated) before any sink or thread is started.
         Map<LogComponent, UnaryOperator<LogRecord>> sanitizers = new EnumMap<>(LogComponent.class);
         for (LogComponent c : LogComponent.values()) {
@@ -107,12 +111,13 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
         }
 
         JsonRecordEncoder encoder = new JsonRecordEncoder(processName, maxValueLength);
+        EcsRecordEncoder ecsEncoder = new EcsRecordEncoder(processName, maxValueLength);
         BackendStatistics statistics = new BackendStatistics();
-        CoreSinkContext context = new CoreSinkContext(settings, encoder, reporter, statistics);
+        CoreSinkContext context = new CoreSinkContext(settings, encoder, ecsEncoder, reporter, statistics);
 
         List<LogSink> sinks = new ArrayList<>(given);
         if (console) {
-            LogSink consoleSink = new ConsoleSink(new FileOutputStream(FileDescriptor.out), consoleFormat, encoder,
+            LogSink consoleSink = new ConsoleSink(new FileOutputStream(FileDescriptor.out), consoleFormats, encoder, ecsEncoder,
                     maxValueLength);
             sinks.add(consoleSink);
             started.add(consoleSink);

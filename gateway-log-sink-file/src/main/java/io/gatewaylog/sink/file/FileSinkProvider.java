@@ -1,14 +1,18 @@
 package io.gatewaylog.sink.file;
 
+import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.api.spi.LogSinkProvider;
+import io.gatewaylog.api.spi.RecordEncoder;
 import io.gatewaylog.api.spi.SinkContext;
 import io.gatewaylog.sink.file.internal.FileSinkConfig;
 import io.gatewaylog.sink.file.internal.RotatingFileSink;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
- * The file sink ({@code "file"}): each component writes JSON lines to
- * {@code <dir>/<component>/current.log}; full files are renamed to
+ * The file sink ({@code "file"}): each component writes JSON lines ({@code sink.file.format=json}, the
+ * default) or ECS lines ({@code ecs}) to {@code <dir>/<component>/current.log}; full files are renamed to
  * {@code <component>.log.<sequence>.<newest record>} and gzip-compressed in the background
  * (see {@link io.gatewaylog.api.spi.ArchiveNames}). Active with its defaults when on the class path;
  * its settings are described in {@code docs/gateway-log-sink-file.md}.
@@ -45,6 +49,8 @@ public final class FileSinkProvider implements LogSinkProvider {
     @Override
     public LogSink create(SinkContext context) {
         FileSinkConfig config = FileSinkConfig.parse(context.settings());
-        return RotatingFileSink.open(config, context.encoder(), context.reporter());
+        Map<LogComponent, RecordEncoder> encoders = new EnumMap<>(LogComponent.class);
+        FileSinkConfig.formats(context.settings()).forEach((c, format) -> encoders.put(c, context.encoder(format)));
+        return RotatingFileSink.open(config, RecordEncoder.byComponent(encoders), context.reporter());
     }
 }

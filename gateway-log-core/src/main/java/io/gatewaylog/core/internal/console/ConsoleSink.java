@@ -1,5 +1,6 @@
 package io.gatewaylog.core.internal.console;
 
+import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.api.spi.RecordEncoder;
@@ -8,26 +9,45 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The console sink (the seed's stream handler): readable single-line text in development, JSON lines
- * on request ({@code console.format=json}, production's default). Several components' writers share
- * it, so writes are synchronized; each batch goes out as whole lines.
+ * on request ({@code console.format=json}, production's default) or ECS lines ({@code console.format=ecs}),
+ * per component with {@code component.<id>.console.format}. Several components' writers share it, so
+ * writes are synchronized; each batch goes out as whole lines.
  */
 public final class ConsoleSink implements LogSink {
     /** Line formats of the console. */
-    public enum Format { TEXT, JSON }
+    public enum Format { TEXT, JSON, ECS }
 
     private final OutputStream out;
-    private final Format format;
-    private final RecordEncoder encoder;
+    /** Per component ordinal: the encoder of its lines, or null for text. */
+    private final RecordEncoder[] encoders = new RecordEncoder[LogComponent.values().length];
     private final TextLineFormatter text;
 
-    public ConsoleSink(OutputStream out, Format format, RecordEncoder encoder, int maxValueLength) {
+    /** One format for every component. */
+    public ConsoleSink(OutputStream out, Format format, RecordEncoder json, RecordEncoder ecs, int maxValueLength) {
+        this(out, formats(format), json, ecs, maxValueLength);
+    }
+
+    /** A format per component ({@code formats} holds every component). */
+    public ConsoleSink(OutputStream out, Map<LogComponent, Format> formats, RecordEncoder json, RecordEncoder ecs,
+                       int maxValueLength) {
         this.out = new BufferedOutputStream(out, 64 * 1024);
-        this.format = format;
-        this.encoder = encoder;
+        for (LogComponent c : LogComponent.values()) {
+            Format f = formats.get(c);
+            encoders[c.ordinal()] = f == Format.JSON ? json : f == Format.ECS ? ecs : null;
+        }
         this.text = new TextLineFormatter(maxValueLength);
+    }
+
+    private static Map<LogComponent, Format> formats(Format format) {
+        Map<LogComponent, Format> m = new java.util.EnumMap<>(LogComponent.class);
+        for (LogComponent c : LogComponent.values()) {
+            m.put(c, format);
+        }
+        return m;
     }
 
     @Override
@@ -38,7 +58,8 @@ public final class ConsoleSink implements LogSink {
     @Override
     public synchronized int write(List<LogRecord> batch) throws IOException {
         for (LogRecord r : batch) {
-            if (format == Format.JSON) {
+            RecordEncoder encoder = encoders[r.component().ordinal()];
+            if (encoder != null) {
                 encoder.encode(r, out);
             } else {
                 out.write(text.format(r).getBytes(StandardCharsets.UTF_8));

@@ -20,10 +20,23 @@ final class FieldVisitor implements BiConsumer<String, Object> {
     static final int CONTEXT_TAGS = 2;
     /** The record's fields as metric tags, without the metric's own keys. */
     static final int METRIC_TAGS = 3;
+    /** ECS: context fields at the top level, without overridden, mapped ({@link EcsNames#mapped}) or colliding ones. */
+    static final int ECS_CONTEXT = 4;
+    /** ECS: the record's fields at the top level, without mapped or colliding ones. */
+    static final int ECS_FIELDS = 5;
+    /** ECS: colliding context fields (not overridden), inside the {@code gateway} object. */
+    static final int ECS_MOVED_CONTEXT = 6;
+    /** ECS: colliding record fields, inside the {@code gateway} object. */
+    static final int ECS_MOVED_FIELDS = 7;
+    /** ECS: counts into {@link #moved} the fields {@link #ECS_MOVED_CONTEXT} and {@link #ECS_MOVED_FIELDS} write. */
+    static final int ECS_COUNT_CONTEXT = 8;
+    static final int ECS_COUNT_FIELDS = 9;
 
     private final ValueWriter values;
     private int mode;
     private Map<String, Object> recordFields;
+    /** What the ECS count modes counted; reset by the caller. */
+    int moved;
 
     FieldVisitor(ValueWriter values) {
         this.values = values;
@@ -64,6 +77,40 @@ final class FieldVisitor implements BiConsumer<String, Object> {
                     if (!recordFields.containsKey(key) && value != null) {
                         values.fieldName(key);
                         values.write(value);
+                    }
+                }
+                case ECS_CONTEXT -> {
+                    if (!recordFields.containsKey(key) && !EcsNames.mapped(key) && !EcsNames.collides(key)) {
+                        values.fieldName(key);
+                        values.write(value);
+                    }
+                }
+                case ECS_FIELDS -> {
+                    if (!EcsNames.mapped(key) && !EcsNames.collides(key)) {
+                        values.fieldName(key == null ? "null" : key);
+                        values.write(value);
+                    }
+                }
+                case ECS_MOVED_CONTEXT -> {
+                    if (!recordFields.containsKey(key) && EcsNames.collides(key)) {
+                        values.fieldName(key);
+                        values.write(value);
+                    }
+                }
+                case ECS_MOVED_FIELDS -> {
+                    if (EcsNames.collides(key)) {
+                        values.fieldName(key);
+                        values.write(value);
+                    }
+                }
+                case ECS_COUNT_CONTEXT -> {
+                    if (!recordFields.containsKey(key) && EcsNames.collides(key)) {
+                        moved++;
+                    }
+                }
+                case ECS_COUNT_FIELDS -> {
+                    if (EcsNames.collides(key)) {
+                        moved++;
                     }
                 }
                 default -> {

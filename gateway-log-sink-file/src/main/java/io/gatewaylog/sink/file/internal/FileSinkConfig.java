@@ -41,8 +41,10 @@ public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, boole
     static final Duration MAX_COMPRESS_DELAY = Duration.ofDays(1);
     static final String AUDIT = PREFIX + "audit";
     static final String AUDIT_KEY_FILE = PREFIX + "audit.key-file";
+    /** The line format, {@code json} (the default) or {@code ecs}; per component. */
+    static final String FORMAT = PREFIX + "format";
     static final List<String> KEYS = List.of(DURABILITY, DIR_MODE, FILE_MODE, COMPRESS, LEVEL, COMPRESS_DELAY, AUDIT, AUDIT_KEY_FILE, STRICT,
-            PREFIX + "enabled");
+            PREFIX + "enabled", FORMAT);
     static final long MIN_ROTATION = 1L << 10;
     static final long MAX_ROTATION = 1L << 40;
 
@@ -115,6 +117,24 @@ public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, boole
         byte[] auditKey = audit ? auditKey(root, s, c) : null;
         return new FileSettings(c, dir.resolve(c.id()), rotation, backups, durability, dirMode, fileMode,
                 compress, level, audit, auditKey, compressDelay);
+    }
+
+    /**
+     * Each component's line format ({@code sink.file.format}: {@code json} or {@code ecs}), lower-case.
+     *
+     * @throws InvalidSettingException naming the key as set, the value and the allowed ones
+     */
+    public static Map<LogComponent, String> formats(Settings root) {
+        Map<LogComponent, String> formats = new EnumMap<>(LogComponent.class);
+        for (LogComponent c : LogComponent.values()) {
+            String raw = root.forComponent(c).get(FORMAT).orElse("json");
+            String v = raw.trim().toLowerCase(Locale.ROOT);
+            if (!v.equals("json") && !v.equals("ecs")) {
+                throw new InvalidSettingException(keyOf(root, c, FORMAT), raw, "json or ecs");
+            }
+            formats.put(c, v);
+        }
+        return formats;
     }
 
     private static boolean bool(String key, String raw) {

@@ -52,15 +52,13 @@ public final class KafkaConfig {
     final String clientId;
     final Map<String, Object> producer;
     final long maxInFlightBytes;
+    final Map<LogComponent, String> formats;
 
     private KafkaConfig(Settings s) {
         bootstrapServers = nonBlank(s, "bootstrap.servers", "localhost:9092");
         topics = topics(s);
         components = components(s);
-        String format = s.get(PREFIX + "format").orElse("json").trim();
-        if (!format.equalsIgnoreCase("json")) {
-            throw new InvalidSettingException(PREFIX + "format", format, "json (the backend's encoder has no other format yet)");
-        }
+        formats = formats(s);
         Path dir = s.getPath("dir", Path.of("logs"));
         spoolDir = s.getPath(PREFIX + "spool.dir", dir.resolve(".kafka-spool"));
         spoolMaxBytes = s.getSize(PREFIX + "spool.max.bytes", 1L << 30);
@@ -89,6 +87,25 @@ public final class KafkaConfig {
     /** Whether records of {@code component} are shipped. */
     public boolean accepts(LogComponent component) {
         return components.contains(component);
+    }
+
+    /** The line format of {@code component}'s records: {@code json} or {@code ecs} ({@code sink.kafka.format}). */
+    public String format(LogComponent component) {
+        return formats.get(component);
+    }
+
+    private static Map<LogComponent, String> formats(Settings s) {
+        Map<LogComponent, String> formats = new EnumMap<>(LogComponent.class);
+        for (LogComponent c : LogComponent.values()) {
+            String own = "component." + c.id() + "." + PREFIX + "format";
+            String raw = s.forComponent(c).get(PREFIX + "format").orElse("json");
+            String v = raw.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!v.equals("json") && !v.equals("ecs")) {
+                throw new InvalidSettingException(s.get(own).isPresent() ? own : PREFIX + "format", raw, "json or ecs");
+            }
+            formats.put(c, v);
+        }
+        return formats;
     }
 
     /** The topic of {@code component}'s records. */

@@ -97,10 +97,23 @@ class KafkaConfigTest {
         assertThatThrownBy(() -> config("sink.kafka.spool.max.bytes", "1KB")).isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("'sink.kafka.spool.max.bytes' = '1KB'").hasMessageContaining("64KB to 1TB");
         assertThatThrownBy(() -> config("sink.kafka.format", "xml")).isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("'sink.kafka.format' = 'xml'");
+                .hasMessageContaining("'sink.kafka.format' = 'xml'").hasMessageContaining("json or ecs");
         assertThatThrownBy(() -> config("sink.kafka.close.timeout", "2h")).isInstanceOf(InvalidSettingException.class);
         assertThatThrownBy(() -> config("sink.kafka.bootstrap.servers", " ")).isInstanceOf(InvalidSettingException.class);
         assertThat(config("sink.kafka.spool.max.bytes", "64KB").segmentBytes).isEqualTo(16 * 1024);
         assertThat(config("sink.kafka.spool.fsync.interval", "0ms").fsyncInterval).isZero();
+    }
+
+    @Test
+    void formatIsJsonOrEcsPerComponent() {
+        KafkaConfig defaults = config();
+        assertThat(defaults.format(LogComponent.API)).isEqualTo("json");
+        KafkaConfig ecs = config("sink.kafka.format", "ECS", "component.auth.sink.kafka.format", "json");
+        assertThat(ecs.format(LogComponent.API)).isEqualTo("ecs");
+        assertThat(ecs.format(LogComponent.METRICS)).isEqualTo("ecs");
+        assertThat(ecs.format(LogComponent.AUTH)).isEqualTo("json");
+        assertThatThrownBy(() -> config("component.api.sink.kafka.format", "text"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("'component.api.sink.kafka.format' = 'text'").hasMessageContaining("json or ecs");
     }
 }

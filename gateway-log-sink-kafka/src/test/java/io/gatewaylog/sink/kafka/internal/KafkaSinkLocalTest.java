@@ -83,4 +83,49 @@ class KafkaSinkLocalTest {
         assertThat(sink.write(List.of(record("app", "main", "late")))).isEqualTo(1);
         assertThat(TestBackends.value(sink, "dropped", "reason", "closed")).isEqualTo(1.0);
     }
+
+    @Test
+    void theProviderAsksTheBackendForEachComponentsFormat() throws Exception {
+        int deadPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            deadPort = s.getLocalPort();
+        }
+        io.gatewaylog.api.spi.Settings settings = LayeredSettings.load(Map.of("sink.kafka.spool.dir", dir.toString(),
+                "sink.kafka.bootstrap.servers", "127.0.0.1:" + deadPort, "sink.kafka.client.max.block.ms", "200",
+                "sink.kafka.format", "ecs", "component.auth.sink.kafka.format", "json"), new Properties(), Map.of());
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.gatewaylog.api.spi.SinkContext context = new io.gatewaylog.api.spi.SinkContext() {
+            @Override
+            public io.gatewaylog.api.spi.Settings settings() {
+                return settings;
+            }
+
+            @Override
+            public RecordEncoder encoder() {
+                return ENCODER;
+            }
+
+            @Override
+            public RecordEncoder encoder(String format) {
+                asked.add(format);
+                return ENCODER;
+            }
+
+            @Override
+            public io.gatewaylog.api.spi.Reporter reporter() {
+                return new TestBackends.RecordingReporter();
+            }
+
+            @Override
+            public io.gatewaylog.api.spi.LoggingStatistics statistics() {
+                return io.gatewaylog.api.spi.LoggingStatistics.empty();
+            }
+        };
+        try (io.gatewaylog.api.spi.LogSink sink = new io.gatewaylog.sink.kafka.KafkaSinkProvider().create(context)) {
+            assertThat(sink).isNotNull();
+        }
+        assertThat(asked).hasSize(LogComponent.values().length);
+        assertThat(asked.get(LogComponent.AUTH.ordinal())).isEqualTo("json");
+        assertThat(asked.stream().filter("ecs"::equals).count()).isEqualTo(LogComponent.values().length - 1);
+    }
 }
