@@ -108,6 +108,36 @@ class BackendPipelineTest {
     }
 
     @Test
+    void acceptedRecordsAreCountedByLevelOnTheAsyncAndTheSyncPipeline() {
+        CollectingSink sink = new CollectingSink();
+        GatewayLogBackend backend = start(sink, "level", "TRACE");
+        for (LogComponent c : new LogComponent[] {LogComponent.API, LogComponent.AUTH}) {
+            GatewayLogger log = backend.logger(c, "levels");
+            log.trace("t");
+            log.debug("d");
+            log.info("i");
+            log.info("i2");
+            log.warn("w");
+            log.error("e1");
+            log.error("e2", Map.of(), new IllegalStateException("boom"));
+            log.error("e3");
+        }
+        backend.flush(Duration.ofSeconds(5));
+        for (LogComponent c : new LogComponent[] {LogComponent.API, LogComponent.AUTH}) {
+            var s = backend.statistics().component(c);
+            assertThat(s.accepted(Level.TRACE)).as(c + " TRACE").isEqualTo(1);
+            assertThat(s.accepted(Level.DEBUG)).as(c + " DEBUG").isEqualTo(1);
+            assertThat(s.accepted(Level.INFO)).as(c + " INFO").isEqualTo(2);
+            assertThat(s.accepted(Level.WARN)).as(c + " WARN").isEqualTo(1);
+            assertThat(s.accepted(Level.ERROR)).as(c + " ERROR").isEqualTo(3);
+            assertThat(s.accepted()).as(c + " total").isEqualTo(8);
+        }
+        assertThat(backend.statistics().measurements()).filteredOn(m -> m.name().equals("gateway.log.records")
+                        && m.tags().equals(Map.of("component", "auth", "level", "ERROR")))
+                .singleElement().satisfies(m -> assertThat(m.value()).isEqualTo(3.0));
+    }
+
+    @Test
     void fluentBuilderAndContextScopes() {
         CollectingSink sink = new CollectingSink();
         GatewayLogBackend backend = start(sink);

@@ -10,8 +10,10 @@ import java.util.UUID;
 
 /**
  * What a message gateway logs: API requests with latencies, protocol batches with message ids, logins
- * (some failing, some carrying secrets that must be masked), resource checks, system events and metric
- * records. One call to {@link #step()} logs one record of a component chosen by a realistic mix.
+ * (some failing, some carrying secrets that must be masked) and token refreshes, resource checks, system
+ * events and metric records (message throughput, API latency, token refreshes) for the dashboard. One
+ * call to {@link #step()} logs one record of a component chosen by a realistic mix (an API request or a
+ * token refresh also logs its metric record).
  */
 final class TrafficSimulator {
     private static final String[] CUSTOMERS = {"customer_123", "customer_456", "customer_789", "customer_042"};
@@ -50,14 +52,21 @@ final class TrafficSimulator {
     }
 
     private void apiRequest() {
-        int status = random.nextInt(100) < 97 ? 200 : 503;
-        Map<String, Object> fields = Map.of("endpoint", ENDPOINTS[random.nextInt(ENDPOINTS.length)], "method", "POST",
-                "status", status, "latency_ms", 2 + random.nextInt(120), "batch_size", 1 + random.nextInt(50));
+        int roll = random.nextInt(100);
+        int status = roll < 97 ? 200 : roll < 99 ? 503 : 500;
+        String endpoint = ENDPOINTS[random.nextInt(ENDPOINTS.length)];
+        int latency = 2 + random.nextInt(120);
+        Map<String, Object> fields = Map.of("endpoint", endpoint, "method", "POST",
+                "status", status, "latency_ms", latency, "batch_size", 1 + random.nextInt(50));
         if (status == 200) {
             api.info("Request processed successfully", fields);
-        } else {
+        } else if (status == 503) {
             api.warn("Request failed: upstream unavailable", fields);
+        } else {
+            api.error("Request failed: internal error", fields);
         }
+        // The dashboard's API latency panel: a time unit makes the metrics sink record it in a timer.
+        metrics.metric("api_latency", latency, "ms", Map.of("endpoint", endpoint));
     }
 
     private void protocolBatch(long n) {
@@ -74,8 +83,15 @@ final class TrafficSimulator {
     private void login() {
         String user = USERS[random.nextInt(USERS.length)];
         String ip = "198.51.100." + random.nextInt(255);
-        if (random.nextInt(10) < 8) {
+        int roll = random.nextInt(10);
+        if (roll < 5) {
             auth.info("Login succeeded", Map.of("actor", user, "action", "login", "outcome", "success", "source_ip", ip));
+        } else if (roll < 8) {
+            String outcome = random.nextInt(20) == 0 ? "failure" : "success";
+            auth.info("Token refresh " + outcome, Map.of("actor", user, "action", "token_refresh", "outcome", outcome,
+                    "source_ip", ip));
+            // The dashboard's token refresh panel: one counter increment per refresh.
+            metrics.metric("token_refreshes", 1, null, Map.of("metric_type", "counter", "outcome", outcome));
         } else {
             // Secrets a careless client sent along: the sanitizer masks them before anything is written.
             auth.warn("Authentication failed for " + user + "@example.com with password=Winter2024!",

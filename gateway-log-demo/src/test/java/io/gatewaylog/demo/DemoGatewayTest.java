@@ -4,19 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewaylog.api.LogComponent;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo, run for a second and a half with the real backend and sinks: every component gets its file,
  * the summary says where the auth events went, and stderr stays quiet: with no syslog collector on the
- * machine (none on CI), one line says so, and nothing says records were lost.
+ * machine (none on CI), one line says so, and nothing says records were lost. The records the dashboard's
+ * Gateway row reads are there.
  */
 class DemoGatewayTest {
     @TempDir
@@ -54,5 +59,23 @@ class DemoGatewayTest {
         }
         String auth = Files.readString(root.resolve("auth").resolve("current.log"));
         assertThat(auth).doesNotContain("Winter2024!").doesNotContain("@example.com");
+        // what the dashboard's Gateway row reads: the metric records and some errors to count
+        assertThat(allLines("metrics")).contains("\"name\":\"message_processing_rate\"", "\"name\":\"api_latency\"",
+                "\"name\":\"token_refreshes\"");
+        assertThat(allLines("api")).contains("\"level\":\"ERROR\"");
+    }
+
+    /** Every line of a component, its rotated files included. */
+    private String allLines(String component) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.list(root.resolve(component))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                try (InputStream in = f.toString().endsWith(".gz")
+                        ? new GZIPInputStream(Files.newInputStream(f)) : Files.newInputStream(f)) {
+                    all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return all.toString();
     }
 }

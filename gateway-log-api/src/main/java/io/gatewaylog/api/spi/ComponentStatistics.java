@@ -1,5 +1,6 @@
 package io.gatewaylog.api.spi;
 
+import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import java.util.Map;
 
@@ -19,6 +20,18 @@ public interface ComponentStatistics {
 
     /** Records accepted from callers (above the level). */
     long accepted();
+
+    /**
+     * Records of {@code level} accepted from callers: the share of {@link #accepted()} at that level (the
+     * counts of all levels add up to it). Counted where a record is accepted, so a record later dropped
+     * still counts: an error logged is an error that happened, whether or not its line was written.
+     * Statistics that do not count by level answer 0.
+     *
+     * @since 1.0
+     */
+    default long accepted(Level level) {
+        return 0;
+    }
 
     /**
      * Records taken by <em>every</em> sink that accepts the component (the count each sink's

@@ -19,7 +19,8 @@ public interface LoggingStatistics {
 
     /**
      * Every live measurement of the backend and its sinks. Includes, per component (tag
-     * {@code component}): {@code gateway.log.records.accepted}, {@code .written}, {@code .dropped}
+     * {@code component}): {@code gateway.log.records} (tag {@code level}: TRACE … ERROR),
+     * {@code gateway.log.records.accepted}, {@code .written}, {@code .dropped}
      * (tag {@code reason}), {@code gateway.log.buffer.records}, {@code gateway.log.buffer.bytes},
      * {@code gateway.log.buffer.capacity},
      * {@code gateway.log.sink.errors}, {@code gateway.log.flushes}; then every sink's own.

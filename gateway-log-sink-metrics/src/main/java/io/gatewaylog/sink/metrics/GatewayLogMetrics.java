@@ -14,7 +14,8 @@ import java.util.Objects;
  * <pre>{@code
  * GatewayLogMetrics.create().bindTo(prometheusRegistry);
  * }</pre>
- * Per component (tag {@code component}): {@code gateway.log.records.accepted}, {@code .written},
+ * Per component (tag {@code component}): {@code gateway.log.records} (tag {@code level}, TRACE to ERROR:
+ * error rates), {@code gateway.log.records.accepted}, {@code .written},
  * {@code .dropped} (tag {@code reason}), {@code gateway.log.buffer.records}, {@code gateway.log.buffer.capacity},
  * {@code gateway.log.sink.errors}, {@code gateway.log.flushes} and the timer {@code gateway.log.flush.latency}
  * (percentiles 0.5, 0.95, 0.99); plus every measurement of the sinks and background jobs (bytes written,

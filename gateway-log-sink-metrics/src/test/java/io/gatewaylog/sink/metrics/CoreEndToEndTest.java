@@ -2,6 +2,7 @@ package io.gatewaylog.sink.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.LoggingBackend;
 import io.gatewaylog.core.GatewayLogBackend;
@@ -29,7 +30,17 @@ class CoreEndToEndTest {
                 assertThat(s.value("gateway_log_file_bytes_written_total", "component", c.id())).as(c.id()).isPositive();
             }
         }
-        assertThat(s.value("gateway_log_records_accepted_total", "component", "metrics")).isEqualTo(6.0);
+        assertThat(s.value("gateway_log_records_accepted_total", "component", "metrics"))
+                .isEqualTo(AllComponentsRun.METRIC_RECORDS);
+        // by level: one of each per component; records logged after shutdown are not accepted
+        for (LogComponent c : LogComponent.values()) {
+            for (Level level : Level.values()) {
+                double expected = c != LogComponent.METRICS ? 1 : level == Level.INFO ? AllComponentsRun.METRIC_RECORDS : 0;
+                assertThat(s.value("gateway_log_records_total", "component", c.id(), "level", level.name()))
+                        .as(c.id() + " " + level).isEqualTo(expected);
+            }
+        }
+        assertThat(s.seriesOf("gateway_log_records_total")).hasSize(LogComponent.values().length * Level.values().length);
         assertThat(s.value("gateway_log_records_dropped_total", "component", "api", "reason", "shutdown"))
                 .isEqualTo(AllComponentsRun.DROPPED_AFTER_SHUTDOWN);
         assertThat(s.seriesOf("gateway_log_sink_errors_total").values().stream().mapToDouble(Double::doubleValue).sum())
@@ -42,6 +53,9 @@ class CoreEndToEndTest {
                 .isEqualTo(1000.0);
         assertThat(s.value("message_latency_seconds_sum", "customer_id", "customer_123")).isEqualTo(0.12);
         assertThat(s.seriesOf("messages_processed_total")).hasSize(2);
+        assertThat(s.value("api_latency_seconds_sum", "customer_id", "customer_123", "endpoint", "/api/v1/messages"))
+                .isEqualTo(0.042);
+        assertThat(s.value("token_refreshes_total", "customer_id", "customer_123", "outcome", "success")).isEqualTo(1.0);
         assertThat(s.value("gateway_log_metrics_refused_total", "metric", "messages_processed", "reason", "cardinality"))
                 .isEqualTo(2.0);
     }

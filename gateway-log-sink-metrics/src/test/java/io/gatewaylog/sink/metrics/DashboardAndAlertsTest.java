@@ -18,18 +18,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shipped Grafana dashboard and Prometheus rules parse, and query only meters that exist. */
+/**
+ * The shipped Grafana dashboard and Prometheus rules parse, and every query finds data in the scrape of a
+ * real run (backend, metrics sink, Prometheus registry): each metric name it selects exists, each exact
+ * label matcher ({@code level="ERROR"}) matches a series, and each label it groups by is carried.
+ */
 class DashboardAndAlertsTest {
     private static final Path DOCS = Path.of("..", "docs");
-    private static final Pattern METRIC = Pattern.compile("\\bgateway_log_[a-z0-9_]+");
+    private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\(\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*,\\s*\\w+\\s*\\)");
 
     @TempDir
     static Path dir;
+    static Scrape scrape;
     static Set<String> scraped;
 
     @BeforeAll
     static void runEveryComponent() {
-        scraped = new AllComponentsRun(dir, Map.of("sink.metrics.global-registry", "false")).run().scrape().names;
+        scrape = new AllComponentsRun(dir, Map.of("sink.metrics.global-registry", "false")).run().scrape();
+        scraped = scrape.names;
     }
 
     @Test
@@ -44,13 +50,23 @@ class DashboardAndAlertsTest {
             }
             panel.path("targets").forEach(t -> exprs.add(t.path("expr").asText()));
         }
-        dashboard.path("templating").path("list").forEach(v -> exprs.add(v.path("definition").asText()));
+        for (JsonNode variable : dashboard.path("templating").path("list")) {
+            if (variable.path("type").asText().equals("query")) {
+                Matcher m = LABEL_VALUES.matcher(variable.path("definition").asText());
+                assertThat(m.matches()).as(variable.path("definition").asText()).isTrue();
+                exprs.add(m.group(1));
+            }
+        }
 
-        Set<String> queried = metricNames(exprs);
+        assertFindData(exprs);
+        Set<String> queried = PromQlQuery.namesOf(exprs);
         assertThat(queried).contains("gateway_log_records_dropped_total", "gateway_log_buffer_records",
                 "gateway_log_flush_latency_seconds", "gateway_log_sink_errors_total", "gateway_log_disk_usage_ratio",
                 "gateway_log_disk_threshold_ratio", "gateway_log_file_bytes_written_total",
-                "gateway_log_file_rotations_total", "gateway_log_metrics_refused_total");
+                "gateway_log_file_rotations_total", "gateway_log_metrics_refused_total",
+                // the gateway section
+                "gateway_log_records_total", "message_processing_rate", "api_latency_seconds_sum",
+                "api_latency_seconds_count", "api_latency_seconds_max", "token_refreshes_total");
         assertThat(scraped).containsAll(queried);
     }
 
@@ -75,20 +91,30 @@ class DashboardAndAlertsTest {
             }
         }
         assertThat(alerts).contains("GatewayLogRecordsDropped", "GatewayLogBufferNearlyFull", "GatewayLogFlushSlow",
-                "GatewayLogSinkErrors", "GatewayLogDiskNearThreshold");
-        Set<String> queried = metricNames(exprs);
+                "GatewayLogSinkErrors", "GatewayLogDiskNearThreshold", "GatewayErrorRateSpike", "GatewayErrorRatioHigh");
+        assertFindData(exprs);
+        Set<String> queried = PromQlQuery.namesOf(exprs);
         assertThat(queried).isNotEmpty();
         assertThat(scraped).containsAll(queried);
     }
 
-    private static Set<String> metricNames(List<String> exprs) {
-        Set<String> names = new TreeSet<>();
+    @Test
+    void theQueryReaderSeesNamesMatchersAndGroupings() {
+        PromQlQuery q = new PromQlQuery("sum by (job, component) (rate(gateway_log_records_total{job=~\"$job\",level=\"ERROR\"}"
+                + "[$__rate_interval] offset 5m)) / (sum by (component) (rate(api_latency_seconds_count[5m])) > 0.5) and up");
+        assertThat(q.names).containsExactly("gateway_log_records_total", "api_latency_seconds_count", "up");
+        assertThat(q.exactMatchers).isEqualTo(Map.of("gateway_log_records_total", Map.of("level", "ERROR")));
+        assertThat(q.groupingLabels).containsExactly("job", "component");
+        assertThat(q.missingFrom(scrape)).containsExactly("no series up");
+        assertThat(new PromQlQuery("gateway_log_records_total{level=\"FATAL\"}").missingFrom(scrape))
+                .containsExactly("no series gateway_log_records_total{level=\"FATAL\"}");
+        assertThat(new PromQlQuery("sum by (reason) (gateway_log_records_total)").missingFrom(scrape))
+                .containsExactly("no selected series has label reason");
+    }
+
+    private static void assertFindData(List<String> exprs) {
         for (String e : exprs) {
-            Matcher m = METRIC.matcher(e);
-            while (m.find()) {
-                names.add(m.group());
-            }
+            assertThat(new PromQlQuery(e).missingFrom(scrape)).as(e).isEmpty();
         }
-        return names;
     }
 }

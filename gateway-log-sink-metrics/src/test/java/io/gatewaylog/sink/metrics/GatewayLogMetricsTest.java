@@ -2,6 +2,7 @@ package io.gatewaylog.sink.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.Measurement;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -31,6 +32,21 @@ class GatewayLogMetricsTest {
         assertThat(s.value("gateway_log_flushes_total", "component", "api")).isEqualTo(4.0);
         assertThat(s.value("gateway_log_records_written_total", "component", "protocol")).isEqualTo(0.0);
         assertThat(s.seriesOf("gateway_log_records_written_total")).hasSize(LogComponent.values().length);
+    }
+
+    @Test
+    void publishesRecordsByComponentAndLevelLiveAndAtZeroForStatisticsWithoutLevels() {
+        GatewayLogMetrics.create(stats).bindTo(prometheus);
+        Scrape before = Scrape.of(prometheus);
+        assertThat(before.seriesOf("gateway_log_records_total"))
+                .hasSize(LogComponent.values().length * Level.values().length).allSatisfy((k, v) -> assertThat(v).isZero());
+
+        stats.of(LogComponent.AUTH).byLevel = Map.of(Level.ERROR, 3L, Level.INFO, 40L);
+        Scrape s = Scrape.of(prometheus);
+        assertThat(s.value("gateway_log_records_total", "component", "auth", "level", "ERROR")).isEqualTo(3.0);
+        assertThat(s.value("gateway_log_records_total", "component", "auth", "level", "INFO")).isEqualTo(40.0);
+        assertThat(s.value("gateway_log_records_total", "component", "auth", "level", "WARN")).isEqualTo(0.0);
+        assertThat(s.text).contains("# TYPE gateway_log_records_total counter");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.gatewaylog.sink.metrics;
 
+import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.ComponentStatistics;
 import io.gatewaylog.api.spi.LoggingStatistics;
@@ -75,6 +76,8 @@ final class TestStatistics implements LoggingStatistics {
         volatile long sinkErrors;
         volatile long flushes;
         final Map<String, Long> dropped = new ConcurrentHashMap<>();
+        /** Accepted by level; null: answer as statistics that do not count by level (the SPI's default). */
+        volatile Map<Level, Long> byLevel;
 
         Counters(LogComponent component) {
             this.component = component;
@@ -83,6 +86,13 @@ final class TestStatistics implements LoggingStatistics {
         @Override public LogComponent component() { return component; }
         @Override public long accepted() { return accepted; }
         @Override public long written() { return written; }
+
+        @Override
+        public long accepted(Level level) {
+            Map<Level, Long> m = byLevel;
+            return m == null ? ComponentStatistics.super.accepted(level) : m.getOrDefault(level, 0L);
+        }
+
         @Override public Map<String, Long> dropped() { return new TreeMap<>(dropped); }
         @Override public long droppedTotal() { return dropped.values().stream().mapToLong(Long::longValue).sum(); }
         @Override public int buffered() { return buffered; }

@@ -101,7 +101,7 @@ final class AsyncPipeline implements Pipeline {
             droppedAtShutdown();
             return;
         }
-        stats.onAccepted();
+        stats.onAccepted(original.level());
         LogRecord record = sanitizer.apply(original);
         int size = RecordSize.estimate(record);
         if (!queue.offer(record, size)) {

@@ -1,5 +1,6 @@
 package io.gatewaylog.core.internal.pipeline;
 
+import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.ComponentStatistics;
 import java.util.Map;
@@ -31,7 +32,9 @@ public final class PipelineStats implements ComponentStatistics {
 
     private final LogComponent component;
     private final int capacity;
-    private final LongAdder accepted = new LongAdder();
+    // One adder per level, indexed by ordinal: accepting a record is one increment, as before; accepted()
+    // is their sum. Levels are fixed, so an array beats a map (no lookup, no boxing on the hot path).
+    private final LongAdder[] acceptedByLevel = new LongAdder[Level.values().length];
     private final LongAdder written = new LongAdder();
     private final LongAdder sinkErrors = new LongAdder();
     private final LongAdder flushes = new LongAdder();
@@ -45,6 +48,9 @@ public final class PipelineStats implements ComponentStatistics {
         for (String reason : REASONS) {
             dropped.put(reason, new LongAdder());
         }
+        for (int i = 0; i < acceptedByLevel.length; i++) {
+            acceptedByLevel[i] = new LongAdder();
+        }
     }
 
     void bufferedBy(IntSupplier records, LongSupplier bytes) {
@@ -52,7 +58,7 @@ public final class PipelineStats implements ComponentStatistics {
         this.bufferedBytes = bytes;
     }
 
-    void onAccepted() { accepted.increment(); }
+    void onAccepted(Level level) { acceptedByLevel[level.ordinal()].increment(); }
 
     void onWritten(int n) { written.add(n); }
 
@@ -65,7 +71,17 @@ public final class PipelineStats implements ComponentStatistics {
     }
 
     @Override public LogComponent component() { return component; }
-    @Override public long accepted() { return accepted.sum(); }
+    @Override public long accepted(Level level) { return acceptedByLevel[level.ordinal()].sum(); }
+
+    @Override
+    public long accepted() {
+        long t = 0;
+        for (LongAdder a : acceptedByLevel) {
+            t += a.sum();
+        }
+        return t;
+    }
+
     @Override public long written() { return written.sum(); }
     @Override public long sinkErrors() { return sinkErrors.sum(); }
     @Override public long flushes() { return flushes.sum(); }

@@ -77,7 +77,7 @@ final class SyncPipeline implements Pipeline {
             }
             return;
         }
-        stats.onAccepted();
+        stats.onAccepted(original.level());
         LogRecord record = sanitizer.apply(original);
         if (writing) {
             // Re-entered on this thread from a sink or a value's toString(): never into the sinks mid-write.

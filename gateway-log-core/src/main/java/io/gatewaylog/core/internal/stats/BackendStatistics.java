@@ -1,5 +1,6 @@
 package io.gatewaylog.core.internal.stats;
 
+import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.ComponentStatistics;
 import io.gatewaylog.api.spi.LogSink;
@@ -55,6 +56,11 @@ public final class BackendStatistics implements LoggingStatistics {
             Map<String, String> tags = Map.of("component", s.component().id());
             all.add(Measurement.counter("gateway.log.records.accepted", tags, "records",
                     "Records accepted from callers", s::accepted));
+            for (Level level : Level.values()) {
+                all.add(Measurement.counter("gateway.log.records",
+                        Map.of("component", s.component().id(), "level", level.name()), "records",
+                        "Records accepted from callers, by level", () -> s.accepted(level)));
+            }
             all.add(Measurement.counter("gateway.log.records.written", tags, "records",
                     "Records taken by every sink of the component", s::written));
             for (String reason : s.dropped().keySet()) {

@@ -10,6 +10,8 @@ import java.util.Set;
  * unit on to Micrometer.
  */
 public final class MeterNames {
+    /** Records accepted, by component and level ({@code gateway_log_records_total{component,level}}). */
+    public static final String RECORDS = "gateway.log.records";
     public static final String ACCEPTED = "gateway.log.records.accepted";
     public static final String WRITTEN = "gateway.log.records.written";
     public static final String DROPPED = "gateway.log.records.dropped";
@@ -22,6 +24,8 @@ public final class MeterNames {
 
     public static final String COMPONENT = "component";
     public static final String REASON = "reason";
+    /** The level tag's values are the level names as records carry them: TRACE, DEBUG, INFO, WARN, ERROR. */
+    public static final String LEVEL = "level";
 
     /** Drop reasons the core always counts, published even while they are zero so alerts have a series. */
     public static final List<String> STANDARD_DROP_REASONS = List.of("overflow", "shutdown", "sink_failure");
@@ -32,7 +36,7 @@ public final class MeterNames {
      * Prometheus refuses).
      */
     public static final Set<String> FROM_COMPONENT_STATISTICS =
-            Set.of(ACCEPTED, WRITTEN, DROPPED, BUFFERED, CAPACITY, SINK_ERRORS, FLUSHES, FLUSH_LATENCY);
+            Set.of(RECORDS, ACCEPTED, WRITTEN, DROPPED, BUFFERED, CAPACITY, SINK_ERRORS, FLUSHES, FLUSH_LATENCY);
 
     private MeterNames() {
     }

@@ -1,5 +1,6 @@
 package io.gatewaylog.sink.metrics.internal;
 
+import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.LoggingStatistics;
 import io.gatewaylog.api.spi.Measurement;
@@ -89,6 +90,11 @@ final class StatisticsMeters {
         String id = c.id();
         add(FunctionCounter.builder(MeterNames.ACCEPTED, statistics, s -> s.component(c).accepted())
                 .tag(MeterNames.COMPONENT, id).description("Records accepted from callers (above the level)"));
+        for (Level level : Level.values()) {
+            add(FunctionCounter.builder(MeterNames.RECORDS, statistics, s -> s.component(c).accepted(level))
+                    .tags(MeterNames.COMPONENT, id, MeterNames.LEVEL, level.name())
+                    .description("Records accepted from callers, by level (error rates: level ERROR)"));
+        }
         add(FunctionCounter.builder(MeterNames.WRITTEN, statistics, s -> s.component(c).written())
                 .tag(MeterNames.COMPONENT, id).description("Records written by the sinks"));
         add(Gauge.builder(MeterNames.BUFFERED, statistics, s -> s.component(c).buffered())
