@@ -52,7 +52,8 @@ class NoCollectorTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> sink.connectAttempts() >= 60);
             assertThat(reporter.messages).hasSize(1);
             assertThat(reporter.messages.get(0)).contains(unix + " failed (").contains(udp + " failed (nothing listens")
-                    .contains("100 of 10000 buffered records wait");
+                    // the count is the buffer's when the sender gave up on both targets: the writes may still be going on
+                    .containsPattern("\\d+ of 10000 buffered records wait");
             assertThat(measurement(sink, "sent")).isZero();
             assertThat(measurement(sink, "buffered")).isEqualTo(100);
             assertThat(measurement(sink, "reconnects")).isZero();
