@@ -1,6 +1,5 @@
 package io.gatewaylog.core.internal.json;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -68,11 +67,12 @@ public final class EcsRecordEncoder implements RecordEncoder {
     private final int maxValueLength;
     /** {@code "ecs.version":"…","service.name":"…"}, the same on every line: encoded once. */
     private final String constantMembers;
-    private final ThreadLocal<ThreadState> threadState = ThreadLocal.withInitial(this::newThreadState);
+    private final ThreadLocal<ThreadState> threadState;
 
     public EcsRecordEncoder(String processName, int maxValueLength) {
         this.pid = ProcessHandle.current().pid();
         this.maxValueLength = maxValueLength;
+        this.threadState = ThreadLocal.withInitial(() -> ThreadState.create(factory, maxValueLength));
         java.io.StringWriter w = new java.io.StringWriter();
         try (JsonGenerator g = factory.createGenerator(w)) {
             g.writeStartObject();
@@ -100,15 +100,15 @@ public final class EcsRecordEncoder implements RecordEncoder {
     @Override
     public void encode(LogRecord record, OutputStream out) throws IOException {
         ThreadState state = threadState.get();
-        state.target.out = out;
+        state.target().out = out;
         boolean ok = false;
         try {
             write(record, state);
-            state.generator.writeRaw('\n');
-            state.generator.flush();
+            state.generator().writeRaw('\n');
+            state.generator().flush();
             ok = true;
         } finally {
-            state.target.out = null;
+            state.target().out = null;
             if (!ok) {
                 threadState.remove(); // a generator that failed part-way holds half a record
             }
@@ -116,14 +116,14 @@ public final class EcsRecordEncoder implements RecordEncoder {
     }
 
     private void write(LogRecord r, ThreadState state) throws IOException {
-        JsonGenerator g = state.generator;
-        ValueWriter values = state.values;
+        JsonGenerator g = state.generator();
+        ValueWriter values = state.values();
         Map<String, Object> fields = r.fields();
         Map<String, ?> context = r.context();
         g.writeStartObject();
         g.writeFieldName(TIMESTAMP);
-        int n = timestamps.format(r.epochMillis(), state.timestamp);
-        g.writeString(state.timestamp, 0, n);
+        int n = timestamps.format(r.epochMillis(), state.timestamp());
+        g.writeString(state.timestamp(), 0, n);
         g.writeFieldName(LEVEL);
         g.writeString(LEVELS[r.level().ordinal()]);
         if (r.message() != null) { // optional in the spec; never written as null
@@ -160,7 +160,7 @@ public final class EcsRecordEncoder implements RecordEncoder {
             g.writeFieldName("error.stack_trace");
             values.longString(error.stack());
         }
-        FieldVisitor visitor = state.visitor;
+        FieldVisitor visitor = state.visitor();
         visitor.walk(FieldVisitor.ECS_CONTEXT, context, fields);
         visitor.walk(FieldVisitor.ECS_FIELDS, fields, fields);
         visitor.moved = 0;
@@ -177,7 +177,7 @@ public final class EcsRecordEncoder implements RecordEncoder {
 
     /** SPEC.md's metric object, as {@link JsonRecordEncoder} writes it. */
     private static void writeMetric(LogRecord r, JsonGenerator g, ThreadState state) throws IOException {
-        ValueWriter values = state.values;
+        ValueWriter values = state.values();
         Map<String, Object> fields = r.fields();
         g.writeObjectFieldStart("metric");
         g.writeFieldName("name");
@@ -195,8 +195,8 @@ public final class EcsRecordEncoder implements RecordEncoder {
             values.string(SafeText.describe(type));
         }
         g.writeObjectFieldStart("tags");
-        state.visitor.walk(FieldVisitor.CONTEXT_TAGS, r.context(), fields);
-        state.visitor.walk(FieldVisitor.METRIC_TAGS, fields, fields);
+        state.visitor().walk(FieldVisitor.CONTEXT_TAGS, r.context(), fields);
+        state.visitor().walk(FieldVisitor.METRIC_TAGS, fields, fields);
         g.writeEndObject();
         g.writeEndObject();
     }
@@ -212,37 +212,6 @@ public final class EcsRecordEncoder implements RecordEncoder {
         if (v != null) {
             g.writeFieldName(name);
             values.string(SafeText.describe(v));
-        }
-    }
-
-    private ThreadState newThreadState() {
-        Target target = new Target();
-        try {
-            JsonGenerator g = factory.createGenerator(target, JsonEncoding.UTF8);
-            g.setRootValueSeparator(null);
-            ValueWriter values = new ValueWriter(g, maxValueLength);
-            return new ThreadState(target, g, values, new char[32], new FieldVisitor(values));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private record ThreadState(Target target, JsonGenerator generator, ValueWriter values, char[] timestamp,
-                               FieldVisitor visitor) {
-    }
-
-    /** The stream of the current call. */
-    private static final class Target extends OutputStream {
-        OutputStream out;
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.gatewaylog.core.internal.json;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -56,10 +55,13 @@ public final class JsonRecordEncoder implements RecordEncoder {
     private final long pid;
     private final int maxValueLength;
     private final SerializedString processJson;
+    /** One generator per writer thread ({@link ThreadState}). */
+    private final ThreadLocal<ThreadState> threadState;
 
     public JsonRecordEncoder(String processName, int maxValueLength) {
         this.pid = ProcessHandle.current().pid();
         this.maxValueLength = maxValueLength;
+        this.threadState = ThreadLocal.withInitial(() -> ThreadState.create(factory, maxValueLength));
         // The process object never changes: encode it once.
         java.io.StringWriter w = new java.io.StringWriter();
         try (JsonGenerator g = factory.createGenerator(w)) {
@@ -87,10 +89,10 @@ public final class JsonRecordEncoder implements RecordEncoder {
     @Override
     public void encode(LogRecord record, OutputStream out) throws IOException {
         ThreadState state = threadState.get();
-        state.target.out = out;
+        state.target().out = out;
         boolean ok = false;
         try {
-            JsonGenerator g = state.generator;
+            JsonGenerator g = state.generator();
             if (record.isMetric()) {
                 writeMetric(record, g, state);
             } else {
@@ -100,7 +102,7 @@ public final class JsonRecordEncoder implements RecordEncoder {
             g.flush();
             ok = true;
         } finally {
-            state.target.out = null;
+            state.target().out = null;
             if (!ok) {
                 // A generator that failed part-way holds half a record: never reuse it.
                 threadState.remove();
@@ -108,51 +110,15 @@ public final class JsonRecordEncoder implements RecordEncoder {
         }
     }
 
-    /**
-     * Each writer thread reuses one generator (and its buffers) for all its records: creating a
-     * generator per record cost more than writing the record. The generator writes into whatever
-     * stream the current call passes, through {@link Target}.
-     */
-    private final ThreadLocal<ThreadState> threadState = ThreadLocal.withInitial(this::newThreadState);
 
-    private ThreadState newThreadState() {
-        Target target = new Target();
-        try {
-            JsonGenerator g = factory.createGenerator(target, JsonEncoding.UTF8);
-            g.setRootValueSeparator(null);
-            ValueWriter values = new ValueWriter(g, maxValueLength);
-            return new ThreadState(target, g, values, new char[32], new FieldVisitor(values));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private record ThreadState(Target target, JsonGenerator generator, ValueWriter values, char[] timestamp,
-                               FieldVisitor visitor) {
-    }
-
-    /** The stream of the current call. */
-    private static final class Target extends OutputStream {
-        OutputStream out;
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-    }
 
     private void timestamp(JsonGenerator g, ThreadState state, long epochMillis) throws IOException {
-        int n = timestamps.format(epochMillis, state.timestamp);
-        g.writeString(state.timestamp, 0, n);
+        int n = timestamps.format(epochMillis, state.timestamp());
+        g.writeString(state.timestamp(), 0, n);
     }
 
     private void writeBase(LogRecord r, JsonGenerator g, ThreadState state) throws IOException {
-        ValueWriter values = state.values;
+        ValueWriter values = state.values();
         Map<String, Object> fields = r.fields();
         g.writeStartObject();
         g.writeFieldName(TIMESTAMP);
@@ -163,10 +129,10 @@ public final class JsonRecordEncoder implements RecordEncoder {
         g.writeString(COMPONENTS[r.component().ordinal()]);
         g.writeFieldName(LOGGER);
         values.string(r.logger());
-        state.visitor.walk(FieldVisitor.CONTEXT, r.context(), fields);
+        state.visitor().walk(FieldVisitor.CONTEXT, r.context(), fields);
         g.writeFieldName(MESSAGE);
         values.string(r.message());
-        state.visitor.walk(FieldVisitor.FIELDS, fields, fields);
+        state.visitor().walk(FieldVisitor.FIELDS, fields, fields);
         g.writeFieldName(PROCESS);
         g.writeRawValue(processJson);
         g.writeFieldName(THREAD);
@@ -191,7 +157,7 @@ public final class JsonRecordEncoder implements RecordEncoder {
     }
 
     private void writeMetric(LogRecord r, JsonGenerator g, ThreadState state) throws IOException {
-        ValueWriter values = state.values;
+        ValueWriter values = state.values();
         Map<String, Object> fields = r.fields();
         g.writeStartObject();
         g.writeFieldName(TIMESTAMP);
@@ -214,8 +180,8 @@ public final class JsonRecordEncoder implements RecordEncoder {
             values.string(SafeText.describe(type));
         }
         g.writeObjectFieldStart("tags");
-        state.visitor.walk(FieldVisitor.CONTEXT_TAGS, r.context(), fields);
-        state.visitor.walk(FieldVisitor.METRIC_TAGS, fields, fields);
+        state.visitor().walk(FieldVisitor.CONTEXT_TAGS, r.context(), fields);
+        state.visitor().walk(FieldVisitor.METRIC_TAGS, fields, fields);
         g.writeEndObject();
         g.writeEndObject();
         g.writeEndObject();
