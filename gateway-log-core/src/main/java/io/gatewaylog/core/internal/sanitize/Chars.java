@@ -63,9 +63,12 @@ final class Chars {
         return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
-    /** Space or tab: what people put around '=' and ':' to line values up. */
+    /**
+     * Space or tab, and the no-break spaces that word processors and chat tools put in pasted text
+     * (U+00A0, U+2007, U+202F): what people put around '=' and ':' to line values up.
+     */
     static boolean isBlank(char c) {
-        return c == ' ' || c == '\t';
+        return c == ' ' || c == '\t' || c == '\u00A0' || c == '\u2007' || c == '\u202F';
     }
 
     /** A letter or digit of any script (internationalised e-mail addresses and domains). */

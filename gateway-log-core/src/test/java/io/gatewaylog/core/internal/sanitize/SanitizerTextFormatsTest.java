@@ -30,6 +30,7 @@ class SanitizerTextFormatsTest {
             body={\\\\\\"password\\\\\\":\\\\\\"hunter2\\\\\\"}            | body={\\\\\\"password\\\\\\":\\\\\\"[secret]\\\\\\"}
             password\t=\thunter2                                           | password\t=\t[secret]
             password   :   hunter2                                         | password   :   [secret]
+            password\u00A0=\u00A0hunter2x9 (pasted from a chat)             | password\u00A0=\u00A0[secret] (pasted from a chat)
             redirect=https%3A%2F%2Fapp%2Fcb%3Faccess_token%3Dabc123%26state%3Dxyz | redirect=https%3A%2F%2Fapp%2Fcb%3Faccess_token%3D[secret]%26state%3Dxyz
             to=alice%40example.com                                         | to=[email]
             pass=hunter2 pw=hunter2 passwd=hunter2 secret=x auth=abc123def | pass=[secret] pw=[secret] passwd=[secret] secret=[secret] auth=[token]
@@ -107,6 +108,6 @@ class SanitizerTextFormatsTest {
     }
 
     private static String unescape(String s) {
-        return s.replace("\\t", "\t").replace("\\n", "\n");
+        return s.replace("\\t", "\t").replace("\\n", "\n").replace("\\u00A0", "\u00A0");
     }
 }
