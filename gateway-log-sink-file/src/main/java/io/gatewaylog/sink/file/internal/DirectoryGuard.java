@@ -19,7 +19,8 @@ import java.util.List;
  * {@code StrictModes} checks a user's {@code ~/.ssh}: the log root and every directory above it, up to
  * {@code /}, must be owned by root or by this process's user and not writable by group or others;
  * otherwise someone else could rename our directory away and put their own (or a link) in its place.
- * One difference from OpenSSH, which refuses {@code /tmp}: a directory <em>above</em> the root may be
+ * Group-write is accepted where the group is the owner's user-private group ({@link #privateGroup}),
+ * as Debian's OpenSSH does. One difference from OpenSSH, which refuses {@code /tmp}: a directory <em>above</em> the root may be
  * world-writable if it has the sticky bit and belongs to root or to us, since then only an entry's owner
  * can rename or delete it (that is how {@code /tmp}, JUnit's {@code @TempDir} and a freshly mounted
  * tmpfs look). The component directories must be ours (or root's) and are given their configured mode.
@@ -132,11 +133,41 @@ final class DirectoryGuard {
         if (uid != 0 && uid != me) {
             return "owned by " + owner(dir) + " (mode " + octal(mode) + "), not by root or by this process's user";
         }
-        if ((mode & 022) != 0 && !(parent && (mode & STICKY) != 0)) {
+        if ((mode & 022) != 0 && !(parent && (mode & STICKY) != 0) && !((mode & 002) == 0 && privateGroup(dir, uid, me))) {
             return "writable by " + writers(mode) + " (mode " + octal(mode) + ", owner " + owner(dir) + ")"
                     + ((mode & 002) != 0 && parent ? " without the sticky bit" : "");
         }
         return null;
+    }
+
+    /**
+     * Whether {@code dir}'s group is its owner's user-private group, as Debian and Ubuntu give every user
+     * (with umask 002, so a clone or a mkdir is group-writable): a group named as the owner, with no other
+     * member listed in {@code /etc/group}. Then group-write grants nobody else anything; Debian's OpenSSH
+     * accepts the same ("user-group-modes"). A group unknown to {@code /etc/group} (LDAP, …) is not assumed
+     * private.
+     */
+    static boolean privateGroup(Path dir, int uid, int me) {
+        if (uid != me) {
+            return false;
+        }
+        try {
+            PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            String owner = a.owner().getName();
+            String group = a.group().getName();
+            if (!owner.equals(group)) {
+                return false;
+            }
+            for (String line : Files.readAllLines(Path.of("/etc/group"))) {
+                String[] f = line.split(":", -1);
+                if (f.length >= 4 && f[0].equals(group)) {
+                    return f[3].isBlank() || f[3].trim().equals(owner);
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static InvalidSettingException refused(Path root, String where, String problem, int me) {

@@ -148,6 +148,7 @@ class HostileDirectoryTest {
     @Test
     void aGroupWritableParentIsRefusedAndTheBackendDoesNotStart() throws IOException {
         Path parent = Files.createDirectories(tmp.resolve("shared"));
+        sharedGroup(parent);
         Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxrwxr-x"));
         Path logs = parent.resolve("logs");
         TestContext ctx = TestContext.of(settings(logs), reporter);
@@ -159,6 +160,30 @@ class HostileDirectoryTest {
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("strict.permissions");
         // The directory locks were released: a corrected start in the same JVM works.
         Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (RotatingFileSink sink = RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter)) {
+            sink.write(batch(LogComponent.API, "a", 0, 1, T0));
+        }
+    }
+
+    /** Gives {@code dir} a group other users may be in (as root: nogroup), so that group-write is a risk. */
+    private static void sharedGroup(Path dir) throws IOException {
+        if (isRoot()) {
+            Files.setAttribute(dir, "posix:group",
+                    dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName("nogroup"));
+        }
+        int me = (Integer) Files.getAttribute(dir, "unix:uid");
+        Assumptions.assumeFalse(DirectoryGuard.privateGroup(dir, me, me),
+                "the directory's group is this user's private group, where group-write is accepted");
+    }
+
+    @Test
+    void aGroupWritableDirectoryOfTheUsersPrivateGroupIsAccepted() throws IOException {
+        // Debian/Ubuntu give each user a group of their own and umask 002: a clone is group-writable.
+        Path parent = Files.createDirectories(tmp.resolve("upg"));
+        Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxrwxr-x"));
+        int me = (Integer) Files.getAttribute(parent, "unix:uid");
+        Assumptions.assumeTrue(DirectoryGuard.privateGroup(parent, me, me), "this user has no private group here");
+        TestContext ctx = TestContext.of(settings(parent.resolve("logs")), reporter);
         try (RotatingFileSink sink = RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter)) {
             sink.write(batch(LogComponent.API, "a", 0, 1, T0));
         }
