@@ -143,7 +143,7 @@ public final class EcsRecordEncoder implements RecordEncoder {
         g.writeFieldName(THREAD);
         values.string(r.threadName());
         if (r.isMetric()) {
-            writeMetric(r, g, state);
+            MetricObject.write(r, g, state);
             g.writeEndObject();
             return;
         }
@@ -175,31 +175,6 @@ public final class EcsRecordEncoder implements RecordEncoder {
         g.writeEndObject();
     }
 
-    /** SPEC.md's metric object, as {@link JsonRecordEncoder} writes it. */
-    private static void writeMetric(LogRecord r, JsonGenerator g, ThreadState state) throws IOException {
-        ValueWriter values = state.values();
-        Map<String, Object> fields = r.fields();
-        g.writeObjectFieldStart("metric");
-        g.writeFieldName("name");
-        values.string(SafeText.describe(fields.get(LogRecord.METRIC_NAME)));
-        g.writeFieldName("value");
-        values.number(fields.get(LogRecord.METRIC_VALUE));
-        Object unit = fields.get(LogRecord.METRIC_UNIT);
-        if (unit != null) {
-            g.writeFieldName("unit");
-            values.string(SafeText.describe(unit));
-        }
-        Object type = fields.get(LogRecord.METRIC_TYPE);
-        if (type != null) {
-            g.writeFieldName("type");
-            values.string(SafeText.describe(type));
-        }
-        g.writeObjectFieldStart("tags");
-        state.visitor().walk(FieldVisitor.CONTEXT_TAGS, r.context(), fields);
-        state.visitor().walk(FieldVisitor.METRIC_TAGS, fields, fields);
-        g.writeEndObject();
-        g.writeEndObject();
-    }
 
     /** A record field wins over a context field of the same name, as in the JSON format. */
     private static Object lookup(Map<String, Object> fields, Map<String, ?> context, String key) {

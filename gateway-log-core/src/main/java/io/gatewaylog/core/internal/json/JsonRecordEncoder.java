@@ -157,33 +157,12 @@ public final class JsonRecordEncoder implements RecordEncoder {
     }
 
     private void writeMetric(LogRecord r, JsonGenerator g, ThreadState state) throws IOException {
-        ValueWriter values = state.values();
-        Map<String, Object> fields = r.fields();
         g.writeStartObject();
         g.writeFieldName(TIMESTAMP);
         timestamp(g, state, r.epochMillis());
         g.writeFieldName(COMPONENT);
         g.writeString(COMPONENTS[LogComponent.METRICS.ordinal()]);
-        g.writeObjectFieldStart("metric");
-        g.writeFieldName("name");
-        values.string(SafeText.describe(fields.get(LogRecord.METRIC_NAME)));
-        g.writeFieldName("value");
-        values.number(fields.get(LogRecord.METRIC_VALUE));
-        Object unit = fields.get(LogRecord.METRIC_UNIT);
-        if (unit != null) {
-            g.writeFieldName("unit");
-            values.string(SafeText.describe(unit));
-        }
-        Object type = fields.get(LogRecord.METRIC_TYPE);
-        if (type != null) {
-            g.writeFieldName("type");
-            values.string(SafeText.describe(type));
-        }
-        g.writeObjectFieldStart("tags");
-        state.visitor().walk(FieldVisitor.CONTEXT_TAGS, r.context(), fields);
-        state.visitor().walk(FieldVisitor.METRIC_TAGS, fields, fields);
-        g.writeEndObject();
-        g.writeEndObject();
+        MetricObject.write(r, g, state);
         g.writeEndObject();
     }
 
