@@ -48,7 +48,7 @@ class SecondCorpusFormatTest {
             if (c.secret() && c.category().equals("card")) {
                 String digits = c.secrets().get(0).replaceAll("[^0-9]", "");
                 assertThat(digits.length()).as(c.id()).isBetween(13, 19);
-                assertThat(luhn(digits)).as(c.id() + " Luhn " + digits).isTrue();
+                assertThat(ValueTypeCases.luhn(digits)).as(c.id() + " Luhn " + digits).isTrue();
                 assertThat(issuer(digits)).as(c.id() + " issuer prefix " + digits).isTrue();
                 n++;
             }
@@ -153,21 +153,6 @@ class SecondCorpusFormatTest {
         } catch (Exception e) {
             throw new AssertionError("not base64url JSON: " + b64url, e);
         }
-    }
-
-    static boolean luhn(String n) {
-        int sum = 0;
-        for (int i = 0; i < n.length(); i++) {
-            int d = n.charAt(n.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        return sum % 10 == 0;
     }
 
     /** Public IIN ranges (ISO/IEC 7812 registrations as the networks publish them). */
