@@ -161,8 +161,8 @@ public final class ErrorInfo {
     /** Its stack trace as {@code printStackTrace} prints it, causes and suppressed exceptions included. */
     public String stack() { return stack; }
 
-    /** A copy with another message and stack (used by sanitizers). */
-    public ErrorInfo with(String newMessage, String newStack) {
+    /** A copy with another message and stack (used by sanitizers, through {@code ApiAccess}). */
+    ErrorInfo with(String newMessage, String newStack) {
         return new ErrorInfo(type, newMessage, newStack);
     }
 

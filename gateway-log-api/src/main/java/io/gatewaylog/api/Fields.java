@@ -22,10 +22,6 @@ import java.util.function.BiConsumer;
 public final class Fields extends AbstractMap<String, Object> {
     private static final Fields EMPTY = new Fields(new Object[0], 0);
 
-    static {
-        io.gatewaylog.api.internal.FieldsAccess.install(Fields::new);
-    }
-
     // keys at even, values at odd indexes
     private final Object[] kv;
     private final int size;
@@ -96,6 +92,11 @@ public final class Fields extends AbstractMap<String, Object> {
             throw new IllegalArgumentException("Fields.of takes key, value pairs; got " + keysAndValues.length + " arguments");
         }
         return normalised(keysAndValues);
+    }
+
+    /** Fields over {@code kv}, kept as it is: the backend's array of {@code pairs} distinct string keys. */
+    static Fields wrap(Object[] kv, int pairs) {
+        return new Fields(kv, pairs);
     }
 
     /** An array made here (never the caller's): kept as it is when its keys are distinct strings. */
@@ -177,8 +178,8 @@ public final class Fields extends AbstractMap<String, Object> {
         return kv[2 * i + 1];
     }
 
-    /** A copy with the {@code i}-th value replaced (used by sanitizers). */
-    public Fields withValueAt(int i, Object value) {
+    /** A copy with the {@code i}-th value replaced (used by sanitizers, through {@code ApiAccess}). */
+    Fields withValueAt(int i, Object value) {
         Objects.checkIndex(i, size);
         Object[] copy = kv.clone();
         copy[2 * i + 1] = value;

@@ -2,10 +2,10 @@ package io.gatewaylog.api;
 
 import io.gatewaylog.api.internal.BackendLocator;
 import io.gatewaylog.api.internal.NoOpBackend;
-import io.gatewaylog.api.internal.StderrReporter;
 import io.gatewaylog.api.spi.BackendProvider;
 import io.gatewaylog.api.spi.LoggingBackend;
 import io.gatewaylog.api.spi.LoggingStatistics;
+import io.gatewaylog.api.spi.Reporter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -106,7 +106,7 @@ public final class GatewayLoggers {
     }
 
     private static LoggingBackend bind() {
-        StderrReporter reporter = StderrReporter.INSTANCE;
+        Reporter reporter = Reporter.stderr();
         BackendProvider provider = BackendLocator.locate(GatewayLoggers.class.getClassLoader(),
                 System.getProperty(BackendLocator.BACKEND_PROPERTY), reporter);
         if (provider == null) {

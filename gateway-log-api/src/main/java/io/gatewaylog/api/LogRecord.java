@@ -1,5 +1,6 @@
 package io.gatewaylog.api;
 
+import io.gatewaylog.api.internal.ApiAccess;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +17,10 @@ import java.util.Objects;
  * @since 1.0
  */
 public final class LogRecord {
+    static {
+        // The backend's hooks (create, toBuilder, Builder.error, ...) are reached through the internal accessor.
+        ApiAccess.install(new ApiHooks());
+    }
 
     /** Field key that, with {@link #METRIC_VALUE}, makes a record a metric record. */
     public static final String METRIC_NAME = "metric_name";
@@ -71,27 +76,12 @@ public final class LogRecord {
     }
 
     /**
-     * Makes a record in one allocation, for backends on their hot path. {@code fields} and
-     * {@code context} must already be unmodifiable snapshots (see {@link #snapshot(Map)}).
+     * Makes a record in one allocation, for the backend's hot path (reached through
+     * {@code ApiAccess.record}): {@code fields} and {@code context} are already unmodifiable snapshots.
      */
-    public static LogRecord create(long epochMillis, Level level, LogComponent component, String logger,
-                                   String message, Map<String, ?> fields, Map<String, String> context,
-                                   Throwable cause, String threadName, long threadId) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> f = (Map<String, Object>) fields;
-        return new LogRecord(epochMillis, level, component, logger, message, f, context, cause, null, threadName, threadId);
-    }
-
-    /**
-     * As {@link #create(long, Level, LogComponent, String, String, Map, Map, Throwable, String, long)}, with the
-     * error already captured ({@link ErrorInfo#of(Throwable)} at the call, so that what is written is what the
-     * throwable said then, not after the caller changed it).
-     *
-     * @since 1.0
-     */
-    public static LogRecord create(long epochMillis, Level level, LogComponent component, String logger,
-                                   String message, Map<String, ?> fields, Map<String, String> context,
-                                   Throwable cause, ErrorInfo error, String threadName, long threadId) {
+    static LogRecord create(long epochMillis, Level level, LogComponent component, String logger, String message,
+                            Map<String, ?> fields, Map<String, String> context, Throwable cause, ErrorInfo error,
+                            String threadName, long threadId) {
         @SuppressWarnings("unchecked")
         Map<String, Object> f = (Map<String, Object>) fields;
         return new LogRecord(epochMillis, level, component, logger, message, f, context, cause, error, threadName, threadId);
@@ -109,8 +99,8 @@ public final class LogRecord {
         return new Builder();
     }
 
-    /** A builder holding this record's values, to derive a changed copy. */
-    public Builder toBuilder() {
+    /** A builder holding this record's values, to derive a changed copy (a sanitizer's). */
+    Builder toBuilder() {
         Builder b = new Builder();
         b.epochMillis = epochMillis;
         b.level = level;
@@ -188,7 +178,7 @@ public final class LogRecord {
      * Returns an unmodifiable snapshot of {@code map} that keeps its order and null values. Immutable maps
      * ({@link Fields}, the JDK's {@code Map.of}) are taken as they are: copying them would only cost allocation.
      */
-    public static <V> Map<String, V> snapshot(Map<String, ? extends V> map) {
+    static <V> Map<String, V> snapshot(Map<String, ? extends V> map) {
         if (map == null || map.isEmpty()) {
             return Map.of();
         }
@@ -235,16 +225,19 @@ public final class LogRecord {
 
         public Builder message(String message) { this.message = message; return this; }
 
-        /** Sets the fields; the map is snapshotted with {@link LogRecord#snapshot(Map)}. */
+        /**
+         * Sets the fields: an unmodifiable copy that keeps the map's order and null values (immutable maps,
+         * {@link Fields} and the JDK's {@code Map.of}, are kept as they are).
+         */
         public Builder fields(Map<String, ?> fields) { this.fields = snapshot(fields); return this; }
 
-        /** Sets the context; the map is snapshotted with {@link LogRecord#snapshot(Map)}. */
+        /** Sets the context, copied as {@link #fields(Map)} copies the fields. */
         public Builder context(Map<String, String> context) { this.context = snapshot(context); return this; }
 
         public Builder cause(Throwable cause) { this.cause = cause; this.error = null; return this; }
 
         /** Replaces the error as written (a sanitizer's masked copy); the original cause is kept. */
-        public Builder error(ErrorInfo error) { this.error = error; return this; }
+        Builder error(ErrorInfo error) { this.error = error; return this; }
 
         public Builder thread(String name, long id) { this.threadName = name; this.threadId = id; return this; }
 

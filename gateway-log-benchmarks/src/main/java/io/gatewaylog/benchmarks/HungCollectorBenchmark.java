@@ -3,7 +3,6 @@ package io.gatewaylog.benchmarks;
 import io.gatewaylog.api.Fields;
 import io.gatewaylog.api.GatewayLogger;
 import io.gatewaylog.api.LogComponent;
-import io.gatewaylog.api.internal.StderrReporter;
 import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.api.spi.LoggingStatistics;
 import io.gatewaylog.api.spi.Measurement;
@@ -338,7 +337,7 @@ public final class HungCollectorBenchmark {
 
         @Override
         public Reporter reporter() {
-            return StderrReporter.INSTANCE;
+            return Reporter.stderr();
         }
 
         @Override

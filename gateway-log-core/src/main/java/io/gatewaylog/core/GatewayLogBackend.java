@@ -4,7 +4,6 @@ import io.gatewaylog.api.GatewayLogger;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogContext;
 import io.gatewaylog.api.LogRecord;
-import io.gatewaylog.api.internal.StderrReporter;
 import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.api.spi.LogSinkProvider;
 import io.gatewaylog.api.spi.LoggingBackend;
@@ -195,7 +194,7 @@ public final class GatewayLogBackend implements LoggingBackend {
         private final List<LogSinkProvider> providers = new ArrayList<>();
         private UnaryOperator<LogSink> sinkCustomizer = UnaryOperator.identity();
         private boolean discoverSinks = true;
-        private Reporter reporter = StderrReporter.INSTANCE;
+        private Reporter reporter = Reporter.stderr();
         private boolean bindGlobalContext = true;
 
         private Builder() {

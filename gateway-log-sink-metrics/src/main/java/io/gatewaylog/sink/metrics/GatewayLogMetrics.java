@@ -2,7 +2,7 @@ package io.gatewaylog.sink.metrics;
 
 import io.gatewaylog.api.GatewayLoggers;
 import io.gatewaylog.api.spi.LoggingStatistics;
-import io.gatewaylog.sink.metrics.internal.Diagnostics;
+import io.gatewaylog.api.spi.Reporter;
 import io.gatewaylog.sink.metrics.internal.MeterDestinations;
 import io.gatewaylog.sink.metrics.internal.StatisticsBinder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,7 +35,7 @@ public final class GatewayLogMetrics implements MeterBinder {
 
     private GatewayLogMetrics(LoggingStatistics statistics) {
         this.statistics = statistics;
-        this.binder = new StatisticsBinder(statistics, Diagnostics.STDERR);
+        this.binder = new StatisticsBinder(statistics, Reporter.stderr());
     }
 
     /** The meters of the backend behind {@link GatewayLoggers} (started by this call if need be). */

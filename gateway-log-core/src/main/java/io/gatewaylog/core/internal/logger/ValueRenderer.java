@@ -2,7 +2,7 @@ package io.gatewaylog.core.internal.logger;
 
 import io.gatewaylog.api.Fields;
 import io.gatewaylog.api.internal.Failures;
-import io.gatewaylog.api.internal.FieldsAccess;
+import io.gatewaylog.api.internal.ApiAccess;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -315,7 +315,7 @@ public final class ValueRenderer {
                 kv[2 * i] = f.keyAt(i);
                 kv[2 * i + 1] = render(f.valueAt(i), depth + 1, path);
             }
-            return FieldsAccess.trusted(kv, f.size()); // its keys are distinct strings already
+            return ApiAccess.trustedFields(kv, f.size()); // its keys are distinct strings already
         }
         MapCopy copy = new MapCopy(m.size(), depth + 1, path);
         try {
@@ -368,7 +368,7 @@ public final class ValueRenderer {
             }
             // A map's string keys are distinct: trusted as they are. Keys of other types can meet as text
             // (two objects with the same toString()): those go through the check, the later one wins.
-            return otherKeys ? Fields.of(Arrays.copyOf(kv, n)) : FieldsAccess.trusted(kv, n / 2);
+            return otherKeys ? Fields.of(Arrays.copyOf(kv, n)) : ApiAccess.trustedFields(kv, n / 2);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.gatewaylog.core.internal.sanitize;
 
 import io.gatewaylog.api.Fields;
+import io.gatewaylog.api.internal.ApiAccess;
 import io.gatewaylog.api.internal.Failures;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -264,7 +265,7 @@ final class ValueSanitizer {
             Object v = f.valueAt(i);
             Object nv = isSensitiveKey(key) ? redact(v) : value(v, depth);
             if (nv != v) {
-                out = out.withValueAt(i, nv);
+                out = ApiAccess.withValueAt(out, i, nv);
             }
         }
         return out;
