@@ -38,7 +38,7 @@ final class ApiHooks implements ApiAccess.Hooks {
     }
 
     @Override
-    public ErrorInfo withText(ErrorInfo error, String message, String stack) {
-        return error.with(message, stack);
+    public ErrorInfo errorInfo(String type, String message, String stack) {
+        return ErrorInfo.of(type, message, stack);
     }
 }

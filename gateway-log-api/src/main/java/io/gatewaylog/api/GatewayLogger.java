@@ -52,30 +52,50 @@ public interface GatewayLogger {
      */
     RecordBuilder at(Level level);
 
+    /** Logs {@code message} at TRACE. */
     default void trace(String message) { log(Level.TRACE, message, null, null); }
+    /** Logs {@code message} with {@code fields} at TRACE. */
     default void trace(String message, Map<String, ?> fields) { log(Level.TRACE, message, fields, null); }
+    /** Logs {@code message} with {@code fields} and {@code cause} at TRACE. */
     default void trace(String message, Map<String, ?> fields, Throwable cause) { log(Level.TRACE, message, fields, cause); }
 
+    /** Logs {@code message} at DEBUG. */
     default void debug(String message) { log(Level.DEBUG, message, null, null); }
+    /** Logs {@code message} with {@code fields} at DEBUG. */
     default void debug(String message, Map<String, ?> fields) { log(Level.DEBUG, message, fields, null); }
+    /** Logs {@code message} with {@code fields} and {@code cause} at DEBUG. */
     default void debug(String message, Map<String, ?> fields, Throwable cause) { log(Level.DEBUG, message, fields, cause); }
 
+    /** Logs {@code message} at INFO. */
     default void info(String message) { log(Level.INFO, message, null, null); }
+    /** Logs {@code message} with {@code fields} at INFO. */
     default void info(String message, Map<String, ?> fields) { log(Level.INFO, message, fields, null); }
+    /** Logs {@code message} with {@code fields} and {@code cause} at INFO. */
     default void info(String message, Map<String, ?> fields, Throwable cause) { log(Level.INFO, message, fields, cause); }
 
+    /** Logs {@code message} at WARN. */
     default void warn(String message) { log(Level.WARN, message, null, null); }
+    /** Logs {@code message} with {@code fields} at WARN. */
     default void warn(String message, Map<String, ?> fields) { log(Level.WARN, message, fields, null); }
+    /** Logs {@code message} with {@code fields} and {@code cause} at WARN. */
     default void warn(String message, Map<String, ?> fields, Throwable cause) { log(Level.WARN, message, fields, cause); }
 
+    /** Logs {@code message} at ERROR. */
     default void error(String message) { log(Level.ERROR, message, null, null); }
+    /** Logs {@code message} with {@code fields} at ERROR. */
     default void error(String message, Map<String, ?> fields) { log(Level.ERROR, message, fields, null); }
+    /** Logs {@code message} with {@code fields} and {@code cause} at ERROR. */
     default void error(String message, Map<String, ?> fields, Throwable cause) { log(Level.ERROR, message, fields, cause); }
 
+    /** Starts a record at TRACE, as {@link #at(Level)}. */
     default RecordBuilder atTrace() { return at(Level.TRACE); }
+    /** Starts a record at DEBUG, as {@link #at(Level)}. */
     default RecordBuilder atDebug() { return at(Level.DEBUG); }
+    /** Starts a record at INFO, as {@link #at(Level)}. */
     default RecordBuilder atInfo() { return at(Level.INFO); }
+    /** Starts a record at WARN, as {@link #at(Level)}. */
     default RecordBuilder atWarn() { return at(Level.WARN); }
+    /** Starts a record at ERROR, as {@link #at(Level)}. */
     default RecordBuilder atError() { return at(Level.ERROR); }
 
     /**

@@ -8,11 +8,22 @@ import java.util.Locale;
  * @since 1.0
  */
 public enum Level {
-    TRACE, DEBUG, INFO, WARN, ERROR;
+    /** The finest detail, for tracing a problem. */
+    TRACE,
+    /** Detail for developers. */
+    DEBUG,
+    /** Normal operation. */
+    INFO,
+    /** Something unexpected that the gateway survives. */
+    WARN,
+    /** A failure. */
+    ERROR;
 
     /**
      * Parses a level name, ignoring case; {@code WARNING} is accepted for {@link #WARN}.
      *
+     * @param name a level name such as {@code "info"}
+     * @return the level
      * @throws IllegalArgumentException naming the value and the allowed names
      */
     public static Level parse(String name) {

@@ -122,8 +122,10 @@ public final class LogRecord {
     /** {@link #epochMillis()} as an instant. */
     public Instant timestamp() { return Instant.ofEpochMilli(epochMillis); }
 
+    /** The record's level. */
     public Level level() { return level; }
 
+    /** The component the record is written to (METRICS for a metric record). */
     public LogComponent component() { return component; }
 
     /** The logger's name; never null. */
@@ -154,8 +156,10 @@ public final class LogRecord {
         return e;
     }
 
+    /** The name of the thread that made the record; never null. */
     public String threadName() { return threadName; }
 
+    /** The id of the thread that made the record. */
     public long threadId() { return threadId; }
 
     /** Whether the fields hold {@code metric_name} and {@code metric_value}. */
@@ -215,14 +219,19 @@ public final class LogRecord {
         private Builder() {
         }
 
+        /** Sets the time, in milliseconds since the epoch (UTC). */
         public Builder epochMillis(long epochMillis) { this.epochMillis = epochMillis; return this; }
 
+        /** Sets the level (default INFO). */
         public Builder level(Level level) { this.level = level; return this; }
 
+        /** Sets the component (default SYSTEM). */
         public Builder component(LogComponent component) { this.component = component; return this; }
 
+        /** Sets the logger's name (null is written as empty). */
         public Builder logger(String logger) { this.logger = logger; return this; }
 
+        /** Sets the message; may be null. */
         public Builder message(String message) { this.message = message; return this; }
 
         /**
@@ -234,13 +243,16 @@ public final class LogRecord {
         /** Sets the context, copied as {@link #fields(Map)} copies the fields. */
         public Builder context(Map<String, String> context) { this.context = snapshot(context); return this; }
 
+        /** Sets the throwable; its error as written is taken from it when first asked for. */
         public Builder cause(Throwable cause) { this.cause = cause; this.error = null; return this; }
 
         /** Replaces the error as written (a sanitizer's masked copy); the original cause is kept. */
         Builder error(ErrorInfo error) { this.error = error; return this; }
 
+        /** Sets the thread's name and id. */
         public Builder thread(String name, long id) { this.threadName = name; this.threadId = id; return this; }
 
+        /** A record of the values set so far. */
         public LogRecord build() { return new LogRecord(this); }
     }
 }

@@ -34,8 +34,8 @@ public final class ApiAccess {
         /** See {@link ApiAccess#withValueAt}. */
         Fields withValueAt(Fields fields, int i, Object value);
 
-        /** See {@link ApiAccess#withText}. */
-        ErrorInfo withText(ErrorInfo error, String message, String stack);
+        /** See {@link ApiAccess#errorInfo}. */
+        ErrorInfo errorInfo(String type, String message, String stack);
     }
 
     private static volatile Hooks installed;
@@ -86,9 +86,12 @@ public final class ApiAccess {
         return Holder.HOOKS.withValueAt(fields, i, value);
     }
 
-    /** A copy of {@code error} with another message and stack, same type (used by sanitizers). */
-    public static ErrorInfo withText(ErrorInfo error, String message, String stack) {
-        return Holder.HOOKS.withText(error, message, stack);
+    /**
+     * An error with the given parts, not taken from a throwable: a sanitizer's masked copy
+     * ({@code errorInfo(e.type(), maskedMessage, maskedStack)}), or a test's.
+     */
+    public static ErrorInfo errorInfo(String type, String message, String stack) {
+        return Holder.HOOKS.errorInfo(type, message, stack);
     }
 
     /** Read once, so that the hot path reads a constant (the JIT folds a static final). */

@@ -16,6 +16,7 @@ import java.util.Map;
  */
 public interface ComponentStatistics {
 
+    /** The component these counters are of. */
     LogComponent component();
 
     /** Records accepted from callers (above the level). */

@@ -28,8 +28,9 @@ public interface RecordEncoder {
      * setting per component. Returns the single encoder itself when every component has the same one.
      *
      * @param encoders an encoder for every {@link LogComponent}
+     * @return an encoder that delegates by {@link LogRecord#component()}
      * @throws IllegalArgumentException if a component has none
-     * @since 1.1
+     * @since 1.0
      */
     static RecordEncoder byComponent(Map<LogComponent, ? extends RecordEncoder> encoders) {
         EnumMap<LogComponent, RecordEncoder> copy = new EnumMap<>(LogComponent.class);

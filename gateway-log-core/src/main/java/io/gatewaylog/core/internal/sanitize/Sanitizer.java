@@ -84,7 +84,7 @@ public final class Sanitizer {
             String m = sanitizeText(error.message());
             String st = sanitizeText(error.stack());
             if (m != error.message() || st != error.stack()) {
-                newError = ApiAccess.withText(error, m, st);
+                newError = ApiAccess.errorInfo(error.type(), m, st);
             }
         }
         String logger = record.logger();

@@ -2,7 +2,6 @@ package io.gatewaylog.core.internal.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatewaylog.api.ErrorInfo;
 import io.gatewaylog.api.Fields;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
@@ -19,7 +18,7 @@ class RecordQueueTest {
 
     private static LogRecord big() {
         return ApiAccess.error(LogRecord.builder(Level.ERROR, LogComponent.API, "t").message("failed"),
-                ErrorInfo.of("java.lang.IllegalStateException", "boom", STACK)).build();
+                ApiAccess.errorInfo("java.lang.IllegalStateException", "boom", STACK)).build();
     }
 
     private static LogRecord small() {

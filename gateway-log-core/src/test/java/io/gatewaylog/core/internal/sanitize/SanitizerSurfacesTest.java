@@ -133,7 +133,7 @@ class SanitizerSurfacesTest {
 
     @Test
     void errorSetWithoutCause() {
-        ErrorInfo info = ErrorInfo.of("x.Y", "token: abc123", "x.Y: token: abc123\n\tat a.b(C.java:1)");
+        ErrorInfo info = ApiAccess.errorInfo("x.Y", "token: abc123", "x.Y: token: abc123\n\tat a.b(C.java:1)");
         LogRecord r = sanitizer.sanitize(ApiAccess.error(record(), info).build());
         assertThat(r.error().message()).isEqualTo("token: [secret]");
         assertThat(r.error().stack()).isEqualTo("x.Y: token: [secret]\n\tat a.b(C.java:1)");
