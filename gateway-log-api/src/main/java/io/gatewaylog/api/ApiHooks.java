@@ -29,7 +29,7 @@ final class ApiHooks implements ApiAccess.Hooks {
 
     @Override
     public Fields trustedFields(Object[] kv, int pairs) {
-        return Fields.wrap(kv, pairs);
+        return new Fields(kv, pairs);
     }
 
     @Override

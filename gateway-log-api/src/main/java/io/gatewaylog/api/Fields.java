@@ -26,7 +26,8 @@ public final class Fields extends AbstractMap<String, Object> {
     private final Object[] kv;
     private final int size;
 
-    private Fields(Object[] kv, int size) {
+    // Package-private for ApiHooks: the backend's array of distinct string keys, kept as it is.
+    Fields(Object[] kv, int size) {
         this.kv = kv;
         this.size = size;
     }
@@ -92,11 +93,6 @@ public final class Fields extends AbstractMap<String, Object> {
             throw new IllegalArgumentException("Fields.of takes key, value pairs; got " + keysAndValues.length + " arguments");
         }
         return normalised(keysAndValues);
-    }
-
-    /** Fields over {@code kv}, kept as it is: the backend's array of {@code pairs} distinct string keys. */
-    static Fields wrap(Object[] kv, int pairs) {
-        return new Fields(kv, pairs);
     }
 
     /** An array made here (never the caller's): kept as it is when its keys are distinct strings. */

@@ -46,17 +46,8 @@ public final class LogRecord {
     private volatile ErrorInfo error;
 
     private LogRecord(Builder b) {
-        this.epochMillis = b.epochMillis;
-        this.level = Objects.requireNonNull(b.level, "level");
-        this.component = Objects.requireNonNull(b.component, "component");
-        this.logger = b.logger == null ? "" : b.logger;
-        this.message = b.message;
-        this.fields = b.fields == null ? Map.of() : b.fields;
-        this.context = b.context == null ? Map.of() : b.context;
-        this.cause = b.cause;
-        this.error = b.error;
-        this.threadName = b.threadName == null ? "" : b.threadName;
-        this.threadId = b.threadId;
+        this(b.epochMillis, b.level, b.component, b.logger, b.message, b.fields, b.context, b.cause, b.error,
+                b.threadName, b.threadId);
     }
 
     private LogRecord(long epochMillis, Level level, LogComponent component, String logger, String message,
