@@ -82,6 +82,9 @@ public final class Measurement {
     /** Reads the current value. */
     public double value() { return value.getAsDouble(); }
 
+    /** The value reader itself, for meter registries that poll. */
+    public DoubleSupplier supplier() { return value; }
+
     @Override
     public String toString() {
         return name + tags + "=" + value();
