@@ -167,7 +167,8 @@ public final class ErrorInfo {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ErrorInfo e && type.equals(e.type) && Objects.equals(message, e.message) && stack.equals(e.stack);
+        return o instanceof ErrorInfo e && type.equals(e.type) && Objects.equals(message, e.message)
+                && stack.equals(e.stack);
     }
 
     @Override

@@ -90,7 +90,8 @@ public final class Fields extends AbstractMap<String, Object> {
      */
     public static Fields of(Object... keysAndValues) {
         if ((keysAndValues.length & 1) != 0) {
-            throw new IllegalArgumentException("Fields.of takes key, value pairs; got " + keysAndValues.length + " arguments");
+            throw new IllegalArgumentException("Fields.of takes key, value pairs; got " + keysAndValues.length
+                    + " arguments");
         }
         return normalised(keysAndValues);
     }

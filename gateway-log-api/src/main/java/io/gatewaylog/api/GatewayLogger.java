@@ -57,35 +57,45 @@ public interface GatewayLogger {
     /** Logs {@code message} with {@code fields} at TRACE. */
     default void trace(String message, Map<String, ?> fields) { log(Level.TRACE, message, fields, null); }
     /** Logs {@code message} with {@code fields} and {@code cause} at TRACE. */
-    default void trace(String message, Map<String, ?> fields, Throwable cause) { log(Level.TRACE, message, fields, cause); }
+    default void trace(String message, Map<String, ?> fields, Throwable cause) {
+        log(Level.TRACE, message, fields, cause);
+    }
 
     /** Logs {@code message} at DEBUG. */
     default void debug(String message) { log(Level.DEBUG, message, null, null); }
     /** Logs {@code message} with {@code fields} at DEBUG. */
     default void debug(String message, Map<String, ?> fields) { log(Level.DEBUG, message, fields, null); }
     /** Logs {@code message} with {@code fields} and {@code cause} at DEBUG. */
-    default void debug(String message, Map<String, ?> fields, Throwable cause) { log(Level.DEBUG, message, fields, cause); }
+    default void debug(String message, Map<String, ?> fields, Throwable cause) {
+        log(Level.DEBUG, message, fields, cause);
+    }
 
     /** Logs {@code message} at INFO. */
     default void info(String message) { log(Level.INFO, message, null, null); }
     /** Logs {@code message} with {@code fields} at INFO. */
     default void info(String message, Map<String, ?> fields) { log(Level.INFO, message, fields, null); }
     /** Logs {@code message} with {@code fields} and {@code cause} at INFO. */
-    default void info(String message, Map<String, ?> fields, Throwable cause) { log(Level.INFO, message, fields, cause); }
+    default void info(String message, Map<String, ?> fields, Throwable cause) {
+        log(Level.INFO, message, fields, cause);
+    }
 
     /** Logs {@code message} at WARN. */
     default void warn(String message) { log(Level.WARN, message, null, null); }
     /** Logs {@code message} with {@code fields} at WARN. */
     default void warn(String message, Map<String, ?> fields) { log(Level.WARN, message, fields, null); }
     /** Logs {@code message} with {@code fields} and {@code cause} at WARN. */
-    default void warn(String message, Map<String, ?> fields, Throwable cause) { log(Level.WARN, message, fields, cause); }
+    default void warn(String message, Map<String, ?> fields, Throwable cause) {
+        log(Level.WARN, message, fields, cause);
+    }
 
     /** Logs {@code message} at ERROR. */
     default void error(String message) { log(Level.ERROR, message, null, null); }
     /** Logs {@code message} with {@code fields} at ERROR. */
     default void error(String message, Map<String, ?> fields) { log(Level.ERROR, message, fields, null); }
     /** Logs {@code message} with {@code fields} and {@code cause} at ERROR. */
-    default void error(String message, Map<String, ?> fields, Throwable cause) { log(Level.ERROR, message, fields, cause); }
+    default void error(String message, Map<String, ?> fields, Throwable cause) {
+        log(Level.ERROR, message, fields, cause);
+    }
 
     /** Starts a record at TRACE, as {@link #at(Level)}. */
     default RecordBuilder atTrace() { return at(Level.TRACE); }

@@ -65,7 +65,8 @@ public final class GatewayLoggers {
     public static void configure(Map<String, String> settings) {
         synchronized (LOCK) {
             if (backend != null) {
-                throw new IllegalStateException("gateway-log has already started; call configure(...) before the first logger is obtained");
+                throw new IllegalStateException(
+                        "gateway-log has already started; call configure(...) before the first logger is obtained");
             }
             codeSettings = Map.copyOf(settings);
         }

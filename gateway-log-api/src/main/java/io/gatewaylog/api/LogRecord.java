@@ -70,12 +70,12 @@ public final class LogRecord {
      * Makes a record in one allocation, for the backend's hot path (reached through
      * {@code ApiAccess.record}): {@code fields} and {@code context} are already unmodifiable snapshots.
      */
+    @SuppressWarnings("unchecked") // read-only: a Map<String, ?> is as good as a Map<String, Object>
     static LogRecord create(long epochMillis, Level level, LogComponent component, String logger, String message,
                             Map<String, ?> fields, Map<String, String> context, Throwable cause, ErrorInfo error,
                             String threadName, long threadId) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> f = (Map<String, Object>) fields;
-        return new LogRecord(epochMillis, level, component, logger, message, f, context, cause, error, threadName, threadId);
+        return new LogRecord(epochMillis, level, component, logger, message, (Map<String, Object>) fields, context,
+                cause, error, threadName, threadId);
     }
 
     /** A builder stamped with the current time and thread. */
@@ -160,7 +160,8 @@ public final class LogRecord {
 
     /** Whether {@code fields} make a metric record. */
     public static boolean isMetric(Map<String, ?> fields) {
-        return fields != null && !fields.isEmpty() && fields.containsKey(METRIC_NAME) && fields.containsKey(METRIC_VALUE);
+        return fields != null && !fields.isEmpty() && fields.containsKey(METRIC_NAME)
+                && fields.containsKey(METRIC_VALUE);
     }
 
     @Override

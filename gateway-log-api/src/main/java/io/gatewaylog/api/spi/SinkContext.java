@@ -7,9 +7,9 @@ package io.gatewaylog.api.spi;
  * per component with {@code component.<id>.sink.<name>.format}), validates it (an unknown value is an
  * {@link InvalidSettingException} naming the key, the value and the allowed ones), and asks
  * {@link #encoder(String)} for each component's encoder; {@link RecordEncoder#byComponent} combines them
- * into one. The backend's formats are {@link #JSON} (the base and metrics formats of docs/ARCHITECTURE.md, "Records and JSON";
- * {@link #encoder()}) and {@link #ECS} (Elastic Common Schema lines); every sink gets the same encoder
- * instances, so all of them write the same bytes for a record.
+ * into one. The backend's formats are {@link #JSON} (the base and metrics formats of docs/ARCHITECTURE.md,
+ * "Records and JSON"; {@link #encoder()}) and {@link #ECS} (Elastic Common Schema lines); every sink gets the
+ * same encoder instances, so all of them write the same bytes for a record.
  *
  * @since 1.0
  */

@@ -33,16 +33,16 @@ class ReporterTest {
         IllegalStateException cause = new IllegalStateException("disk gone");
         reporter.error("the file sink failed", cause);
         String first = out.toString(StandardCharsets.UTF_8);
-        assertThat(first).startsWith("gateway-log: ERROR the file sink failed (java.lang.IllegalStateException: disk gone)"
-                + System.lineSeparator());
+        String line = "gateway-log: ERROR the file sink failed (java.lang.IllegalStateException: disk gone)"
+                + System.lineSeparator();
+        assertThat(first).startsWith(line);
         assertThat(first).contains("\tat " + ReporterTest.class.getName());
         out.reset();
         reporter.error("the file sink failed", cause);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
-                "gateway-log: ERROR the file sink failed (java.lang.IllegalStateException: disk gone)"
-                        + System.lineSeparator());
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(line);
         out.reset();
         reporter.error("no cause", null);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("gateway-log: ERROR no cause" + System.lineSeparator());
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("gateway-log: ERROR no cause"
+                + System.lineSeparator());
     }
 }

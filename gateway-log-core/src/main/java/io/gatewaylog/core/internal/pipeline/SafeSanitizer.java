@@ -32,7 +32,8 @@ final class SafeSanitizer {
         } catch (Throwable e) {
             Failures.rethrowIfFatal(e);
             report(r, e);
-            LogRecord stripped = ApiAccess.toBuilder(r).message("[withheld: sanitizer failed: " + e.getClass().getName() + "]")
+            LogRecord stripped = ApiAccess.toBuilder(r)
+                    .message("[withheld: sanitizer failed: " + e.getClass().getName() + "]")
                     .fields(Map.of()).cause(null).build(); // cause(null) drops the error too
             try {
                 return sanitizer.apply(stripped);
