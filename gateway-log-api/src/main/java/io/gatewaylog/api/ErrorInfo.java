@@ -156,13 +156,25 @@ public final class ErrorInfo {
         }
     }
 
-    /** The throwable's class name. */
+    /**
+     * The throwable's class name.
+     *
+     * @return the class name, never null
+     */
     public String type() { return type; }
 
-    /** Its message; may be null. */
+    /**
+     * Its message.
+     *
+     * @return the message; may be null
+     */
     public String message() { return message; }
 
-    /** Its stack trace as {@code printStackTrace} prints it, causes and suppressed exceptions included. */
+    /**
+     * Its stack trace as {@code printStackTrace} prints it, causes and suppressed exceptions included.
+     *
+     * @return the stack text, never null
+     */
     public String stack() { return stack; }
 
     @Override

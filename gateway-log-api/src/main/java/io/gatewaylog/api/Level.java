@@ -41,7 +41,12 @@ public enum Level {
         throw new IllegalArgumentException("'" + name + "' is not a level; allowed: TRACE, DEBUG, INFO, WARN, ERROR");
     }
 
-    /** Whether a record of this level passes a threshold of {@code threshold}. */
+    /**
+     * Whether a record of this level passes a threshold of {@code threshold}.
+     *
+     * @param threshold the lowest level let through
+     * @return true if this level is {@code threshold} or more severe
+     */
     public boolean isAtLeast(Level threshold) {
         return ordinal() >= threshold.ordinal();
     }

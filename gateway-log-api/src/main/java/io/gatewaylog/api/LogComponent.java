@@ -23,7 +23,11 @@ public enum LogComponent {
 
     private final String id = name().toLowerCase(Locale.ROOT);
 
-    /** The lower-case name used in records, directory names and setting keys, e.g. {@code "api"}. */
+    /**
+     * The lower-case name used in records, directory names and setting keys.
+     *
+     * @return the id, e.g. {@code "api"}
+     */
     public String id() {
         return id;
     }
