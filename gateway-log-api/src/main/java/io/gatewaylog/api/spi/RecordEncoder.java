@@ -17,10 +17,21 @@ import java.util.Objects;
  */
 public interface RecordEncoder {
 
-    /** Writes the record's line (with its {@code '\n'}) to {@code out}. */
+    /**
+     * Writes the record's line (with its {@code '\n'}) to {@code out}.
+     *
+     * @param record the record
+     * @param out where the line goes
+     * @throws IOException if {@code out} fails
+     */
     void encode(LogRecord record, OutputStream out) throws IOException;
 
-    /** The record's line (with its {@code '\n'}) as bytes. */
+    /**
+     * The record's line (with its {@code '\n'}) as bytes.
+     *
+     * @param record the record
+     * @return the line's UTF-8 bytes
+     */
     byte[] encode(LogRecord record);
 
     /**

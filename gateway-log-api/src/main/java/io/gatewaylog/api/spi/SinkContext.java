@@ -27,10 +27,18 @@ public interface SinkContext {
      */
     String ECS = "ecs";
 
-    /** The effective settings (defaults, file, environment, system properties, code). */
+    /**
+     * The effective settings (defaults, file, environment, system properties, code).
+     *
+     * @return the settings
+     */
     Settings settings();
 
-    /** The backend's JSON-lines encoder, producing exactly the documented record formats. */
+    /**
+     * The backend's JSON-lines encoder, producing exactly the documented record formats.
+     *
+     * @return the {@link #JSON} encoder
+     */
     RecordEncoder encoder();
 
     /**
@@ -48,9 +56,17 @@ public interface SinkContext {
         throw new IllegalArgumentException("no encoder for line format '" + format + "'");
     }
 
-    /** Diagnostics of the logging system itself (stderr, never through a logger). */
+    /**
+     * Diagnostics of the logging system itself (stderr, never through a logger).
+     *
+     * @return the backend's reporter ({@link Reporter#stderr()} unless the application gave another)
+     */
     Reporter reporter();
 
-    /** The backend's statistics (for sinks that publish them, such as the metrics sink). */
+    /**
+     * The backend's statistics (for sinks that publish them, such as the metrics sink).
+     *
+     * @return the live statistics
+     */
     LoggingStatistics statistics();
 }
