@@ -56,7 +56,7 @@ public final class KafkaSink implements LogSink {
         this(config, encoder, reporter, null);
     }
 
-    KafkaSink(KafkaConfig config, RecordEncoder encoder, Reporter reporter, KafkaSender.ProducerFactory factory) {
+    KafkaSink(KafkaConfig config, RecordEncoder encoder, Reporter reporter, ProducerSupervisor.ProducerFactory factory) {
         this.config = config;
         this.encoder = encoder;
         this.budget = new SpoolBudget(config.spoolMaxBytes);
