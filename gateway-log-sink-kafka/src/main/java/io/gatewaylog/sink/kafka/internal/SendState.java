@@ -29,7 +29,7 @@ final class SendState {
     }
 
     final ComponentSpool spool;
-    final ComponentSpool.Reader reader;
+    final SpoolReader reader;
     final String topic;
     final Header componentHeader;
     private final ArrayDeque<Entry> inFlight = new ArrayDeque<>();
