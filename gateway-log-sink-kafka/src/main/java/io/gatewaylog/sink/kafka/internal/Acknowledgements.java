@@ -42,7 +42,8 @@ final class Acknowledgements {
         if (!ok && isRecordFatal(error)) {
             counters.dropped.get(KafkaCounters.REJECTED).increment();
             if (rejectedReports.incrementAndGet() <= MAX_REJECTED_REPORTS) {
-                reporter.error("kafka: Kafka refused a record of " + s.spool.component.id() + " for good; it is dropped", error);
+                reporter.error("kafka: Kafka refused a record of " + s.spool.component.id()
+                        + " for good; it is dropped", error);
             }
             ok = true;
         }

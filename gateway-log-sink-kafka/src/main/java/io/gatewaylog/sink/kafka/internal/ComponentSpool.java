@@ -40,7 +40,8 @@ final class ComponentSpool implements Closeable {
     /** Records spooled and not yet acknowledged (or dropped). */
     final AtomicLong pendingRecords = new AtomicLong();
 
-    private ComponentSpool(LogComponent component, Path dir, SpoolBudget budget, long segmentBytes, CommitFile commitFile) {
+    private ComponentSpool(LogComponent component, Path dir, SpoolBudget budget, long segmentBytes,
+                           CommitFile commitFile) {
         this.component = component;
         this.dir = dir;
         this.budget = budget;
@@ -52,7 +53,8 @@ final class ComponentSpool implements Closeable {
      * Opens the spool in {@code dir}, recovering what a previous process left: segments wholly below the
      * committed position are deleted, the last segment is cut back to its last whole frame.
      */
-    static ComponentSpool open(LogComponent component, Path dir, SpoolBudget budget, long segmentBytes) throws IOException {
+    static ComponentSpool open(LogComponent component, Path dir, SpoolBudget budget, long segmentBytes)
+            throws IOException {
         Files.createDirectories(dir);
         CommitFile commit = CommitFile.open(dir.resolve("committed"));
         ComponentSpool spool = new ComponentSpool(component, dir, budget, segmentBytes, commit);

@@ -135,7 +135,8 @@ final class KafkaSender implements Runnable {
             try {
                 keeper.maintain(true);
             } catch (IOException e) {
-                reporter.error("kafka: could not commit the spool's position at shutdown; some records will be sent again", e);
+                reporter.error("kafka: could not commit the spool's position at shutdown; "
+                        + "some records will be sent again", e);
             }
         }
     }
@@ -230,7 +231,8 @@ final class KafkaSender implements Runnable {
         long from = s.reader.position();
         boolean skipped = s.reader.skipSegment();
         reporter.error("kafka: spool of " + s.spool.component.id() + " is damaged at position " + from + " ("
-                + e.getMessage() + "); " + (skipped ? "the rest of that segment is skipped" : "waiting for more data"), null);
+                + e.getMessage() + "); " + (skipped ? "the rest of that segment is skipped" : "waiting for more data"),
+                null);
         if (skipped) {
             counters.dropped.get(KafkaCounters.CORRUPT).increment();
             s.skipped();

@@ -43,7 +43,8 @@ final class SegmentFiles {
      * so a frame torn by a crash is never read or appended after.
      */
     static FileChannel openForAppend(Path f) throws IOException {
-        FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
         try {
             long valid = validLength(ch);
             if (valid < ch.size()) {

@@ -83,8 +83,9 @@ final class TargetReports {
         parts.addAll(states.failures(lostIndex));
         String why = String.join(", ", parts);
         if (unasked) {
-            reporter.warn("no syslog collector on this machine (" + why + "): auth events are in the files only, and up to "
-                    + capacity + " wait here in case one appears. Name a collector with sink.syslog.targets, or "
+            reporter.warn("no syslog collector on this machine (" + why
+                    + "): auth events are in the files only, and up to " + capacity
+                    + " wait here in case one appears. Name a collector with sink.syslog.targets, or "
                     + "turn this sink off with sink.syslog.enabled=false");
         } else {
             reporter.warn(why + (states.size() > 1 ? "; no syslog target is reachable" : "") + "; " + buffered + " of "
