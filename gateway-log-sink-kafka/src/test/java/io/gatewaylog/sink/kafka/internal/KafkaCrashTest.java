@@ -3,6 +3,8 @@ package io.gatewaylog.sink.kafka.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gatewaylog.testkit.internal.BrokerSuite;
+import io.gatewaylog.testkit.internal.CrashSuite;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A gateway in a child JVM (the global backend, with gateway-log-slf4j routing the Kafka client's logs
  * into it): killed with SIGKILL while it spools, then restarted; and the client's own logs never loop.
  */
+@BrokerSuite
+@CrashSuite
 class KafkaCrashTest {
     @TempDir
     static Path root;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.testkit.SinkCompatibilityKit;
+import io.gatewaylog.testkit.internal.BrokerSuite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shared sink kit, run through the real backend (ServiceLoader discovery) against a real broker. */
+@BrokerSuite
 class KafkaSinkCompatibilityTest extends SinkCompatibilityKit {
     private static final AtomicInteger RUNS = new AtomicInteger();
 

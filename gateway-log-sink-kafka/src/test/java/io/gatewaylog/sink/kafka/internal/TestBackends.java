@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Backends with the Kafka sink found by ServiceLoader, and reading its measurements. */
 final class TestBackends {
@@ -70,29 +69,5 @@ final class TestBackends {
             throw new AssertionError("no measurement gateway.log.kafka." + name);
         }
         return v;
-    }
-
-    /** A reporter that keeps what it was told. */
-    static final class RecordingReporter implements Reporter {
-        final List<String> messages = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void warn(String message) {
-            messages.add(message);
-        }
-
-        @Override
-        public void error(String message, Throwable cause) {
-            messages.add(message + (cause == null ? "" : ": " + cause));
-        }
-
-        long count(String part) {
-            return messages.stream().filter(m -> m.contains(part)).count();
-        }
-
-        @Override
-        public String toString() {
-            return String.join("\n", messages);
-        }
     }
 }
