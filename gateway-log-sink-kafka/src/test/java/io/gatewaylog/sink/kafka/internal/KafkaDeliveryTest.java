@@ -21,11 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The sink against one real broker: delivery, broker crash, broker down at start-up, a full spool. */
@@ -36,23 +35,12 @@ class KafkaDeliveryTest {
 
     @TempDir
     static Path root;
-    static KafkaBroker broker;
+    @RegisterExtension
+    static final KafkaBroker broker = KafkaBroker.perClass();
 
     private final List<GatewayLogBackend> backends = new ArrayList<>();
     private String prefix;
     private Path spool;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = KafkaBroker.start(root);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @BeforeEach
     void names() throws Exception {

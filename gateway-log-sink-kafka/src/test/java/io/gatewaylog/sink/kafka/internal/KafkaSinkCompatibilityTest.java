@@ -11,8 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shared sink kit, run through the real backend (ServiceLoader discovery) against a real broker. */
@@ -22,21 +21,10 @@ class KafkaSinkCompatibilityTest extends SinkCompatibilityKit {
 
     @TempDir
     static Path root;
-    static KafkaBroker broker;
+    @RegisterExtension
+    static final KafkaBroker broker = KafkaBroker.perClass();
 
     private final String prefix = "kit" + RUNS.incrementAndGet();
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = KafkaBroker.start(root);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Override
     protected Map<String, String> settings() {
