@@ -5,6 +5,7 @@ import io.gatewaylog.api.spi.LoggingStatistics;
 import io.gatewaylog.api.spi.Measurement;
 import io.gatewaylog.api.spi.Reporter;
 import io.gatewaylog.core.GatewayLogBackend;
+import io.gatewaylog.testkit.Measurements;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -50,24 +51,6 @@ final class TestBackends {
     }
 
     private static double sum(List<Measurement> ms, String name, String... tagPairs) {
-        double v = 0;
-        boolean found = false;
-        outer:
-        for (Measurement m : ms) {
-            if (!m.name().equals("gateway.log.kafka." + name)) {
-                continue;
-            }
-            for (int i = 0; i < tagPairs.length; i += 2) {
-                if (!tagPairs[i + 1].equals(m.tags().get(tagPairs[i]))) {
-                    continue outer;
-                }
-            }
-            found = true;
-            v += m.value();
-        }
-        if (!found) {
-            throw new AssertionError("no measurement gateway.log.kafka." + name);
-        }
-        return v;
+        return Measurements.sum(ms, "gateway.log.kafka." + name, tagPairs);
     }
 }
