@@ -133,8 +133,9 @@ public final class HungCollectorBenchmark {
                 return;
             }
             boolean tls = scenario.endsWith("tls");
-            Collector collector = scenario.equals("file-only") ? null
-                    : new Collector(scenario.startsWith("hung"), tls ? TestCertificate.create(dir).serverContext() : null);
+            // The collector's certificate is the syslog tests' (the testkit's); its PEM is the sink's trust store.
+            Collector collector = scenario.equals("file-only") ? null : new Collector(scenario.startsWith("hung"),
+                    tls ? TestCertificate.create(dir).serverContext() : null);
             GatewayLogBackend.Builder b = GatewayLogBackend.builder().setting("dir", dir.resolve("logs").toString())
                     .setting("console.enabled", "false").setting("shutdown.hook", "false")
                     .setting("retention.enabled", "false");

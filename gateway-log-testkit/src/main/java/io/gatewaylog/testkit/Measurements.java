@@ -32,7 +32,8 @@ public final class Measurements {
             }
         }
         if (!found) {
-            throw new AssertionError("no measurement " + name + " with tags " + List.of(tagPairs) + " in " + measurements);
+            throw new AssertionError("no measurement " + name + " with tags " + List.of(tagPairs) + " in "
+                    + measurements);
         }
         return total;
     }

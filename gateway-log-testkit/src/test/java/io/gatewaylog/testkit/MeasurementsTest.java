@@ -24,8 +24,10 @@ class MeasurementsTest {
 
     @Test
     void noneMatchingIsAnAssertionErrorNotZero() {
-        assertThatThrownBy(() -> Measurements.sum(ms, "snet")).isInstanceOf(AssertionError.class).hasMessageContaining("snet");
+        assertThatThrownBy(() -> Measurements.sum(ms, "snet"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("snet");
         assertThatThrownBy(() -> Measurements.sum(ms, "sent", "component", "infra")).isInstanceOf(AssertionError.class);
-        assertThatThrownBy(() -> Measurements.sum(ms, "sent", "component")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Measurements.sum(ms, "sent", "component"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 
 /**
- * An integration suite that needs a Kafka broker in a child JVM: tagged {@value #TAG}, so surefire leaves it out and failsafe
- * runs it in {@code integration-test} (see docs/architecture-tests.md).
+ * An integration suite that needs a Kafka broker in a child JVM.
+ * Tagged {@value #TAG}: surefire leaves it out, failsafe runs it in {@code integration-test}
+ * (see docs/architecture-tests.md).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -51,8 +51,8 @@ final class KafkaBroker implements AutoCloseable, BeforeAllCallback, AfterAllCal
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Path cpFile = Path.of(System.getProperty("kafka.broker.classpath", "test-broker/target/kafka.classpath"));
-        Prerequisites.require(Files.isReadable(cpFile), "the Kafka broker's class path " + cpFile
-                + " is missing: build the gateway-log-sink-kafka/test-broker module first (mvn -pl gateway-log-sink-kafka -am)");
+        Prerequisites.require(Files.isReadable(cpFile), "the Kafka broker's class path " + cpFile + " is missing:"
+                + " build the gateway-log-sink-kafka/test-broker module first (mvn -pl gateway-log-sink-kafka -am)");
         classPath = Files.readString(cpFile).trim();
         port = freePort();
         controllerPort = freePort();

@@ -46,7 +46,8 @@ final class RsyslogServer implements AutoCloseable {
         String rsyslogd = rsyslogd();
         Prerequisites.require(rsyslogd != null, "rsyslogd is not installed (" + System.getProperty(RSYSLOGD, "on PATH")
                 + "): install the Debian packages rsyslog and rsyslog-openssl to run the syslog tests");
-        Prerequisites.require(executable("openssl") != null, "openssl is not installed (needed for the TLS certificate)");
+        Prerequisites.require(executable("openssl") != null,
+                "openssl is not installed (needed for the TLS certificate)");
         // A Unix socket path must fit in 107 bytes: /tmp/rsXXXX/log.sock does.
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "rs");
         Files.createDirectories(dir.resolve("work"));
