@@ -70,7 +70,7 @@ public interface Settings {
             }
         }
         String def = key.defaultValue(profile(), component().orElse(null));
-        return def == null || def.isEmpty() ? null : key.parse(key.name(), def);
+        return def == null ? null : key.parse(key.name(), def);
     }
 
     /** The raw value of {@code key}, or {@code defaultValue}. */

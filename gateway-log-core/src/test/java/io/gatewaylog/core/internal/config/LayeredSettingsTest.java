@@ -7,6 +7,7 @@ import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.InvalidSettingException;
 import io.gatewaylog.api.spi.Settings;
+import io.gatewaylog.core.internal.retention.RetentionSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,11 +69,11 @@ class LayeredSettingsTest {
         assertThat(protocol.flushInterval()).isEqualTo(Duration.ofMillis(500));
         assertThat(s.forComponent(LogComponent.PROTOCOL).getSize("rotation.size", 0)).isEqualTo(200L << 20);
         assertThat(ComponentConfig.parse(s, LogComponent.AUTH).sync()).isTrue();
-        assertThat(ComponentConfig.parse(s, LogComponent.AUTH).retentionDays()).isEqualTo(365);
-        assertThat(ComponentConfig.parse(s, LogComponent.METRICS).retentionDays()).isEqualTo(7);
-        assertThat(ComponentConfig.parse(s, LogComponent.INFRA).retentionDays()).isEqualTo(60);
-        assertThat(ComponentConfig.parse(s, LogComponent.SYSTEM).retentionDays()).isEqualTo(90);
-        assertThat(ComponentConfig.parse(s, LogComponent.API).retentionDays()).isEqualTo(30);
+        assertThat(RetentionSettings.parse(s).days(LogComponent.AUTH)).isEqualTo(365);
+        assertThat(RetentionSettings.parse(s).days(LogComponent.METRICS)).isEqualTo(7);
+        assertThat(RetentionSettings.parse(s).days(LogComponent.INFRA)).isEqualTo(60);
+        assertThat(RetentionSettings.parse(s).days(LogComponent.SYSTEM)).isEqualTo(90);
+        assertThat(RetentionSettings.parse(s).days(LogComponent.API)).isEqualTo(30);
     }
 
     @Test
