@@ -5,6 +5,7 @@ import io.gatewaylog.api.spi.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The settings that protect the auth component's records, which only {@code component.auth.<key>} can
@@ -50,8 +51,9 @@ public final class AuthOnlySettings {
         List<String> ignored = new ArrayList<>();
         Settings auth = root.forComponent(LogComponent.AUTH);
         // Every spelling the user may have set (sink.file.file-mode as well as sink.file.file.mode), in list order.
+        Set<String> set = root.keysWithPrefix("");
         for (String listed : KEYS) {
-            for (String key : root.keysWithPrefix(listed.substring(0, listed.lastIndexOf('.') + 1))) {
+            for (String key : set) {
                 if (!normalized(key).equals(normalized(listed))) {
                     continue;
                 }

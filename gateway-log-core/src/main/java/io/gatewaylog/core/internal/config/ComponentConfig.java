@@ -29,6 +29,7 @@ public record ComponentConfig(LogComponent component, Level level, int bufferSiz
             throw new InvalidSettingException(s.keyAsSet(CoreSettings.BUFFER_MAX.name()), String.valueOf(bufferMax),
                     "an integer at least buffer.size (" + bufferSize + ")");
         }
+        s.get(CoreSettings.RETENTION_DAYS); // validated with the rest; RetentionSettings uses it
         return new ComponentConfig(component, s.get(CoreSettings.LEVEL), bufferSize, bufferMax,
                 s.get(CoreSettings.BUFFER_MAX_BYTES), s.get(CoreSettings.FLUSH_INTERVAL), s.get(CoreSettings.OVERFLOW),
                 s.get(CoreSettings.SYNC), s.get(CoreSettings.SYNC_TIMEOUT), s.get(CoreSettings.SANITIZE_ENABLED));
