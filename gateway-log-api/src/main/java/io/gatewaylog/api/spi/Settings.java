@@ -56,6 +56,16 @@ public interface Settings {
         return key;
     }
 
+    /** The spelling under which {@code key} is set ({@link #keyAsSet(String)} of its name or an alias), for messages. */
+    default String keyAsSet(SettingKey<?> key) {
+        for (String name : SettingLookup.names(key)) {
+            if (SettingLookup.value(this, name).isPresent()) {
+                return keyAsSet(name);
+            }
+        }
+        return key.name();
+    }
+
     /**
      * The parsed value of {@code key}: its name, then its deprecated spellings, then its default for the
      * profile and this view's component; null when it has none.

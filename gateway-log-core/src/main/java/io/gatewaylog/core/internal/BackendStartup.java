@@ -121,11 +121,12 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
     private static List<LogSink> sinks(Settings settings, List<LogSink> given, List<LogSinkProvider> providers,
                                        CoreSinkContext context, List<AutoCloseable> started) {
         List<LogSink> sinks = new ArrayList<>(given);
+        // Validated even when the console is off, so that switching it on cannot reveal a bad value later.
+        Map<LogComponent, ConsoleSink.Format> formats = new EnumMap<>(LogComponent.class);
+        for (LogComponent c : LogComponent.values()) {
+            formats.put(c, settings.forComponent(c).get(CoreSettings.CONSOLE_FORMAT));
+        }
         if (settings.get(CoreSettings.CONSOLE_ENABLED)) {
-            Map<LogComponent, ConsoleSink.Format> formats = new EnumMap<>(LogComponent.class);
-            for (LogComponent c : LogComponent.values()) {
-                formats.put(c, settings.forComponent(c).get(CoreSettings.CONSOLE_FORMAT));
-            }
             LogSink console = new ConsoleSink(new FileOutputStream(FileDescriptor.out), formats,
                     context.encoder(), context.ecsEncoder(),
                     settings.get(CoreSettings.MAX_VALUE_LENGTH));

@@ -35,11 +35,6 @@ public final class CoreSettings {
             .allowed("<logger-prefix>=<component> pairs").global().build();
     public static final SettingKey<Level> LEVEL = SettingKey.builder("level", CoreSettings::level)
             .defaults("DEBUG", "INFO").allowed("TRACE, DEBUG, INFO, WARN or ERROR").build();
-    public static final SettingKey<Long> ROTATION_SIZE = SettingKey.builder("rotation.size",
-                    SettingParsers.size(1L << 10, 1L << 40, "a size from 1KB to 1TB"))
-            .defaults("100MB", "200MB").componentDefault(PROTOCOL, "200MB").allowed("1KB–1TB").build();
-    public static final SettingKey<Integer> BACKUPS = SettingKey.builder("backups", SettingParsers.integer(0, 100_000))
-            .defaults("10", "20").componentDefault(PROTOCOL, "20").allowed("0–100000").build();
     public static final SettingKey<Integer> BUFFER_SIZE = SettingKey.builder("buffer.size",
                     SettingParsers.integer(1, 10_000_000)).defaults("1000", "5000")
             .componentDefault(PROTOCOL, "5000").componentDefault(METRICS, "10000").build();
@@ -99,12 +94,13 @@ public final class CoreSettings {
     public static final SettingKey<Boolean> SHUTDOWN_HOOK = bool("shutdown.hook").defaultValue("true").global().build();
 
     /** Every key of the core, in the order of the README. */
-    public static final List<SettingKey<?>> KEYS = List.of(PROFILE, CommonSettings.DIR, CONFIG, LEVEL, ROTATION_SIZE,
-            BACKUPS, BUFFER_SIZE, BUFFER_MAX, BUFFER_MAX_BYTES, FLUSH_INTERVAL, OVERFLOW, SYNC, SYNC_TIMEOUT,
-            SANITIZE_ENABLED, RETENTION_DAYS, DISK_THRESHOLD, MAX_VALUE_LENGTH, CommonSettings.ASSET_ID, PROCESS_NAME,
-            CONSOLE_ENABLED, CONSOLE_FORMAT, SHUTDOWN_TIMEOUT, SHUTDOWN_HOOK, SANITIZE_RULES_DISABLED,
-            SANITIZE_KEYS_EXTRA, SANITIZE_KEYS_ALLOW, SANITIZE_PATTERNS, RETENTION_ENABLED, RETENTION_TIME,
-            EMERGENCY_MARGIN, EMERGENCY_INTERVAL, EMERGENCY_AUTH, BACKEND, SLF4J_COMPONENTS);
+    public static final List<SettingKey<?>> KEYS = List.of(PROFILE, CommonSettings.DIR, CONFIG, LEVEL,
+            CommonSettings.ROTATION_SIZE, CommonSettings.BACKUPS, BUFFER_SIZE, BUFFER_MAX, BUFFER_MAX_BYTES,
+            FLUSH_INTERVAL, OVERFLOW, SYNC, SYNC_TIMEOUT, SANITIZE_ENABLED, RETENTION_DAYS, DISK_THRESHOLD,
+            MAX_VALUE_LENGTH, CommonSettings.ASSET_ID, PROCESS_NAME, CONSOLE_ENABLED, CONSOLE_FORMAT, SHUTDOWN_TIMEOUT,
+            SHUTDOWN_HOOK, SANITIZE_RULES_DISABLED, SANITIZE_KEYS_EXTRA, SANITIZE_KEYS_ALLOW, SANITIZE_PATTERNS,
+            RETENTION_ENABLED, RETENTION_TIME, EMERGENCY_MARGIN, EMERGENCY_INTERVAL, EMERGENCY_AUTH, BACKEND,
+            SLF4J_COMPONENTS);
 
     private CoreSettings() {
     }
