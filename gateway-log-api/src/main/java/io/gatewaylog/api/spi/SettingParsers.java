@@ -1,11 +1,15 @@
 package io.gatewaylog.api.spi;
 
+import io.gatewaylog.api.LogComponent;
 import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The parsers of setting values, for {@link SettingKey}s and {@link Settings}' typed getters: the one place
@@ -68,6 +72,35 @@ public final class SettingParsers {
     /** A file system path. */
     public static SettingKey.Parser<Path> path() {
         return SettingParsers::path;
+    }
+
+    /** What a list of components may look like. */
+    public static final String COMPONENTS_ALLOWED =
+            "'all', 'none' or a comma-separated list of api, protocol, auth, infra, system, metrics";
+
+    /** {@code all}, {@code none} or a comma-separated list of component ids (the sinks' {@code components}). */
+    public static SettingKey.Parser<Set<LogComponent>> components() {
+        return SettingParsers::components;
+    }
+
+    /** {@code all}, {@code none} or a comma-separated list of component ids, ignoring case and blanks around them. */
+    public static Set<LogComponent> components(String key, String raw) {
+        String trimmed = raw.trim();
+        if (trimmed.equalsIgnoreCase("all")) {
+            return Collections.unmodifiableSet(EnumSet.allOf(LogComponent.class));
+        }
+        EnumSet<LogComponent> set = EnumSet.noneOf(LogComponent.class);
+        if (trimmed.equalsIgnoreCase("none")) {
+            return Collections.unmodifiableSet(set);
+        }
+        for (String part : trimmed.split(",")) {
+            try {
+                set.add(LogComponent.parse(part));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException(key, raw, COMPONENTS_ALLOWED);
+            }
+        }
+        return Collections.unmodifiableSet(set);
     }
 
     /** A size such as {@code 200MB}. */
