@@ -108,14 +108,14 @@ class SettingsValidatorTest {
     @Test
     void theProfileOverlayAppliesToEveryKey() {
         Map<String, String> code = Map.of("production.level", "WARN", "level", "ERROR",
-                "production.component.api.buffer.size", "7", "production.buffer.max", "70");
+                "production.component.api.buffer.size", "7", "production.buffer.max", "70000");
         LayeredSettings prod = LayeredSettings.load(Map.of("profile", "production"), new Properties(),
                 Map.of("GATEWAY_LOG_PRODUCTION_LEVEL", "WARN"));
         assertThat(ComponentConfig.parse(prod, LogComponent.API).level()).isEqualTo(Level.WARN);
         LayeredSettings p = LayeredSettings.load(with(code, "profile", "production"), new Properties(), Map.of());
         assertThat(ComponentConfig.parse(p, LogComponent.API).level()).isEqualTo(Level.WARN);
         assertThat(ComponentConfig.parse(p, LogComponent.API).bufferSize()).isEqualTo(7);
-        assertThat(ComponentConfig.parse(p, LogComponent.SYSTEM).bufferMax()).isEqualTo(70);
+        assertThat(ComponentConfig.parse(p, LogComponent.SYSTEM).bufferMax()).isEqualTo(70000);
         LayeredSettings dev = LayeredSettings.load(code, new Properties(), Map.of());
         assertThat(ComponentConfig.parse(dev, LogComponent.API).level()).isEqualTo(Level.ERROR);
         validate(code, Map.of(), SettingTable.core());

@@ -128,27 +128,7 @@ public final class KafkaConfig {
         for (String key : s.keysWithPrefix(CLIENT)) {
             String name = key.substring(CLIENT.length());
             String value = s.get(key).orElse("");
-            if (!ProducerConfig.configNames().contains(name) || !keys.containsKey(name)) {
-                throw new InvalidSettingException(key, value, "a Kafka producer property after '" + CLIENT
-                        + "' ('" + name + "' is not one; see ProducerConfig of kafka-clients)");
-            }
-            if (OWNED.contains(name)) {
-                throw new InvalidSettingException(key, value, "nothing: the sink sets '" + name + "' itself");
-            }
-            Set<String> pinned = PINNED.get(name);
-            if (pinned != null && !pinned.contains(value.trim().toLowerCase(java.util.Locale.ROOT))) {
-                throw new InvalidSettingException(key, value, String.join(" or ", pinned)
-                        + " (at-least-once, ordered delivery depends on it)");
-            }
-            ConfigDef.ConfigKey def = keys.get(name);
-            try {
-                Object parsed = ConfigDef.parseType(name, value.trim(), def.type);
-                if (def.validator != null) {
-                    def.validator.ensureValid(name, parsed);
-                }
-            } catch (ConfigException e) {
-                throw new InvalidSettingException(key, value, allowed(def, e));
-            }
+            checkClientProperty(key, name, value, keys);
             p.put(name, value.trim());
         }
         if (!p.containsKey(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG)) {
@@ -168,6 +148,31 @@ public final class KafkaConfig {
             throw new InvalidSettingException(CLIENT + "*", p.toString(), "a valid producer configuration: " + e.getMessage());
         }
         return Map.copyOf(p);
+    }
+
+    /** A producer property the client knows, that the sink does not own, with a value the client accepts. */
+    private static void checkClientProperty(String key, String name, String value, Map<String, ConfigDef.ConfigKey> keys) {
+        if (!ProducerConfig.configNames().contains(name) || !keys.containsKey(name)) {
+            throw new InvalidSettingException(key, value, "a Kafka producer property after '" + CLIENT
+                    + "' ('" + name + "' is not one; see ProducerConfig of kafka-clients)");
+        }
+        if (OWNED.contains(name)) {
+            throw new InvalidSettingException(key, value, "nothing: the sink sets '" + name + "' itself");
+        }
+        Set<String> pinned = PINNED.get(name);
+        if (pinned != null && !pinned.contains(value.trim().toLowerCase(java.util.Locale.ROOT))) {
+            throw new InvalidSettingException(key, value, String.join(" or ", pinned)
+                    + " (at-least-once, ordered delivery depends on it)");
+        }
+        ConfigDef.ConfigKey def = keys.get(name);
+        try {
+            Object parsed = ConfigDef.parseType(name, value.trim(), def.type);
+            if (def.validator != null) {
+                def.validator.ensureValid(name, parsed);
+            }
+        } catch (ConfigException e) {
+            throw new InvalidSettingException(key, value, allowed(def, e));
+        }
     }
 
     private static String allowed(ConfigDef.ConfigKey def, ConfigException e) {
