@@ -40,7 +40,6 @@ public record RetentionSettings(boolean enabled, Map<LogComponent, Integer> days
     public static final String MARGIN = CoreSettings.EMERGENCY_MARGIN.name();
     public static final String EMERGENCY_AUTH = CoreSettings.EMERGENCY_AUTH.name();
 
-    static final int MAX_DAYS = 36_500;
     private static final Pattern HH_MM = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
 
     public RetentionSettings {
