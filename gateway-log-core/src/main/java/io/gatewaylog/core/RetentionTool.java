@@ -2,6 +2,7 @@ package io.gatewaylog.core;
 
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.internal.PrintingReporter;
+import io.gatewaylog.api.spi.CommonSettings;
 import io.gatewaylog.api.spi.InvalidSettingException;
 import io.gatewaylog.api.spi.Settings;
 import io.gatewaylog.core.internal.config.LayeredSettings;
@@ -119,7 +120,7 @@ public final class RetentionTool {
         try {
             settings = LayeredSettings.load(code);
             retention = RetentionSettings.parse(settings);
-            root = rootArg != null ? Paths.get(rootArg) : settings.getPath("dir", Paths.get("./logs"));
+            root = rootArg != null ? Paths.get(rootArg) : settings.get(CommonSettings.DIR);
         } catch (InvalidSettingException | InvalidPathException e) {
             err.println("RetentionTool: " + e.getMessage());
             return USAGE;
