@@ -38,19 +38,7 @@ final class KeyValues {
             return Chars.NONE;
         }
         int n = s.length();
-        int v = sep + sepLen;
-        int blanks = 0;
-        while (v < n && Chars.isBlank(s.charAt(v)) && blanks < MAX_BLANKS) {
-            v++;
-            blanks++;
-        }
-        if (v < n && s.charAt(sep) == '=' && s.charAt(v) == '>') {
-            // Ruby's and PHP's "password" => "x"
-            v++;
-            while (v < n && Chars.isBlank(s.charAt(v)) && v - sep <= MAX_BLANKS) {
-                v++;
-            }
-        }
+        int v = valueStart(s, sep, sepLen);
         if (v >= n) {
             return Chars.NONE;
         }
@@ -71,6 +59,30 @@ final class KeyValues {
             int from = v + bs + 1;
             return quoted(s, from, bs == 0 ? closingQuote(s, from, q) : escapedQuote(s, from, bs, q), kind);
         }
+        return unquoted(s, sep, v, kind);
+    }
+
+    /** Where the value after the separator starts: past a few blanks and Ruby's and PHP's {@code =>}. */
+    private static int valueStart(String s, int sep, int sepLen) {
+        int n = s.length();
+        int v = sep + sepLen;
+        int blanks = 0;
+        while (v < n && Chars.isBlank(s.charAt(v)) && blanks < MAX_BLANKS) {
+            v++;
+            blanks++;
+        }
+        if (v < n && s.charAt(sep) == '=' && s.charAt(v) == '>') {
+            // Ruby's and PHP's "password" => "x"
+            v++;
+            while (v < n && Chars.isBlank(s.charAt(v)) && v - sep <= MAX_BLANKS) {
+                v++;
+            }
+        }
+        return v;
+    }
+
+    /** A value at {@code v} that is not quoted: bracketed, braced, a header's value or a bare word. */
+    private static long unquoted(String s, int sep, int v, int kind) {
         char c = s.charAt(v);
         if (c == '[') {
             return bracketed(s, v, kind);
