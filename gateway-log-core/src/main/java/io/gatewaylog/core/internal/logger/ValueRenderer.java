@@ -186,7 +186,8 @@ public final class ValueRenderer {
     }
 
     private static Object number(Number n) {
-        if (n instanceof AtomicInteger || n instanceof AtomicLong || n instanceof LongAdder || n instanceof LongAccumulator) {
+        if (n instanceof AtomicInteger || n instanceof AtomicLong || n instanceof LongAdder
+                || n instanceof LongAccumulator) {
             return n.longValue();
         }
         if (n instanceof DoubleAdder || n instanceof DoubleAccumulator) {

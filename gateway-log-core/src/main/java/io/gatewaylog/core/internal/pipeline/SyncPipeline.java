@@ -74,7 +74,8 @@ final class SyncPipeline implements Pipeline {
             stats.onDropped(PipelineStats.SHUTDOWN, 1);
             if (!shutdownDropReported) {
                 shutdownDropReported = true;
-                reporter.warn("a record of component " + stats.component().id() + " was logged after shutdown and dropped");
+                reporter.warn("a record of component " + stats.component().id()
+                        + " was logged after shutdown and dropped");
             }
             return;
         }

@@ -48,7 +48,7 @@ final class KeyValues {
         if (s.startsWith(UNICODE_QUOTE, v)) {
             int from = v + UNICODE_QUOTE.length();
             int close = s.indexOf(UNICODE_QUOTE, from);
-            return quoted(s, from, close < 0 ? lineEnd(s, from) : close, kind);
+            return quoted(s, from, close < 0 ? ValueEnds.lineEnd(s, from) : close, kind);
         }
         int bs = 0;
         while (v + bs < n && s.charAt(v + bs) == '\\' && bs < MAX_BACKSLASHES) {
@@ -57,7 +57,8 @@ final class KeyValues {
         if (v + bs < n && (s.charAt(v + bs) == '"' || s.charAt(v + bs) == '\'')) {
             char q = s.charAt(v + bs);
             int from = v + bs + 1;
-            return quoted(s, from, bs == 0 ? closingQuote(s, from, q) : escapedQuote(s, from, bs, q), kind);
+            int close = bs == 0 ? ValueEnds.closingQuote(s, from, q) : ValueEnds.escapedQuote(s, from, bs, q);
+            return quoted(s, from, close, kind);
         }
         return unquoted(s, sep, v, kind);
     }
@@ -103,7 +104,7 @@ final class KeyValues {
                 return Chars.NONE; // already masked
             }
         }
-        int end = header ? HeaderValues.end(s, v) : unquotedEnd(s, v);
+        int end = header ? HeaderValues.end(s, v) : ValueEnds.unquotedEnd(s, v);
         if (kind == SensitiveKeys.AUTHORIZATION && isStatusWord(s, v, end)) {
             return Chars.NONE; // "auth: ok", "authorization=failed": a status, never a credential
         }
@@ -156,66 +157,6 @@ final class KeyValues {
         }
         ScanSteps.add(close - open);
         return close < n && s.charAt(close) == '}' ? nonEmpty(s, open + 1, close) : Chars.NONE;
-    }
-
-    private static int closingQuote(String s, int from, char quote) {
-        for (int j = from; j < s.length(); j++) {
-            char c = s.charAt(j);
-            if (c == '\\') {
-                j++;
-            } else if (c == quote) {
-                ScanSteps.add(j - from);
-                return j;
-            }
-        }
-        return lineEnd(s, from);
-    }
-
-    /** The closing quote of a value whose opening quote was escaped {@code bs} times ({@code \\\"x\\\"}). */
-    private static int escapedQuote(String s, int from, int bs, char quote) {
-        int n = s.length();
-        int run = 0;
-        for (int j = from; j < n; j++) {
-            char c = s.charAt(j);
-            if (c == '\\') {
-                run++;
-            } else {
-                if (c == quote && run == bs) {
-                    ScanSteps.add(j - from);
-                    return j - bs;
-                }
-                if (c == '\n' || c == '\r') {
-                    ScanSteps.add(j - from);
-                    return j;
-                }
-                run = 0;
-            }
-        }
-        ScanSteps.add(n - from);
-        return n;
-    }
-
-    private static int unquotedEnd(String s, int from) {
-        int j = from;
-        while (j < s.length()) {
-            char c = s.charAt(j);
-            if (c <= ' ' || c == '&' || c == ',' || c == ';' || c == ')' || c == ']' || c == '}' || c == '<'
-                    || c == '>' || c == '"' || c == '\'' || c == '\\') {
-                break;
-            }
-            j++;
-        }
-        ScanSteps.add(j - from);
-        return j;
-    }
-
-    private static int lineEnd(String s, int from) {
-        int j = from;
-        while (j < s.length() && s.charAt(j) != '\n' && s.charAt(j) != '\r' && s.charAt(j) != '"') {
-            j++;
-        }
-        ScanSteps.add(j - from);
-        return j;
     }
 
     static long nonEmpty(String s, int from, int to) {
