@@ -75,6 +75,18 @@ public interface LogSink extends AutoCloseable {
      */
     void flush() throws IOException;
 
+    /**
+     * Pushes what was buffered for {@code component} to its destination. The backend calls this, from that
+     * component's writer thread (or auth's lock), so that a sink shared by components flushes only the
+     * component at hand and never waits for another component's writer. The default flushes everything.
+     *
+     * @param component the component whose records were written since the last flush
+     * @since 1.0
+     */
+    default void flush(LogComponent component) throws IOException {
+        flush();
+    }
+
     /** Releases resources; no call follows. */
     @Override
     void close() throws IOException;
