@@ -15,10 +15,10 @@ import java.util.Set;
  * @since 1.0
  */
 public final class ErrorInfo {
-    /** The stack text is cut here (with a marker): a record must stay bounded whatever it is handed. */
-    public static final int MAX_STACK_CHARS = 256 * 1024;
-    /** At most this many throwables (the logged one, its causes and suppressed ones) are written. */
-    public static final int MAX_THROWABLES = 1024;
+    // The stack text is cut here (with a marker): a record must stay bounded whatever it is handed.
+    private static final int MAX_STACK_CHARS = 256 * 1024;
+    // At most this many throwables (the logged one, its causes and suppressed ones) are written.
+    private static final int MAX_THROWABLES = 1024;
 
     private static final StackTraceElement[] NO_FRAMES = new StackTraceElement[0];
 
@@ -32,8 +32,8 @@ public final class ErrorInfo {
         this.stack = stack == null ? "" : stack;
     }
 
-    /** An error with the given parts. */
-    public static ErrorInfo of(String type, String message, String stack) {
+    /** An error with the given parts (for the backend, through {@code ApiAccess.errorInfo}). */
+    static ErrorInfo of(String type, String message, String stack) {
         return new ErrorInfo(type, message, stack);
     }
 
@@ -42,7 +42,11 @@ public final class ErrorInfo {
      * ({@code Caused by:}, {@code Suppressed:}, {@code ... n more}, {@code [CIRCULAR REFERENCE: ...]}).
      * Never throws: a {@code getMessage()}, {@code toString()}, {@code getStackTrace()} or {@code getCause()}
      * that throws (an {@code Error} included) is written as a marker and the rest is still captured. The
-     * walk is iterative, so a chain of any depth costs no stack.
+     * walk is iterative, so a chain of any depth costs no stack. The result stays bounded whatever it is handed:
+     * at most 1024 throwables are written and the stack text is cut at 256 K characters, each cut with a marker.
+     *
+     * @param t the throwable, not null
+     * @return its parts as they are now
      */
     public static ErrorInfo of(Throwable t) {
         String message;
@@ -152,23 +156,31 @@ public final class ErrorInfo {
         }
     }
 
-    /** The throwable's class name. */
+    /**
+     * The throwable's class name.
+     *
+     * @return the class name, never null
+     */
     public String type() { return type; }
 
-    /** Its message; may be null. */
+    /**
+     * Its message.
+     *
+     * @return the message; may be null
+     */
     public String message() { return message; }
 
-    /** Its stack trace as {@code printStackTrace} prints it, causes and suppressed exceptions included. */
+    /**
+     * Its stack trace as {@code printStackTrace} prints it, causes and suppressed exceptions included.
+     *
+     * @return the stack text, never null
+     */
     public String stack() { return stack; }
-
-    /** A copy with another message and stack (used by sanitizers). */
-    public ErrorInfo with(String newMessage, String newStack) {
-        return new ErrorInfo(type, newMessage, newStack);
-    }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ErrorInfo e && type.equals(e.type) && Objects.equals(message, e.message) && stack.equals(e.stack);
+        return o instanceof ErrorInfo e && type.equals(e.type) && Objects.equals(message, e.message)
+                && stack.equals(e.stack);
     }
 
     @Override

@@ -22,15 +22,12 @@ import java.util.function.BiConsumer;
 public final class Fields extends AbstractMap<String, Object> {
     private static final Fields EMPTY = new Fields(new Object[0], 0);
 
-    static {
-        io.gatewaylog.api.internal.FieldsAccess.install(Fields::new);
-    }
-
     // keys at even, values at odd indexes
     private final Object[] kv;
     private final int size;
 
-    private Fields(Object[] kv, int size) {
+    // Package-private for ApiHooks: the backend's array of distinct string keys, kept as it is.
+    Fields(Object[] kv, int size) {
         this.kv = kv;
         this.size = size;
     }
@@ -93,7 +90,8 @@ public final class Fields extends AbstractMap<String, Object> {
      */
     public static Fields of(Object... keysAndValues) {
         if ((keysAndValues.length & 1) != 0) {
-            throw new IllegalArgumentException("Fields.of takes key, value pairs; got " + keysAndValues.length + " arguments");
+            throw new IllegalArgumentException("Fields.of takes key, value pairs; got " + keysAndValues.length
+                    + " arguments");
         }
         return normalised(keysAndValues);
     }
@@ -177,8 +175,8 @@ public final class Fields extends AbstractMap<String, Object> {
         return kv[2 * i + 1];
     }
 
-    /** A copy with the {@code i}-th value replaced (used by sanitizers). */
-    public Fields withValueAt(int i, Object value) {
+    /** A copy with the {@code i}-th value replaced (used by sanitizers, through {@code ApiAccess}). */
+    Fields withValueAt(int i, Object value) {
         Objects.checkIndex(i, size);
         Object[] copy = kv.clone();
         copy[2 * i + 1] = value;

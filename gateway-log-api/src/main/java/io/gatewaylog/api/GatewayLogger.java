@@ -24,19 +24,40 @@ import java.util.Map;
  */
 public interface GatewayLogger {
 
-    /** The component this logger writes to. */
+    /**
+     * The component this logger writes to.
+     *
+     * @return the component
+     */
     LogComponent component();
 
-    /** The logger's name, written as {@code "logger"}. */
+    /**
+     * The logger's name, written as {@code "logger"}.
+     *
+     * @return the name; never null
+     */
     String name();
 
-    /** The level below which records are discarded. */
+    /**
+     * The level below which records are discarded.
+     *
+     * @return the threshold
+     */
     Level level();
 
-    /** Changes this logger's threshold; takes effect for calls that start afterwards. */
+    /**
+     * Changes this logger's threshold; takes effect for calls that start afterwards.
+     *
+     * @param level the new threshold
+     */
     void setLevel(Level level);
 
-    /** Whether a record of {@code level} would be accepted. */
+    /**
+     * Whether a record of {@code level} would be accepted.
+     *
+     * @param level the level asked about
+     * @return true if it is at or above this logger's threshold
+     */
     boolean isEnabled(Level level);
 
     /**
@@ -44,43 +65,161 @@ public interface GatewayLogger {
      * Field values may be strings, numbers, booleans, enums, {@link java.time.Instant}s, maps, lists and
      * arrays (written as JSON), {@code Optional}s (their value), {@code char[]} (text), {@code byte[]}
      * (written as its length only), or anything else (written by its {@code toString()}, taken at the call).
+     *
+     * @param level the record's level
+     * @param message the message
+     * @param fields the record's fields
+     * @param cause the throwable, written as {@code "error"}
      */
     void log(Level level, String message, Map<String, ?> fields, Throwable cause);
 
     /**
      * Starts a record built field by field; below the level it returns a shared no-op builder.
+     *
+     * @param level the record's level
+     * @return the builder
      */
     RecordBuilder at(Level level);
 
+    /**
+     * Logs {@code message} at TRACE.
+     * @param message the message; may be null
+     */
     default void trace(String message) { log(Level.TRACE, message, null, null); }
+    /**
+     * Logs {@code message} with {@code fields} at TRACE.
+     * @param message the message; may be null
+     * @param fields the record's fields; may be null
+     */
     default void trace(String message, Map<String, ?> fields) { log(Level.TRACE, message, fields, null); }
-    default void trace(String message, Map<String, ?> fields, Throwable cause) { log(Level.TRACE, message, fields, cause); }
+    /**
+     * Logs {@code message} with {@code fields} and {@code cause} at TRACE.
+     * @param message the message; may be null
+     * @param fields the record's fields; may be null
+     * @param cause the throwable, written as {@code "error"}; may be null
+     */
+    default void trace(String message, Map<String, ?> fields, Throwable cause) {
+        log(Level.TRACE, message, fields, cause);
+    }
 
+    /**
+     * Logs {@code message} at DEBUG.
+     * @param message the message; may be null
+     */
     default void debug(String message) { log(Level.DEBUG, message, null, null); }
+    /**
+     * Logs {@code message} with {@code fields} at DEBUG.
+     * @param message the message; may be null
+     * @param fields the record's fields; may be null
+     */
     default void debug(String message, Map<String, ?> fields) { log(Level.DEBUG, message, fields, null); }
-    default void debug(String message, Map<String, ?> fields, Throwable cause) { log(Level.DEBUG, message, fields, cause); }
+    /**
+     * Logs {@code message} with {@code fields} and {@code cause} at DEBUG.
+     * @param message the message; may be null
+     * @param fields the record's fields; may be null
+     * @param cause the throwable, written as {@code "error"}; may be null
+     */
+    default void debug(String message, Map<String, ?> fields, Throwable cause) {
+        log(Level.DEBUG, message, fields, cause);
+    }
 
+    /**
+     * Logs {@code message} at INFO.
+     * @param message the message; may be null
+     */
     default void info(String message) { log(Level.INFO, message, null, null); }
+    /**
+     * Logs {@code message} with {@code fields} at INFO.
+     * @param message the message; may be null
+     * @param fields the record's fields; may be null
+     */
     default void info(String message, Map<String, ?> fields) { log(Level.INFO, message, fields, null); }
-    default void info(String message, Map<String, ?> fields, Throwable cause) { log(Level.INFO, message, fields, cause); }
+    /**
+     * Logs {@code message} with {@code fields} and {@code cause} at INFO.
+     * @param message the message; may be null
+     * @param fields the record's fields; may be null
+     * @param cause the throwable, written as {@code "error"}; may be null
+     */
+    default void info(String message, Map<String, ?> fields, Throwable cause) {
+        log(Level.INFO, message, fields, cause);
+    }
 
+    /**
+     * Logs {@code message} at WARN.
+     * @param message the message; may be null
+     */
     default void warn(String message) { log(Level.WARN, message, null, null); }
+    /**
+     * Logs {@code message} with {@code fields} at WARN.
+     * @param message the message; may be null
+     * @param fields the record's fields; may be null
+     */
     default void warn(String message, Map<String, ?> fields) { log(Level.WARN, message, fields, null); }
-    default void warn(String message, Map<String, ?> fields, Throwable cause) { log(Level.WARN, message, fields, cause); }
+    /**
+     * Logs {@code message} with {@code fields} and {@code cause} at WARN.
+     * @param message the message; may be null
+     * @param fields the record's fields; may be null
+     * @param cause the throwable, written as {@code "error"}; may be null
+     */
+    default void warn(String message, Map<String, ?> fields, Throwable cause) {
+        log(Level.WARN, message, fields, cause);
+    }
 
+    /**
+     * Logs {@code message} at ERROR.
+     * @param message the message; may be null
+     */
     default void error(String message) { log(Level.ERROR, message, null, null); }
+    /**
+     * Logs {@code message} with {@code fields} at ERROR.
+     * @param message the message; may be null
+     * @param fields the record's fields; may be null
+     */
     default void error(String message, Map<String, ?> fields) { log(Level.ERROR, message, fields, null); }
-    default void error(String message, Map<String, ?> fields, Throwable cause) { log(Level.ERROR, message, fields, cause); }
+    /**
+     * Logs {@code message} with {@code fields} and {@code cause} at ERROR.
+     * @param message the message; may be null
+     * @param fields the record's fields; may be null
+     * @param cause the throwable, written as {@code "error"}; may be null
+     */
+    default void error(String message, Map<String, ?> fields, Throwable cause) {
+        log(Level.ERROR, message, fields, cause);
+    }
 
+    /**
+     * Starts a record at TRACE, as {@link #at(Level)}.
+     * @return the builder (a shared no-op one below the level)
+     */
     default RecordBuilder atTrace() { return at(Level.TRACE); }
+    /**
+     * Starts a record at DEBUG, as {@link #at(Level)}.
+     * @return the builder (a shared no-op one below the level)
+     */
     default RecordBuilder atDebug() { return at(Level.DEBUG); }
+    /**
+     * Starts a record at INFO, as {@link #at(Level)}.
+     * @return the builder (a shared no-op one below the level)
+     */
     default RecordBuilder atInfo() { return at(Level.INFO); }
+    /**
+     * Starts a record at WARN, as {@link #at(Level)}.
+     * @return the builder (a shared no-op one below the level)
+     */
     default RecordBuilder atWarn() { return at(Level.WARN); }
+    /**
+     * Starts a record at ERROR, as {@link #at(Level)}.
+     * @return the builder (a shared no-op one below the level)
+     */
     default RecordBuilder atError() { return at(Level.ERROR); }
 
     /**
      * Logs a metric record at INFO: {@code name}, {@code value} and {@code unit} become
      * {@code metric.name}, {@code metric.value} and {@code metric.unit}, {@code tags} become {@code metric.tags}.
+     *
+     * @param name the metric's name
+     * @param value its value
+     * @param unit its unit, or null
+     * @param tags its tags, or null
      */
     default void metric(String name, Number value, String unit, Map<String, ?> tags) {
         if (!isEnabled(Level.INFO)) {

@@ -2,10 +2,10 @@ package io.gatewaylog.api;
 
 import io.gatewaylog.api.internal.BackendLocator;
 import io.gatewaylog.api.internal.NoOpBackend;
-import io.gatewaylog.api.internal.StderrReporter;
 import io.gatewaylog.api.spi.BackendProvider;
 import io.gatewaylog.api.spi.LoggingBackend;
 import io.gatewaylog.api.spi.LoggingStatistics;
+import io.gatewaylog.api.spi.Reporter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -32,25 +32,61 @@ public final class GatewayLoggers {
     private GatewayLoggers() {
     }
 
-    /** Logger of the API component. */
+    /**
+     * Logger of the API component.
+     *
+     * @param name the logger's name, written as {@code "logger"}
+     * @return the logger (thread-safe; keep it in a static field)
+     */
     public static GatewayLogger api(String name) { return get(LogComponent.API, name); }
 
-    /** Logger of the protocol component. */
+    /**
+     * Logger of the protocol component.
+     *
+     * @param name the logger's name, written as {@code "logger"}
+     * @return the logger (thread-safe; keep it in a static field)
+     */
     public static GatewayLogger protocol(String name) { return get(LogComponent.PROTOCOL, name); }
 
-    /** Logger of the auth component: every record is written and flushed before the call returns. */
+    /**
+     * Logger of the auth component: every record is written and flushed before the call returns.
+     *
+     * @param name the logger's name, written as {@code "logger"}
+     * @return the logger (thread-safe; keep it in a static field)
+     */
     public static GatewayLogger auth(String name) { return get(LogComponent.AUTH, name); }
 
-    /** Logger of the infrastructure component. */
+    /**
+     * Logger of the infrastructure component.
+     *
+     * @param name the logger's name, written as {@code "logger"}
+     * @return the logger (thread-safe; keep it in a static field)
+     */
     public static GatewayLogger infra(String name) { return get(LogComponent.INFRA, name); }
 
-    /** Logger of the system component. */
+    /**
+     * Logger of the system component.
+     *
+     * @param name the logger's name, written as {@code "logger"}
+     * @return the logger (thread-safe; keep it in a static field)
+     */
     public static GatewayLogger system(String name) { return get(LogComponent.SYSTEM, name); }
 
-    /** Logger of the metrics component. */
+    /**
+     * Logger of the metrics component.
+     *
+     * @param name the logger's name, written as {@code "logger"}
+     * @return the logger (thread-safe; keep it in a static field)
+     */
     public static GatewayLogger metrics(String name) { return get(LogComponent.METRICS, name); }
 
-    /** Logger of {@code component} named {@code name}. */
+    /**
+     * Logger of {@code component} named {@code name}.
+     *
+     * @param component the component written to
+     * @param name the logger's name (null is written as empty)
+     * @return the logger
+     */
     public static GatewayLogger get(LogComponent component, String name) {
         return backend().logger(Objects.requireNonNull(component, "component"), name == null ? "" : name);
     }
@@ -60,33 +96,53 @@ public final class GatewayLoggers {
      * {@code "level"}, {@code "component.protocol.buffer.size"}). Must be called before the first
      * logger is obtained.
      *
+     * @param settings setting keys and values (copied)
      * @throws IllegalStateException if the backend has already started
      */
     public static void configure(Map<String, String> settings) {
         synchronized (LOCK) {
             if (backend != null) {
-                throw new IllegalStateException("gateway-log has already started; call configure(...) before the first logger is obtained");
+                throw new IllegalStateException(
+                        "gateway-log has already started; call configure(...) before the first logger is obtained");
             }
             codeSettings = Map.copyOf(settings);
         }
     }
 
-    /** The backend's self-statistics. */
+    /**
+     * The backend's self-statistics.
+     *
+     * @return live counters per component (all zero without a backend)
+     */
     public static LoggingStatistics statistics() {
         return backend().statistics();
     }
 
-    /** Writes out everything buffered so far, waiting at most {@code timeout}. */
+    /**
+     * Writes out everything buffered so far, waiting at most {@code timeout}.
+     *
+     * @param timeout the longest wait
+     * @return true if everything accepted before the call was written in time
+     */
     public static boolean flush(Duration timeout) {
         return backend().flush(timeout);
     }
 
-    /** Drains and closes everything, waiting at most {@link #DEFAULT_SHUTDOWN_TIMEOUT}. */
+    /**
+     * Drains and closes everything, waiting at most {@link #DEFAULT_SHUTDOWN_TIMEOUT}.
+     *
+     * @return true if all was written
+     */
     public static boolean shutdown() {
         return shutdown(DEFAULT_SHUTDOWN_TIMEOUT);
     }
 
-    /** Drains and closes everything, waiting at most {@code timeout}; true if all was written. */
+    /**
+     * Drains and closes everything, waiting at most {@code timeout}.
+     *
+     * @param timeout the longest wait
+     * @return true if all was written
+     */
     public static boolean shutdown(Duration timeout) {
         LoggingBackend b = backend;
         return b == null || b.shutdown(timeout);
@@ -106,7 +162,7 @@ public final class GatewayLoggers {
     }
 
     private static LoggingBackend bind() {
-        StderrReporter reporter = StderrReporter.INSTANCE;
+        Reporter reporter = Reporter.stderr();
         BackendProvider provider = BackendLocator.locate(GatewayLoggers.class.getClassLoader(),
                 System.getProperty(BackendLocator.BACKEND_PROPERTY), reporter);
         if (provider == null) {

@@ -8,11 +8,22 @@ import java.util.Locale;
  * @since 1.0
  */
 public enum Level {
-    TRACE, DEBUG, INFO, WARN, ERROR;
+    /** The finest detail, for tracing a problem. */
+    TRACE,
+    /** Detail for developers. */
+    DEBUG,
+    /** Normal operation. */
+    INFO,
+    /** Something unexpected that the gateway survives. */
+    WARN,
+    /** A failure. */
+    ERROR;
 
     /**
      * Parses a level name, ignoring case; {@code WARNING} is accepted for {@link #WARN}.
      *
+     * @param name a level name such as {@code "info"}
+     * @return the level
      * @throws IllegalArgumentException naming the value and the allowed names
      */
     public static Level parse(String name) {
@@ -30,7 +41,12 @@ public enum Level {
         throw new IllegalArgumentException("'" + name + "' is not a level; allowed: TRACE, DEBUG, INFO, WARN, ERROR");
     }
 
-    /** Whether a record of this level passes a threshold of {@code threshold}. */
+    /**
+     * Whether a record of this level passes a threshold of {@code threshold}.
+     *
+     * @param threshold the lowest level let through
+     * @return true if this level is {@code threshold} or more severe
+     */
     public boolean isAtLeast(Level threshold) {
         return ordinal() >= threshold.ordinal();
     }

@@ -8,11 +8,26 @@ import java.util.Locale;
  * @since 1.0
  */
 public enum LogComponent {
-    API, PROTOCOL, AUTH, INFRA, SYSTEM, METRICS;
+    /** The gateway's API endpoints. */
+    API,
+    /** Message protocol handling. */
+    PROTOCOL,
+    /** Authentication and authorisation events (written before the call returns; sent to syslog too). */
+    AUTH,
+    /** Infrastructure: connections, queues, storage. */
+    INFRA,
+    /** The gateway process itself. */
+    SYSTEM,
+    /** Metric records. */
+    METRICS;
 
     private final String id = name().toLowerCase(Locale.ROOT);
 
-    /** The lower-case name used in records, directory names and setting keys, e.g. {@code "api"}. */
+    /**
+     * The lower-case name used in records, directory names and setting keys.
+     *
+     * @return the id, e.g. {@code "api"}
+     */
     public String id() {
         return id;
     }
@@ -20,6 +35,8 @@ public enum LogComponent {
     /**
      * Finds a component by its id or name, ignoring case.
      *
+     * @param id an id such as {@code "api"} or a name such as {@code "API"}
+     * @return the component
      * @throws IllegalArgumentException naming the value and the allowed ids
      */
     public static LogComponent parse(String id) {
@@ -30,6 +47,7 @@ public enum LogComponent {
                 }
             }
         }
-        throw new IllegalArgumentException("'" + id + "' is not a component; allowed: api, protocol, auth, infra, system, metrics");
+        throw new IllegalArgumentException("'" + id + "' is not a component; allowed: api, protocol, auth, infra, system,"
+                + " metrics");
     }
 }

@@ -24,7 +24,11 @@ public final class LogContext {
     private LogContext() {
     }
 
-    /** The fields bound to this thread now (an immutable snapshot; never null). */
+    /**
+     * The fields bound to this thread now.
+     *
+     * @return an immutable snapshot; never null
+     */
     public static Map<String, String> current() {
         Map<String, String> bound = CURRENT.get();
         return bound != null ? bound : global;
@@ -33,17 +37,30 @@ public final class LogContext {
     /**
      * Sets fields that every record of the process carries, under any thread's own bindings; the
      * backend binds {@code asset_id} here at start-up. Scopes opened earlier keep what they saw.
+     *
+     * @param fields the process-wide fields (copied), replacing the previous ones
      */
     public static void bindGlobal(Map<String, String> fields) {
         global = LogRecord.snapshot(fields);
     }
 
-    /** Starts a binding of {@code key} to {@code value}; call {@link Binding#open()} to apply it. */
+    /**
+     * Starts a binding of {@code key} to {@code value}; call {@link Binding#open()} to apply it.
+     *
+     * @param key the field's name
+     * @param value its value
+     * @return the binding, to add more fields to and open
+     */
     public static Binding with(String key, String value) {
         return new Binding().and(key, value);
     }
 
-    /** Starts a binding of all of {@code fields}. */
+    /**
+     * Starts a binding of all of {@code fields}.
+     *
+     * @param fields the fields to bind
+     * @return the binding, to add more fields to and open
+     */
     public static Binding with(Map<String, String> fields) {
         Binding b = new Binding();
         fields.forEach(b::and);
@@ -53,6 +70,9 @@ public final class LogContext {
     /**
      * Replaces this thread's context with {@code fields} until the returned scope is closed; used to
      * carry a context captured on one thread over to another.
+     *
+     * @param fields a context taken with {@link #current()} (null: the process-wide fields only)
+     * @return the scope whose closing restores this thread's previous context
      */
     public static Scope restore(Map<String, String> fields) {
         Map<String, String> previous = CURRENT.get();
@@ -71,13 +91,23 @@ public final class LogContext {
         private Binding() {
         }
 
-        /** Adds one more field. */
+        /**
+         * Adds one more field.
+         *
+         * @param key the field's name
+         * @param value its value
+         * @return this binding
+         */
         public Binding and(String key, String value) {
             added.put(Objects.requireNonNull(key, "key"), value);
             return this;
         }
 
-        /** Binds the fields on top of the current ones until the scope closes. */
+        /**
+         * Binds the fields on top of the current ones until the scope closes.
+         *
+         * @return the scope to close (try-with-resources)
+         */
         public Scope open() {
             Map<String, String> previous = CURRENT.get();
             Map<String, String> merged = new LinkedHashMap<>(current());

@@ -1,5 +1,6 @@
 package io.gatewaylog.api;
 
+import io.gatewaylog.api.internal.ApiAccess;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +17,10 @@ import java.util.Objects;
  * @since 1.0
  */
 public final class LogRecord {
+    static {
+        // The backend's hooks (create, toBuilder, Builder.error, ...) are reached through the internal accessor.
+        ApiAccess.install(new ApiHooks());
+    }
 
     /** Field key that, with {@link #METRIC_VALUE}, makes a record a metric record. */
     public static final String METRIC_NAME = "metric_name";
@@ -41,17 +46,8 @@ public final class LogRecord {
     private volatile ErrorInfo error;
 
     private LogRecord(Builder b) {
-        this.epochMillis = b.epochMillis;
-        this.level = Objects.requireNonNull(b.level, "level");
-        this.component = Objects.requireNonNull(b.component, "component");
-        this.logger = b.logger == null ? "" : b.logger;
-        this.message = b.message;
-        this.fields = b.fields == null ? Map.of() : b.fields;
-        this.context = b.context == null ? Map.of() : b.context;
-        this.cause = b.cause;
-        this.error = b.error;
-        this.threadName = b.threadName == null ? "" : b.threadName;
-        this.threadId = b.threadId;
+        this(b.epochMillis, b.level, b.component, b.logger, b.message, b.fields, b.context, b.cause, b.error,
+                b.threadName, b.threadId);
     }
 
     private LogRecord(long epochMillis, Level level, LogComponent component, String logger, String message,
@@ -71,30 +67,15 @@ public final class LogRecord {
     }
 
     /**
-     * Makes a record in one allocation, for backends on their hot path. {@code fields} and
-     * {@code context} must already be unmodifiable snapshots (see {@link #snapshot(Map)}).
+     * Makes a record in one allocation, for the backend's hot path (reached through
+     * {@code ApiAccess.record}): {@code fields} and {@code context} are already unmodifiable snapshots.
      */
-    public static LogRecord create(long epochMillis, Level level, LogComponent component, String logger,
-                                   String message, Map<String, ?> fields, Map<String, String> context,
-                                   Throwable cause, String threadName, long threadId) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> f = (Map<String, Object>) fields;
-        return new LogRecord(epochMillis, level, component, logger, message, f, context, cause, null, threadName, threadId);
-    }
-
-    /**
-     * As {@link #create(long, Level, LogComponent, String, String, Map, Map, Throwable, String, long)}, with the
-     * error already captured ({@link ErrorInfo#of(Throwable)} at the call, so that what is written is what the
-     * throwable said then, not after the caller changed it).
-     *
-     * @since 1.0
-     */
-    public static LogRecord create(long epochMillis, Level level, LogComponent component, String logger,
-                                   String message, Map<String, ?> fields, Map<String, String> context,
-                                   Throwable cause, ErrorInfo error, String threadName, long threadId) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> f = (Map<String, Object>) fields;
-        return new LogRecord(epochMillis, level, component, logger, message, f, context, cause, error, threadName, threadId);
+    @SuppressWarnings("unchecked") // read-only: a Map<String, ?> is as good as a Map<String, Object>
+    static LogRecord create(long epochMillis, Level level, LogComponent component, String logger, String message,
+                            Map<String, ?> fields, Map<String, String> context, Throwable cause, ErrorInfo error,
+                            String threadName, long threadId) {
+        return new LogRecord(epochMillis, level, component, logger, message, (Map<String, Object>) fields, context,
+                cause, error, threadName, threadId);
     }
 
     /** A builder stamped with the current time and thread. */
@@ -109,8 +90,8 @@ public final class LogRecord {
         return new Builder();
     }
 
-    /** A builder holding this record's values, to derive a changed copy. */
-    public Builder toBuilder() {
+    /** A builder holding this record's values, to derive a changed copy (a sanitizer's). */
+    Builder toBuilder() {
         Builder b = new Builder();
         b.epochMillis = epochMillis;
         b.level = level;
@@ -132,8 +113,10 @@ public final class LogRecord {
     /** {@link #epochMillis()} as an instant. */
     public Instant timestamp() { return Instant.ofEpochMilli(epochMillis); }
 
+    /** The record's level. */
     public Level level() { return level; }
 
+    /** The component the record is written to (METRICS for a metric record). */
     public LogComponent component() { return component; }
 
     /** The logger's name; never null. */
@@ -164,8 +147,10 @@ public final class LogRecord {
         return e;
     }
 
+    /** The name of the thread that made the record; never null. */
     public String threadName() { return threadName; }
 
+    /** The id of the thread that made the record. */
     public long threadId() { return threadId; }
 
     /** Whether the fields hold {@code metric_name} and {@code metric_value}. */
@@ -175,7 +160,8 @@ public final class LogRecord {
 
     /** Whether {@code fields} make a metric record. */
     public static boolean isMetric(Map<String, ?> fields) {
-        return fields != null && !fields.isEmpty() && fields.containsKey(METRIC_NAME) && fields.containsKey(METRIC_VALUE);
+        return fields != null && !fields.isEmpty() && fields.containsKey(METRIC_NAME)
+                && fields.containsKey(METRIC_VALUE);
     }
 
     @Override
@@ -188,7 +174,7 @@ public final class LogRecord {
      * Returns an unmodifiable snapshot of {@code map} that keeps its order and null values. Immutable maps
      * ({@link Fields}, the JDK's {@code Map.of}) are taken as they are: copying them would only cost allocation.
      */
-    public static <V> Map<String, V> snapshot(Map<String, ? extends V> map) {
+    static <V> Map<String, V> snapshot(Map<String, ? extends V> map) {
         if (map == null || map.isEmpty()) {
             return Map.of();
         }
@@ -225,29 +211,40 @@ public final class LogRecord {
         private Builder() {
         }
 
+        /** Sets the time, in milliseconds since the epoch (UTC). */
         public Builder epochMillis(long epochMillis) { this.epochMillis = epochMillis; return this; }
 
+        /** Sets the level (default INFO). */
         public Builder level(Level level) { this.level = level; return this; }
 
+        /** Sets the component (default SYSTEM). */
         public Builder component(LogComponent component) { this.component = component; return this; }
 
+        /** Sets the logger's name (null is written as empty). */
         public Builder logger(String logger) { this.logger = logger; return this; }
 
+        /** Sets the message; may be null. */
         public Builder message(String message) { this.message = message; return this; }
 
-        /** Sets the fields; the map is snapshotted with {@link LogRecord#snapshot(Map)}. */
+        /**
+         * Sets the fields: an unmodifiable copy that keeps the map's order and null values (immutable maps,
+         * {@link Fields} and the JDK's {@code Map.of}, are kept as they are).
+         */
         public Builder fields(Map<String, ?> fields) { this.fields = snapshot(fields); return this; }
 
-        /** Sets the context; the map is snapshotted with {@link LogRecord#snapshot(Map)}. */
+        /** Sets the context, copied as {@link #fields(Map)} copies the fields. */
         public Builder context(Map<String, String> context) { this.context = snapshot(context); return this; }
 
+        /** Sets the throwable; its error as written is taken from it when first asked for. */
         public Builder cause(Throwable cause) { this.cause = cause; this.error = null; return this; }
 
         /** Replaces the error as written (a sanitizer's masked copy); the original cause is kept. */
-        public Builder error(ErrorInfo error) { this.error = error; return this; }
+        Builder error(ErrorInfo error) { this.error = error; return this; }
 
+        /** Sets the thread's name and id. */
         public Builder thread(String name, long id) { this.threadName = name; this.threadId = id; return this; }
 
+        /** A record of the values set so far. */
         public LogRecord build() { return new LogRecord(this); }
     }
 }

@@ -10,15 +10,35 @@ import java.util.Map;
  */
 public interface RecordBuilder {
 
-    /** Adds a field; a later field of the same key replaces an earlier one. */
+    /**
+     * Adds a field; a later field of the same key replaces an earlier one.
+     *
+     * @param key the field's name
+     * @param value its value (see {@link GatewayLogger#log} for how values are written)
+     * @return this builder
+     */
     RecordBuilder field(String key, Object value);
 
-    /** Adds every entry of {@code fields}. */
+    /**
+     * Adds every entry of {@code fields}.
+     *
+     * @param fields the fields to add (null adds nothing)
+     * @return this builder
+     */
     RecordBuilder fields(Map<String, ?> fields);
 
-    /** Attaches a throwable, written as {@code "error"}. */
+    /**
+     * Attaches a throwable, written as {@code "error"}.
+     *
+     * @param cause the throwable
+     * @return this builder
+     */
     RecordBuilder cause(Throwable cause);
 
-    /** Logs the record with {@code message}. */
+    /**
+     * Logs the record with {@code message}.
+     *
+     * @param message the message; may be null
+     */
     void log(String message);
 }

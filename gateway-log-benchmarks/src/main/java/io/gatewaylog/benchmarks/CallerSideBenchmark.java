@@ -6,7 +6,6 @@ import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.core.GatewayLogBackend;
-import io.gatewaylog.core.internal.sanitize.SanitizerBenchSamples;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,6 @@ package io.gatewaylog.benchmarks;
 import io.gatewaylog.api.Fields;
 import io.gatewaylog.api.GatewayLogger;
 import io.gatewaylog.api.LogComponent;
-import io.gatewaylog.api.internal.StderrReporter;
 import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.api.spi.LoggingStatistics;
 import io.gatewaylog.api.spi.Measurement;
@@ -14,6 +13,7 @@ import io.gatewaylog.api.spi.SinkContext;
 import io.gatewaylog.core.GatewayLogBackend;
 import io.gatewaylog.core.internal.config.LayeredSettings;
 import io.gatewaylog.sink.syslog.SyslogSinkProvider;
+import io.gatewaylog.testkit.internal.TestCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +35,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -134,8 +132,9 @@ public final class HungCollectorBenchmark {
                 return;
             }
             boolean tls = scenario.endsWith("tls");
-            Collector collector = scenario.equals("file-only") ? null
-                    : new Collector(scenario.startsWith("hung"), tls ? Tls.create(dir) : null);
+            // The collector's certificate is the syslog tests' (the testkit's); its PEM is the sink's trust store.
+            Collector collector = scenario.equals("file-only") ? null : new Collector(scenario.startsWith("hung"),
+                    tls ? TestCertificate.create(dir).serverContext() : null);
             GatewayLogBackend.Builder b = GatewayLogBackend.builder().setting("dir", dir.resolve("logs").toString())
                     .setting("console.enabled", "false").setting("shutdown.hook", "false")
                     .setting("retention.enabled", "false");
@@ -338,7 +337,7 @@ public final class HungCollectorBenchmark {
 
         @Override
         public Reporter reporter() {
-            return StderrReporter.INSTANCE;
+            return Reporter.stderr();
         }
 
         @Override
@@ -401,36 +400,6 @@ public final class HungCollectorBenchmark {
             server.close();
             for (Socket s : accepted) {
                 s.close();
-            }
-        }
-    }
-
-    /** A self-signed certificate for localhost made with the JDK's keytool; the PEM is the sink's trust store. */
-    private static final class Tls {
-        static SSLContext create(Path dir) throws Exception {
-            Path ks = dir.resolve("collector.p12");
-            String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-            exec(keytool, "-genkeypair", "-alias", "collector", "-keyalg", "EC", "-groupname", "secp256r1", "-keystore",
-                    ks.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-dname", "CN=localhost", "-ext",
-                    "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2");
-            exec(keytool, "-exportcert", "-rfc", "-alias", "collector", "-keystore", ks.toString(), "-storepass",
-                    "changeit", "-file", dir.resolve("collector.pem").toString());
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(ks)) {
-                store.load(in, "changeit".toCharArray());
-            }
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(store, "changeit".toCharArray());
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(kmf.getKeyManagers(), null, null);
-            return context;
-        }
-
-        private static void exec(String... command) throws Exception {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + ": " + out);
             }
         }
     }

@@ -2,7 +2,6 @@ package io.gatewaylog.benchmarks;
 
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.core.internal.sanitize.Sanitizer;
-import io.gatewaylog.core.internal.sanitize.SanitizerBenchSamples;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

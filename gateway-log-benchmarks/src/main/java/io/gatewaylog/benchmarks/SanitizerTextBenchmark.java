@@ -1,7 +1,6 @@
 package io.gatewaylog.benchmarks;
 
 import io.gatewaylog.core.internal.sanitize.Sanitizer;
-import io.gatewaylog.core.internal.sanitize.SanitizerBenchSamples;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

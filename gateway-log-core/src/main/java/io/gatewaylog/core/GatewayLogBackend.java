@@ -4,13 +4,14 @@ import io.gatewaylog.api.GatewayLogger;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogContext;
 import io.gatewaylog.api.LogRecord;
-import io.gatewaylog.api.internal.StderrReporter;
+import io.gatewaylog.api.spi.CommonSettings;
 import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.api.spi.LogSinkProvider;
 import io.gatewaylog.api.spi.LoggingBackend;
 import io.gatewaylog.api.spi.LoggingStatistics;
 import io.gatewaylog.api.spi.Reporter;
 import io.gatewaylog.api.spi.Settings;
+import io.gatewaylog.core.internal.BackendShutdown;
 import io.gatewaylog.core.internal.BackendStartup;
 import io.gatewaylog.core.internal.config.ComponentConfig;
 import io.gatewaylog.core.internal.logger.CoreLogger;
@@ -18,13 +19,10 @@ import io.gatewaylog.core.internal.pipeline.Pipeline;
 import io.gatewaylog.core.internal.stats.BackendStatistics;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -142,46 +140,8 @@ public final class GatewayLogBackend implements LoggingBackend {
                 // the JVM is already exiting
             }
         }
-        for (AutoCloseable job : jobs) {
-            try {
-                job.close();
-            } catch (Exception e) {
-                reporter.error("a background job failed to stop", e);
-            }
-        }
-        // Every pipeline drains at the same time, so that one slow component cannot use up the others' time.
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (Pipeline p : pipelines.values()) {
-            p.beginShutdown();
-        }
-        boolean all = true;
-        for (Pipeline p : pipelines.values()) {
-            all &= p.awaitShutdown(deadline);
-        }
-        // A sink is never closed under a writer that may still call it.
-        Set<LogSink> inUse = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Map.Entry<LogComponent, Pipeline> e : pipelines.entrySet()) {
-            if (!e.getValue().stopped()) {
-                for (LogSink sink : e.getValue().sinks()) {
-                    if (inUse.add(sink)) {
-                        reporter.warn("sink '" + sink.name() + "' is not closed: the writer of component "
-                                + e.getKey().id() + " did not stop within " + timeout + " and may still call it");
-                    }
-                }
-                all = false;
-            }
-        }
-        for (LogSink sink : sinks) {
-            if (inUse.contains(sink)) {
-                continue;
-            }
-            try {
-                sink.close();
-            } catch (Exception | LinkageError | StackOverflowError e) {
-                reporter.error("sink '" + sink.name() + "' failed to close", e);
-            }
-        }
-        return all;
+        BackendShutdown.stopJobs(jobs, reporter);
+        return BackendShutdown.drainAndClose(pipelines, sinks, timeout, reporter);
     }
 
     /**
@@ -195,7 +155,7 @@ public final class GatewayLogBackend implements LoggingBackend {
         private final List<LogSinkProvider> providers = new ArrayList<>();
         private UnaryOperator<LogSink> sinkCustomizer = UnaryOperator.identity();
         private boolean discoverSinks = true;
-        private Reporter reporter = StderrReporter.INSTANCE;
+        private Reporter reporter = Reporter.stderr();
         private boolean bindGlobalContext = true;
 
         private Builder() {
@@ -268,7 +228,7 @@ public final class GatewayLogBackend implements LoggingBackend {
         public GatewayLogBackend build() {
             BackendStartup startup = BackendStartup.start(settings, sinks, providers, discoverSinks,
                     sinkCustomizer, reporter);
-            String assetId = startup.settings().getString("asset.id", "");
+            String assetId = startup.settings().get(CommonSettings.ASSET_ID);
             if (bindGlobalContext && !assetId.isEmpty()) {
                 LogContext.bindGlobal(Map.of("asset_id", assetId));
             }

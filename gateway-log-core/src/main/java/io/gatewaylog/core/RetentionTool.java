@@ -1,7 +1,8 @@
 package io.gatewaylog.core;
 
 import io.gatewaylog.api.LogComponent;
-import io.gatewaylog.api.internal.StderrReporter;
+import io.gatewaylog.api.internal.PrintingReporter;
+import io.gatewaylog.api.spi.CommonSettings;
 import io.gatewaylog.api.spi.InvalidSettingException;
 import io.gatewaylog.api.spi.Settings;
 import io.gatewaylog.core.internal.config.LayeredSettings;
@@ -119,7 +120,7 @@ public final class RetentionTool {
         try {
             settings = LayeredSettings.load(code);
             retention = RetentionSettings.parse(settings);
-            root = rootArg != null ? Paths.get(rootArg) : settings.getPath("dir", Paths.get("./logs"));
+            root = rootArg != null ? Paths.get(rootArg) : settings.get(CommonSettings.DIR);
         } catch (InvalidSettingException | InvalidPathException e) {
             err.println("RetentionTool: " + e.getMessage());
             return USAGE;
@@ -138,7 +139,7 @@ public final class RetentionTool {
             totals[0]++;
             totals[1] += d.bytes();
             out.println(verb + " " + catalog.root().relativize(d.file()) + " (" + d.bytes() + " bytes): " + why(d, retention));
-        }, out::println, record -> { }, new StderrReporter(err), clock, probe);
+        }, out::println, record -> { }, new PrintingReporter(err), clock, probe);
         out.println(verb + " " + totals[0] + " archive(s), " + totals[1] + " bytes"
                 + (result.failures() > 0 ? "; " + result.failures() + " deletion(s) failed (see stderr)" : ""));
         if (result.failures() > 0) {

@@ -10,7 +10,7 @@ import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogContext;
 import io.gatewaylog.api.LogRecord;
-import io.gatewaylog.api.internal.StderrReporter;
+import io.gatewaylog.api.internal.PrintingReporter;
 import io.gatewaylog.api.spi.ComponentStatistics;
 import io.gatewaylog.api.spi.LogSink;
 import java.io.ByteArrayOutputStream;
@@ -35,7 +35,7 @@ class BackendPipelineTest {
 
     private GatewayLogBackend start(CollectingSink sink, String... settings) {
         GatewayLogBackend.Builder b = GatewayLogBackend.builder().discoverSinks(false).bindGlobalContext(false)
-                .reporter(new StderrReporter(new PrintStream(diagnostics, true, StandardCharsets.UTF_8)))
+                .reporter(new PrintingReporter(new PrintStream(diagnostics, true, StandardCharsets.UTF_8)))
                 .setting("console.enabled", "false").setting("shutdown.hook", "false").sink(sink);
         for (int i = 0; i < settings.length; i += 2) {
             b.setting(settings[i], settings[i + 1]);
@@ -292,7 +292,7 @@ class BackendPipelineTest {
         // a second sink through the builder is not possible after start: build a fresh backend with both
         backend.shutdown(Duration.ofSeconds(1));
         GatewayLogBackend both = GatewayLogBackend.builder().discoverSinks(false).bindGlobalContext(false)
-                .reporter(new StderrReporter(new PrintStream(diagnostics, true, StandardCharsets.UTF_8)))
+                .reporter(new PrintingReporter(new PrintStream(diagnostics, true, StandardCharsets.UTF_8)))
                 .setting("console.enabled", "false").setting("shutdown.hook", "false")
                 .setting("component.api.flush.interval", "50ms").sink(bad).sink(good).build();
         started.add(both);
@@ -329,7 +329,7 @@ class BackendPipelineTest {
             @Override public void close() { }
         };
         GatewayLogBackend backend = GatewayLogBackend.builder().discoverSinks(false).bindGlobalContext(false)
-                .reporter(new StderrReporter(new PrintStream(diagnostics, true, StandardCharsets.UTF_8)))
+                .reporter(new PrintingReporter(new PrintStream(diagnostics, true, StandardCharsets.UTF_8)))
                 .setting("console.enabled", "false").setting("shutdown.hook", "false").sink(evil).sink(good).build();
         started.add(backend);
         GatewayLogger log = backend.logger(LogComponent.SYSTEM, "s");

@@ -9,6 +9,7 @@ import io.gatewaylog.api.ErrorInfo;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
+import io.gatewaylog.api.internal.ApiAccess;
 import io.gatewaylog.core.internal.json.EcsRecordEncoder;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ class EcsRecordEncoderTest {
     void errorWithCausesBecomesErrorFields() throws Exception {
         IllegalStateException cause = new IllegalStateException("disk gone");
         RuntimeException top = new RuntimeException("write failed", cause);
-        JsonNode n = line(base().level(Level.ERROR).message("failed").error(ErrorInfo.of(top)).build());
+        JsonNode n = line(ApiAccess.error(base().level(Level.ERROR).message("failed"), ErrorInfo.of(top)).build());
         assertThat(n.get("log.level").asText()).isEqualTo("ERROR");
         assertThat(n.get("error.type").asText()).isEqualTo("java.lang.RuntimeException");
         assertThat(n.get("error.message").asText()).isEqualTo("write failed");

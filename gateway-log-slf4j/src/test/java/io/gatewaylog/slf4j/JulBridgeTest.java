@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
+import io.gatewaylog.slf4j.testing.FreshRecords;
 import io.gatewaylog.slf4j.testing.TestBackendProvider;
 import java.util.List;
 import java.util.ListResourceBundle;
@@ -12,9 +13,9 @@ import java.util.logging.Handler;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@FreshRecords
 class JulBridgeTest {
     // "jul.protocol" is routed to the protocol component by the pom.
     private static final String NAME = "jul.protocol.Codec";
@@ -29,11 +30,6 @@ class JulBridgeTest {
     @AfterAll
     static void uninstall() {
         GatewayLogJul.uninstall();
-    }
-
-    @BeforeEach
-    void clear() {
-        TestBackendProvider.clear();
     }
 
     private static LogRecord only() {

@@ -8,12 +8,12 @@ import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.slf4j.testing.FileSinkProvider;
+import io.gatewaylog.slf4j.testing.FreshRecords;
 import io.gatewaylog.slf4j.testing.TestBackendProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import org.example.http.Pool;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +22,8 @@ import org.slf4j.LoggerFactory;
  * nothing of gateway-log) log through SLF4J; the pom routes
  * {@code com.thirdparty.wire=protocol,com.thirdparty.wire.auth=auth,org.example.http=infra}.
  */
+@FreshRecords
 class LibraryRoutingTest {
-
-    @BeforeEach
-    void clear() {
-        TestBackendProvider.clear();
-    }
 
     @Test
     void libraryRecordsLandInTheirComponentsRecords() {

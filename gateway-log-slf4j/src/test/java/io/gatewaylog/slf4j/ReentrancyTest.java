@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.thirdparty.wire.auth.TokenRefresher;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
+import io.gatewaylog.slf4j.testing.FreshRecords;
 import io.gatewaylog.slf4j.testing.TestBackendProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -18,12 +18,8 @@ import org.slf4j.LoggerFactory;
  * {@code toString()} logs, written by the auth component's synchronous pipeline) must not recurse
  * into the backend.
  */
+@FreshRecords
 class ReentrancyTest {
-
-    @BeforeEach
-    void clear() {
-        TestBackendProvider.clear();
-    }
 
     @Test
     void loggingFromInsideTheBackendGoesToStderrInsteadOfRecursing() {

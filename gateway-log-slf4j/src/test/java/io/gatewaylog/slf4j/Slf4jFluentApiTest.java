@@ -4,23 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogRecord;
+import io.gatewaylog.slf4j.testing.FreshRecords;
 import io.gatewaylog.slf4j.testing.TestBackendProvider;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
 
+@FreshRecords
 class Slf4jFluentApiTest {
     private static final String NAME = "test.slf4j.fluent";
     private final Logger log = LoggerFactory.getLogger(NAME);
-
-    @BeforeEach
-    void clear() {
-        TestBackendProvider.clear();
-    }
 
     private LogRecord only() {
         List<LogRecord> records = TestBackendProvider.records(NAME);

@@ -3,21 +3,17 @@ package io.gatewaylog.slf4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewaylog.api.LogRecord;
+import io.gatewaylog.slf4j.testing.FreshRecords;
 import io.gatewaylog.slf4j.testing.TestBackendProvider;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+@FreshRecords
 class Slf4jFormattingTest {
     private static final String NAME = "test.slf4j.formatting";
     private final Logger log = LoggerFactory.getLogger(NAME);
-
-    @BeforeEach
-    void clear() {
-        TestBackendProvider.clear();
-    }
 
     private LogRecord only() {
         List<LogRecord> records = TestBackendProvider.records(NAME);

@@ -7,25 +7,21 @@ import io.gatewaylog.api.GatewayLoggers;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
+import io.gatewaylog.slf4j.testing.FreshRecords;
 import io.gatewaylog.slf4j.testing.TestBackendProvider;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MarkerFactory;
 import org.slf4j.spi.NOPLoggingEventBuilder;
 
+@FreshRecords
 class Slf4jLevelsTest {
     private static final String NAME = "test.slf4j.levels";
     private final Logger log = LoggerFactory.getLogger(NAME);
     // The same (component, name) logger of the backend that the SLF4J logger writes through.
     private final GatewayLogger ours = GatewayLoggers.get(LogComponent.SYSTEM, NAME);
-
-    @BeforeEach
-    void clear() {
-        TestBackendProvider.clear();
-    }
 
     @AfterEach
     void restoreLevel() {

@@ -5,21 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
+import io.gatewaylog.slf4j.testing.FreshRecords;
 import io.gatewaylog.slf4j.testing.TestBackendProvider;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@FreshRecords
 class SystemLoggerTest {
     // "syslogger.infra" is routed to the infra component by the pom.
     private static final String NAME = "syslogger.infra.Pool";
     private final System.Logger log = System.getLogger(NAME);
-
-    @BeforeEach
-    void clear() {
-        TestBackendProvider.clear();
-    }
 
     @AfterEach
     void uninstallJul() {

@@ -11,7 +11,11 @@ import java.util.Map;
  */
 public interface BackendProvider {
 
-    /** When several providers are present, the highest priority wins (ties: the first found). */
+    /**
+     * When several providers are present, the highest priority wins (ties: the first found).
+     *
+     * @return this provider's priority; 0 by default
+     */
     default int priority() {
         return 0;
     }
@@ -20,6 +24,7 @@ public interface BackendProvider {
      * Creates and starts the backend.
      *
      * @param settings settings given in code ({@code GatewayLoggers.configure}); highest precedence
+     * @return the started backend
      * @throws InvalidSettingException if a setting is invalid
      */
     LoggingBackend create(Map<String, String> settings);

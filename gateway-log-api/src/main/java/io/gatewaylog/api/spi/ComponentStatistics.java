@@ -16,6 +16,7 @@ import java.util.Map;
  */
 public interface ComponentStatistics {
 
+    /** The component these counters are of. */
     LogComponent component();
 
     /** Records accepted from callers (above the level). */
@@ -34,20 +35,18 @@ public interface ComponentStatistics {
     }
 
     /**
-     * Records taken by <em>every</em> sink that accepts the component (the count each sink's
+     * Records written: taken by <em>every</em> sink that accepts the component (the count each sink's
      * {@code write} returned, at its first attempt or a retry). A record that one sink took and another
-     * gave up is counted as dropped ({@code sink_failure}), not as written; a record is never counted
-     * twice.
+     * gave up is counted as dropped ({@link DropReason#SINK_FAILURE}), not as written; a record is never
+     * counted twice. This is the one meaning of "written" in the statistics, the
+     * {@code gateway.log.records.written} meter and the docs.
      */
     long written();
 
     /**
-     * Records dropped, by reason: {@code overflow} (buffer full under a drop policy), {@code shutdown}
-     * (logged after shutdown, or still buffered when the writer stopped), {@code sink_failure} (a sink's
-     * backlog overflowed, it failed through shutdown, or auth's {@code sync.timeout} passed with no sink
-     * taking it), {@code reentrant} (logged from inside gateway-log, a sink or a value's
-     * {@code toString()}, while the buffer was full), {@code writer_failure} (the writer thread died
-     * more often than it is restarted), {@code no_sink} (no sink accepts the component).
+     * Records dropped, keyed by {@link DropReason#wireName()} ({@code overflow}, {@code shutdown},
+     * {@code sink_failure}, {@code reentrant}, {@code writer_failure}, {@code no_sink}; each reason's
+     * meaning is on its {@link DropReason} constant).
      */
     Map<String, Long> dropped();
 

@@ -40,10 +40,19 @@ import java.util.List;
  */
 public interface LogSink extends AutoCloseable {
 
-    /** A short name for diagnostics and metric tags, e.g. {@code "file"}. */
+    /**
+     * A short name for diagnostics and metric tags.
+     *
+     * @return the name, e.g. {@code "file"}
+     */
     String name();
 
-    /** Whether this sink wants records of {@code component}; asked once at start-up. */
+    /**
+     * Whether this sink wants records of {@code component}; asked once at start-up.
+     *
+     * @param component a component
+     * @return true (the default) if its records are to be written here
+     */
     default boolean accepts(LogComponent component) {
         return true;
     }
@@ -59,14 +68,34 @@ public interface LogSink extends AutoCloseable {
      */
     int write(List<LogRecord> batch) throws IOException;
 
-    /** Pushes what was buffered to its destination (the OS, the network). */
+    /**
+     * Pushes what was buffered to its destination (the OS, the network).
+     *
+     * @throws IOException if it could not
+     */
     void flush() throws IOException;
+
+    /**
+     * Pushes what was buffered for {@code component} to its destination. The backend calls this, from that
+     * component's writer thread (or auth's lock), so that a sink shared by components flushes only the
+     * component at hand and never waits for another component's writer. The default flushes everything.
+     *
+     * @param component the component whose records were written since the last flush
+     * @since 1.0
+     */
+    default void flush(LogComponent component) throws IOException {
+        flush();
+    }
 
     /** Releases resources; no call follows. */
     @Override
     void close() throws IOException;
 
-    /** Counters and gauges this sink keeps (bytes written, rotations, reconnects, ...). */
+    /**
+     * Counters and gauges this sink keeps (bytes written, rotations, reconnects, ...).
+     *
+     * @return the measurements, read live; none by default
+     */
     default List<Measurement> measurements() {
         return List.of();
     }

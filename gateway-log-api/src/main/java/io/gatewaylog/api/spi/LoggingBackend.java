@@ -12,19 +12,35 @@ import java.time.Duration;
  */
 public interface LoggingBackend {
 
-    /** The logger of {@code component} named {@code name}; the same instance for the same pair. */
+    /**
+     * The logger of {@code component} named {@code name}; the same instance for the same pair.
+     *
+     * @param component the component written to
+     * @param name the logger's name
+     * @return the logger
+     */
     GatewayLogger logger(LogComponent component, String name);
 
-    /** Self-statistics of the pipelines and sinks. */
+    /**
+     * Self-statistics of the pipelines and sinks.
+     *
+     * @return the live statistics
+     */
     LoggingStatistics statistics();
 
-    /** Writes out everything buffered so far, waiting at most {@code timeout}; true if all was written. */
+    /**
+     * Writes out everything buffered so far, waiting at most {@code timeout}.
+     *
+     * @param timeout the longest wait
+     * @return true if all was written
+     */
     boolean flush(Duration timeout);
 
     /**
      * Drains every buffer, flushes and closes the sinks, waiting at most {@code timeout}. Records logged
      * afterwards are counted as dropped. Idempotent.
      *
+     * @param timeout the longest wait
      * @return true if everything buffered was written in time
      */
     boolean shutdown(Duration timeout);

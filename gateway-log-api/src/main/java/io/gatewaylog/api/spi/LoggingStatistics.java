@@ -18,12 +18,15 @@ public interface LoggingStatistics {
     ComponentStatistics component(LogComponent component);
 
     /**
-     * Every live measurement of the backend and its sinks. Includes, per component (tag
-     * {@code component}): {@code gateway.log.records} (tag {@code level}: TRACE … ERROR),
-     * {@code gateway.log.records.accepted}, {@code .written}, {@code .dropped}
-     * (tag {@code reason}), {@code gateway.log.buffer.records}, {@code gateway.log.buffer.bytes},
-     * {@code gateway.log.buffer.capacity},
-     * {@code gateway.log.sink.errors}, {@code gateway.log.flushes}; then every sink's own.
+     * Every live measurement of the backend and its sinks: the component meter catalogue first, then
+     * every sink's and job's own. The catalogue is, for every component (tag {@code component}), whether
+     * or not it logged: {@code gateway.log.records} (tag {@code level}: TRACE … ERROR),
+     * {@code gateway.log.records.accepted}, {@code .written} (as {@link ComponentStatistics#written()}),
+     * {@code .dropped} (tag {@code reason}: every {@link DropReason#wireName()}, at zero until it
+     * happens), {@code gateway.log.buffer.records}, {@code gateway.log.buffer.bytes},
+     * {@code gateway.log.buffer.capacity}, {@code gateway.log.sink.errors}, {@code gateway.log.flushes}.
+     * The metrics sink publishes exactly this list (plus its flush-latency timer), so it is the one
+     * definition of those meters.
      */
     List<Measurement> measurements();
 

@@ -38,27 +38,45 @@ public final class Measurement {
         this.value = Objects.requireNonNull(value, "value");
     }
 
-    /** A counter. */
+    /**
+     * A counter: a value that only grows.
+     *
+     * @param name the dotted name
+     * @param tags its tags (copied)
+     * @param baseUnit {@code bytes}, {@code seconds}, {@code records}, or null
+     * @param description what it counts (null for none)
+     * @param value reads the current value (called from any thread, must not block)
+     * @return the measurement
+     */
     public static Measurement counter(String name, Map<String, String> tags, String baseUnit, String description,
                                       DoubleSupplier value) {
         return new Measurement(name, tags, Kind.COUNTER, baseUnit, description, value);
     }
 
-    /** A gauge. */
+    /**
+     * A gauge: a value that goes up and down. The parameters are those of
+     * {@link #counter(String, Map, String, String, DoubleSupplier)}.
+     *
+     * @return the measurement
+     */
     public static Measurement gauge(String name, Map<String, String> tags, String baseUnit, String description,
                                     DoubleSupplier value) {
         return new Measurement(name, tags, Kind.GAUGE, baseUnit, description, value);
     }
 
+    /** The dotted name, e.g. {@code gateway.log.file.bytes.written}. */
     public String name() { return name; }
 
+    /** The tags (an unmodifiable copy; may be empty). */
     public Map<String, String> tags() { return tags; }
 
+    /** Whether it is a counter or a gauge. */
     public Kind kind() { return kind; }
 
     /** The base unit ({@code bytes}, {@code seconds}, {@code records}) or null. */
     public String baseUnit() { return baseUnit; }
 
+    /** What it measures, for a meter's description; never null. */
     public String description() { return description; }
 
     /** Reads the current value. */

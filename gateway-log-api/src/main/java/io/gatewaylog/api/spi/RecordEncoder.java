@@ -17,10 +17,21 @@ import java.util.Objects;
  */
 public interface RecordEncoder {
 
-    /** Writes the record's line (with its {@code '\n'}) to {@code out}. */
+    /**
+     * Writes the record's line (with its {@code '\n'}) to {@code out}.
+     *
+     * @param record the record
+     * @param out where the line goes
+     * @throws IOException if {@code out} fails
+     */
     void encode(LogRecord record, OutputStream out) throws IOException;
 
-    /** The record's line (with its {@code '\n'}) as bytes. */
+    /**
+     * The record's line (with its {@code '\n'}) as bytes.
+     *
+     * @param record the record
+     * @return the line's UTF-8 bytes
+     */
     byte[] encode(LogRecord record);
 
     /**
@@ -28,8 +39,9 @@ public interface RecordEncoder {
      * setting per component. Returns the single encoder itself when every component has the same one.
      *
      * @param encoders an encoder for every {@link LogComponent}
+     * @return an encoder that delegates by {@link LogRecord#component()}
      * @throws IllegalArgumentException if a component has none
-     * @since 1.1
+     * @since 1.0
      */
     static RecordEncoder byComponent(Map<LogComponent, ? extends RecordEncoder> encoders) {
         EnumMap<LogComponent, RecordEncoder> copy = new EnumMap<>(LogComponent.class);

@@ -11,10 +11,15 @@ package io.gatewaylog.api.spi;
 public final class SinkConflictException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message what is in use, and by whom when known */
     public SinkConflictException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what is in use, and by whom when known
+     * @param cause the failure that showed it (a lock that could not be taken, for instance)
+     */
     public SinkConflictException(String message, Throwable cause) {
         super(message, cause);
     }

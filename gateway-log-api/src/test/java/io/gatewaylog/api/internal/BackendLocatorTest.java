@@ -21,7 +21,7 @@ class BackendLocatorTest {
     @TempDir
     Path dir;
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final StderrReporter reporter = new StderrReporter(new PrintStream(err, true, StandardCharsets.UTF_8));
+    private final PrintingReporter reporter = new PrintingReporter(new PrintStream(err, true, StandardCharsets.UTF_8));
 
     /** A provider of low priority. */
     public static final class Low implements BackendProvider {

@@ -3,15 +3,15 @@ package io.gatewaylog.core.internal;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.ArchiveCatalog;
-import io.gatewaylog.api.spi.InvalidSettingException;
 import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.api.spi.LogSinkProvider;
 import io.gatewaylog.api.spi.Reporter;
 import io.gatewaylog.api.spi.Settings;
-import io.gatewaylog.api.spi.SinkConflictException;
 import io.gatewaylog.core.internal.config.AuthOnlySettings;
 import io.gatewaylog.core.internal.config.ComponentConfig;
+import io.gatewaylog.core.internal.config.CoreSettings;
 import io.gatewaylog.core.internal.config.LayeredSettings;
+import io.gatewaylog.core.internal.config.SettingsValidator;
 import io.gatewaylog.core.internal.console.ConsoleSink;
 import io.gatewaylog.core.internal.json.EcsRecordEncoder;
 import io.gatewaylog.core.internal.json.JsonRecordEncoder;
@@ -27,12 +27,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.function.UnaryOperator;
 
 /**
@@ -83,7 +79,9 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
     private static BackendStartup start(Map<String, String> code, List<LogSink> given, List<LogSinkProvider> providers,
                                         boolean discover, UnaryOperator<LogSink> customizer, Reporter reporter,
                                         List<AutoCloseable> started) {
+        List<LogSinkProvider> all = StartupSinks.providers(providers, discover, reporter);
         LayeredSettings settings = LayeredSettings.load(code);
+        SettingsValidator.validate(settings, StartupSinks.table(all, given), reporter);
         Map<LogComponent, ComponentConfig> configs = new EnumMap<>(LogComponent.class);
         for (LogComponent c : LogComponent.values()) {
             configs.put(c, ComponentConfig.parse(settings, c));
@@ -94,67 +92,61 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
             reporter.warn(String.join(", ", notForAuth) + " apply to the components other than auth; auth's"
                     + " records keep their protection unless component.auth.<key> changes it");
         }
-        int maxValueLength = settings.getInt("max.value.length", 32768, 64, 100_000_000);
-        String processName = settings.getString("process.name", "gateway");
-        Duration shutdownTimeout = settings.getDuration("shutdown.timeout", Duration.ofSeconds(10));
-        boolean hook = settings.getBoolean("shutdown.hook", true);
-        boolean console = settings.getBoolean("console.enabled", true);
-        Map<LogComponent, ConsoleSink.Format> consoleFormats = new EnumMap<>(LogComponent.class);
-        for (LogComponent c : LogComponent.values()) {
-            consoleFormats.put(c, settings.forComponent(c).getEnum("console.format", ConsoleSink.Format.class,
-                    ConsoleSink.Format.TEXT));
-        }
+        int maxValueLength = settings.get(CoreSettings.MAX_VALUE_LENGTH);
         // Every sanitizer is built (and its settings validated) before any sink or thread is started.
         Map<LogComponent, UnaryOperator<LogRecord>> sanitizers = new EnumMap<>(LogComponent.class);
         for (LogComponent c : LogComponent.values()) {
             sanitizers.put(c, Sanitizers.forComponent(settings, c, configs.get(c).sanitize(), reporter));
         }
-
+        String processName = settings.get(CoreSettings.PROCESS_NAME);
         JsonRecordEncoder encoder = new JsonRecordEncoder(processName, maxValueLength);
         EcsRecordEncoder ecsEncoder = new EcsRecordEncoder(processName, maxValueLength);
         BackendStatistics statistics = new BackendStatistics();
         CoreSinkContext context = new CoreSinkContext(settings, encoder, ecsEncoder, reporter, statistics);
+        List<LogSink> sinks = sinks(settings, given, all, context, started);
+        List<ArchiveCatalog> catalogs = StartupSinks.catalogs(sinks); // retention asks the sinks, whatever wraps them
+        StartupSinks.customize(sinks, customizer, started);
+        statistics.sinks(sinks);
+        Map<LogComponent, Pipeline> pipelines = pipelines(configs, sinks, sanitizers, statistics, reporter, started);
+        // Deletions are reported as records of the system component; the job is closed before the pipelines.
+        RetentionJob retention = RetentionJob.start(settings, catalogs, pipelines.get(LogComponent.SYSTEM)::submit,
+                reporter, Clock.systemDefaultZone(), DiskUsageProbe.fileStore());
+        started.add(retention);
+        statistics.addMeasurements(retention::measurements);
+        return new BackendStartup(settings, configs, pipelines, List.copyOf(sinks), statistics, List.of(retention),
+                reporter, settings.get(CoreSettings.SHUTDOWN_TIMEOUT), settings.get(CoreSettings.SHUTDOWN_HOOK));
+    }
 
+    /** The given sinks, the console (unless switched off), then each provider's. */
+    private static List<LogSink> sinks(Settings settings, List<LogSink> given, List<LogSinkProvider> providers,
+                                       CoreSinkContext context, List<AutoCloseable> started) {
         List<LogSink> sinks = new ArrayList<>(given);
-        if (console) {
-            LogSink consoleSink = new ConsoleSink(new FileOutputStream(FileDescriptor.out), consoleFormats, encoder, ecsEncoder,
-                    maxValueLength);
-            sinks.add(consoleSink);
-            started.add(consoleSink);
+        // Validated even when the console is off, so that switching it on cannot reveal a bad value later.
+        Map<LogComponent, ConsoleSink.Format> formats = new EnumMap<>(LogComponent.class);
+        for (LogComponent c : LogComponent.values()) {
+            formats.put(c, settings.forComponent(c).get(CoreSettings.CONSOLE_FORMAT));
+        }
+        if (settings.get(CoreSettings.CONSOLE_ENABLED)) {
+            LogSink console = new ConsoleSink(new FileOutputStream(FileDescriptor.out), formats,
+                    context.encoder(), context.ecsEncoder(),
+                    settings.get(CoreSettings.MAX_VALUE_LENGTH));
+            sinks.add(console);
+            started.add(console);
         }
         for (LogSinkProvider provider : providers) {
-            LogSink sink = create(provider, settings, context, reporter);
+            LogSink sink = StartupSinks.create(provider, settings, context, context.reporter());
             if (sink != null) {
                 sinks.add(sink);
                 started.add(sink);
             }
         }
-        if (discover) {
-            for (LogSinkProvider provider : discoverProviders(reporter)) {
-                LogSink sink = create(provider, settings, context, reporter);
-                if (sink != null) {
-                    sinks.add(sink);
-                    started.add(sink);
-                }
-            }
-        }
-        // Retention asks the sinks themselves which archives are theirs, whatever wraps them.
-        List<ArchiveCatalog> catalogs = new ArrayList<>();
-        for (LogSink sink : sinks) {
-            if (sink instanceof ArchiveCatalog catalog) {
-                catalogs.add(catalog);
-            }
-        }
-        for (int i = 0; i < sinks.size(); i++) {
-            LogSink original = sinks.get(i);
-            LogSink custom = Objects.requireNonNull(customizer.apply(original), "customized sink");
-            sinks.set(i, custom);
-            if (custom != original && started.remove(original)) {
-                started.add(custom); // closing the wrapper closes the sink
-            }
-        }
-        statistics.sinks(sinks);
+        return sinks;
+    }
 
+    private static Map<LogComponent, Pipeline> pipelines(Map<LogComponent, ComponentConfig> configs, List<LogSink> sinks,
+                                                         Map<LogComponent, UnaryOperator<LogRecord>> sanitizers,
+                                                         BackendStatistics statistics, Reporter reporter,
+                                                         List<AutoCloseable> started) {
         Map<LogComponent, Pipeline> pipelines = new EnumMap<>(LogComponent.class);
         for (LogComponent c : LogComponent.values()) {
             List<LogSink> accepting = new ArrayList<>();
@@ -163,55 +155,12 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
                     accepting.add(sink);
                 }
             }
-            ComponentConfig config = configs.get(c);
-            Pipeline pipeline = Pipelines.create(config, accepting, sanitizers.get(c), statistics.flushListeners(),
-                    reporter);
+            Pipeline pipeline = Pipelines.create(configs.get(c), accepting, sanitizers.get(c),
+                    statistics.flushListeners(), reporter);
             started.add(() -> pipeline.shutdown(Duration.ofSeconds(1)));
             pipelines.put(c, pipeline);
             statistics.register(pipeline.stats());
         }
-        List<AutoCloseable> jobs = new ArrayList<>();
-        // Deletions are reported as records of the system component; the job is closed before the pipelines.
-        RetentionJob retention = RetentionJob.start(settings, catalogs, pipelines.get(LogComponent.SYSTEM)::submit,
-                reporter, Clock.systemDefaultZone(), DiskUsageProbe.fileStore());
-        started.add(retention);
-        jobs.add(retention);
-        statistics.addMeasurements(retention::measurements);
-        return new BackendStartup(settings, configs, pipelines, List.copyOf(sinks), statistics, jobs, reporter,
-                shutdownTimeout, hook);
-    }
-
-    /** Creates one provider's sink; null if it is disabled or failed in a way that only skips it. */
-    private static LogSink create(LogSinkProvider provider, Settings settings, CoreSinkContext context,
-                                  Reporter reporter) {
-        String name = provider.name();
-        if (!settings.getBoolean("sink." + name + ".enabled", true)) {
-            return null;
-        }
-        try {
-            return provider.create(context);
-        } catch (InvalidSettingException | SinkConflictException e) {
-            throw e;
-        } catch (RuntimeException | LinkageError e) {
-            reporter.error("sink '" + name + "' failed to start and is skipped", e);
-            return null;
-        }
-    }
-
-    private static List<LogSinkProvider> discoverProviders(Reporter reporter) {
-        List<LogSinkProvider> found = new ArrayList<>();
-        Iterator<LogSinkProvider> it = ServiceLoader.load(LogSinkProvider.class, BackendStartup.class.getClassLoader())
-                .iterator();
-        while (true) {
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                found.add(it.next());
-            } catch (ServiceConfigurationError | LinkageError e) {
-                reporter.error("a sink provider failed to load and is skipped", e);
-            }
-        }
-        return found;
+        return pipelines;
     }
 }

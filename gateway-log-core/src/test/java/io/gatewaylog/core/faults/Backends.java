@@ -1,7 +1,7 @@
 package io.gatewaylog.core.faults;
 
 import io.gatewaylog.api.LogComponent;
-import io.gatewaylog.api.internal.StderrReporter;
+import io.gatewaylog.api.internal.PrintingReporter;
 import io.gatewaylog.api.spi.ComponentStatistics;
 import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.core.GatewayLogBackend;
@@ -20,7 +20,7 @@ abstract class Backends {
 
     GatewayLogBackend.Builder builder(LogSink... sinks) {
         GatewayLogBackend.Builder b = GatewayLogBackend.builder().discoverSinks(false).bindGlobalContext(false)
-                .reporter(new StderrReporter(new PrintStream(diagnostics, true, StandardCharsets.UTF_8)))
+                .reporter(new PrintingReporter(new PrintStream(diagnostics, true, StandardCharsets.UTF_8)))
                 .setting("console.enabled", "false").setting("shutdown.hook", "false")
                 .setting("retention.enabled", "false");
         for (LogSink s : sinks) {

@@ -4,10 +4,13 @@ import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.api.spi.LogSinkProvider;
 import io.gatewaylog.api.spi.RecordEncoder;
+import io.gatewaylog.api.spi.SettingKey;
 import io.gatewaylog.api.spi.SinkContext;
 import io.gatewaylog.sink.file.internal.FileSinkConfig;
+import io.gatewaylog.sink.file.internal.FileSinkKeys;
 import io.gatewaylog.sink.file.internal.RotatingFileSink;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +37,12 @@ public final class FileSinkProvider implements LogSinkProvider {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** The file sink's keys ({@link FileSinkKeys}); {@code dir}, {@code rotation.size} and {@code backups} are the core's. */
+    @Override
+    public List<SettingKey<?>> settings() {
+        return FileSinkKeys.KEYS;
     }
 
     /**

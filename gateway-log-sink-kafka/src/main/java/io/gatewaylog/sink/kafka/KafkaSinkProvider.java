@@ -4,10 +4,13 @@ import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.api.spi.LogSinkProvider;
 import io.gatewaylog.api.spi.RecordEncoder;
+import io.gatewaylog.api.spi.SettingKey;
 import io.gatewaylog.api.spi.SinkContext;
 import io.gatewaylog.sink.kafka.internal.KafkaConfig;
+import io.gatewaylog.sink.kafka.internal.KafkaKeys;
 import io.gatewaylog.sink.kafka.internal.KafkaSink;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,5 +44,11 @@ public final class KafkaSinkProvider implements LogSinkProvider {
             encoders.put(c, context.encoder(config.format(c)));
         }
         return new KafkaSink(config, RecordEncoder.byComponent(encoders), context.reporter());
+    }
+
+    /** The sink's keys ({@code sink.kafka.*}, see {@link KafkaKeys}). */
+    @Override
+    public List<SettingKey<?>> settings() {
+        return KafkaKeys.KEYS;
     }
 }

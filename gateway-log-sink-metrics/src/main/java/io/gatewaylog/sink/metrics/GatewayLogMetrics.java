@@ -2,7 +2,7 @@ package io.gatewaylog.sink.metrics;
 
 import io.gatewaylog.api.GatewayLoggers;
 import io.gatewaylog.api.spi.LoggingStatistics;
-import io.gatewaylog.sink.metrics.internal.Diagnostics;
+import io.gatewaylog.api.spi.Reporter;
 import io.gatewaylog.sink.metrics.internal.MeterDestinations;
 import io.gatewaylog.sink.metrics.internal.StatisticsBinder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,12 +14,13 @@ import java.util.Objects;
  * <pre>{@code
  * GatewayLogMetrics.create().bindTo(prometheusRegistry);
  * }</pre>
- * Per component (tag {@code component}): {@code gateway.log.records} (tag {@code level}, TRACE to ERROR:
- * error rates), {@code gateway.log.records.accepted}, {@code .written},
- * {@code .dropped} (tag {@code reason}), {@code gateway.log.buffer.records}, {@code gateway.log.buffer.capacity},
- * {@code gateway.log.sink.errors}, {@code gateway.log.flushes} and the timer {@code gateway.log.flush.latency}
- * (percentiles 0.5, 0.95, 0.99); plus every measurement of the sinks and background jobs (bytes written,
- * rotations, disk usage, ...), with their own names and tags.
+ * Every measurement of {@link LoggingStatistics#measurements()}: per component (tag {@code component}),
+ * the core's catalogue {@code gateway.log.records} (tag {@code level}, TRACE to ERROR: error rates),
+ * {@code gateway.log.records.accepted}, {@code .written} (taken by every sink that accepts the component),
+ * {@code .dropped} (tag {@code reason}), {@code gateway.log.buffer.*}, {@code gateway.log.sink.errors},
+ * {@code gateway.log.flushes}; then the sinks' and background jobs' own (bytes written, rotations, disk
+ * usage, ...), with their own names and tags. The timer {@code gateway.log.flush.latency} (percentiles
+ * 0.5, 0.95, 0.99) is this binder's own.
  *
  * <p>A registry this is bound to also receives the meters the {@code metrics} sink makes from metric
  * records. Until the application binds one, the sink publishes everything to
@@ -35,7 +36,7 @@ public final class GatewayLogMetrics implements MeterBinder {
 
     private GatewayLogMetrics(LoggingStatistics statistics) {
         this.statistics = statistics;
-        this.binder = new StatisticsBinder(statistics, Diagnostics.STDERR);
+        this.binder = new StatisticsBinder(statistics, Reporter.stderr());
     }
 
     /** The meters of the backend behind {@link GatewayLoggers} (started by this call if need be). */

@@ -5,6 +5,8 @@ import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.ComponentStatistics;
 import io.gatewaylog.api.spi.LoggingStatistics;
 import io.gatewaylog.api.spi.Measurement;
+import io.gatewaylog.core.internal.stats.ComponentMeasurements;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A hand-driven {@link LoggingStatistics}: tests set the counters and fire flushes themselves. */
+/**
+ * A hand-driven {@link LoggingStatistics}: tests set the counters and fire flushes themselves. Its
+ * measurements are the core's catalogue over these counters, plus what a test adds.
+ */
 final class TestStatistics implements LoggingStatistics {
     final Map<LogComponent, Counters> components = new EnumMap<>(LogComponent.class);
     final List<Measurement> measurements = new CopyOnWriteArrayList<>();
@@ -58,7 +63,10 @@ final class TestStatistics implements LoggingStatistics {
 
     @Override
     public List<Measurement> measurements() {
-        return List.copyOf(measurements);
+        // as the core's statistics do: its component catalogue first, then the sinks' own
+        List<Measurement> all = new ArrayList<>(ComponentMeasurements.of(this));
+        all.addAll(measurements);
+        return all;
     }
 
     @Override

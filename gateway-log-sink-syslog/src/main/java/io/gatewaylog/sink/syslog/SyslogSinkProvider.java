@@ -2,9 +2,12 @@ package io.gatewaylog.sink.syslog;
 
 import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.api.spi.LogSinkProvider;
+import io.gatewaylog.api.spi.SettingKey;
 import io.gatewaylog.api.spi.SinkContext;
 import io.gatewaylog.sink.syslog.internal.SyslogConfig;
+import io.gatewaylog.sink.syslog.internal.SyslogKeys;
 import io.gatewaylog.sink.syslog.internal.SyslogSink;
+import java.util.List;
 
 /**
  * Provides the {@code syslog} sink: RFC 5424 (or RFC 3164) messages over the local socket, UDP, TCP or
@@ -31,5 +34,11 @@ public final class SyslogSinkProvider implements LogSinkProvider {
     @Override
     public LogSink create(SinkContext context) {
         return new SyslogSink(SyslogConfig.from(context.settings()), context.reporter());
+    }
+
+    /** The sink's keys ({@code sink.syslog.*}, see {@link SyslogKeys}). */
+    @Override
+    public List<SettingKey<?>> settings() {
+        return SyslogKeys.KEYS;
     }
 }

@@ -5,6 +5,7 @@ import io.gatewaylog.api.spi.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The settings that protect the auth component's records, which only {@code component.auth.<key>} can
@@ -15,7 +16,10 @@ import java.util.Optional;
  * their own (retention's profile overlay, the file sink's security keys) must ask {@link #isAuthOnly}.
  *
  * <p>This is the one list. Settings that only add protection (extra sensitive keys, extra patterns,
- * the audit key file) are deliberately not on it: a global one applies to auth as well.
+ * the audit key file) are deliberately not on it: a global one applies to auth as well. The settings table
+ * flags the same keys ({@link io.gatewaylog.api.spi.SettingKey#isAuthOnly()}; tests keep the two equal), but
+ * the rule reads this list: it must hold even when the sink that declares a key is not on the class path
+ * (the retention tool, a view built for a test).
  */
 public final class AuthOnlySettings {
     /** The keys, as written without the {@code component.auth.} prefix. */
@@ -28,8 +32,8 @@ public final class AuthOnlySettings {
             "retention.days",
             "sink.file.audit",
             "sink.file.durability",
-            "sink.file.dir-mode",
-            "sink.file.file-mode");
+            "sink.file.dir.mode",
+            "sink.file.file.mode");
 
     private AuthOnlySettings() {
     }
@@ -46,10 +50,17 @@ public final class AuthOnlySettings {
     public static List<String> ignoredForAuth(Settings root) {
         List<String> ignored = new ArrayList<>();
         Settings auth = root.forComponent(LogComponent.AUTH);
-        for (String key : KEYS) {
-            Optional<String> global = root.keysWithPrefix(key).contains(key) ? root.get(key) : Optional.empty();
-            if (global.isPresent() && !global.map(String::trim).equals(auth.get(key).map(String::trim))) {
-                ignored.add(key + "=" + global.get());
+        // Every spelling the user may have set (sink.file.file-mode as well as sink.file.file.mode), in list order.
+        Set<String> set = root.keysWithPrefix("");
+        for (String listed : KEYS) {
+            for (String key : set) {
+                if (!normalized(key).equals(normalized(listed))) {
+                    continue;
+                }
+                Optional<String> global = root.get(key);
+                if (global.isPresent() && !global.map(String::trim).equals(auth.get(key).map(String::trim))) {
+                    ignored.add(key + "=" + global.get());
+                }
             }
         }
         return ignored;
@@ -57,11 +68,11 @@ public final class AuthOnlySettings {
 
     /** Whether {@code key} is on the list (dashes and dots alike, as environment variables spell them). */
     public static boolean isAuthOnly(String key) {
-        for (String k : KEYS) {
-            if (k.equals(key) || k.replace('-', '.').equals(key.replace('-', '.'))) {
-                return true;
-            }
-        }
-        return false;
+        String n = normalized(key);
+        return KEYS.stream().anyMatch(k -> normalized(k).equals(n));
+    }
+
+    private static String normalized(String key) {
+        return key.replace('-', '.');
     }
 }

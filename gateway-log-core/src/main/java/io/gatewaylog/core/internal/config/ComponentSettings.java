@@ -10,7 +10,7 @@ import java.util.Set;
  * beats the component's default, which beats the profile's default. For the auth component the keys of
  * {@link AuthOnlySettings} skip the global {@code key}: only {@code component.auth.key} changes them.
  */
-final class ComponentSettings extends TypedSettings {
+final class ComponentSettings implements Settings {
     private final LayeredSettings root;
     private final LogComponent component;
     private final String prefix;
@@ -26,9 +26,15 @@ final class ComponentSettings extends TypedSettings {
         return root.profile();
     }
 
+    @Override
+    public Optional<LogComponent> component() {
+        return Optional.of(component);
+    }
+
     /** The key under which a value for {@code key} was found, for error messages. */
-    String sourceKey(String key) {
-        return root.explicit(prefix + key) != null ? prefix + key : key;
+    @Override
+    public String keyAsSet(String key) {
+        return root.explicit(prefix + key) != null ? root.keyAsSet(prefix + key) : root.keyAsSet(key);
     }
 
     @Override
@@ -38,10 +44,7 @@ final class ComponentSettings extends TypedSettings {
             v = root.explicit(key);
         }
         if (v == null) {
-            v = Defaults.componentDefault(component, key);
-        }
-        if (v == null) {
-            v = Defaults.profileDefault(root.profile(), key);
+            v = root.coreDefault(key, component);
         }
         return Optional.ofNullable(v);
     }

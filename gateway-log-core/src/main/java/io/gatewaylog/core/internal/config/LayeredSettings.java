@@ -2,6 +2,7 @@ package io.gatewaylog.core.internal.config;
 
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.InvalidSettingException;
+import io.gatewaylog.api.spi.SettingKey;
 import io.gatewaylog.api.spi.Settings;
 import java.io.IOException;
 import java.io.Reader;
@@ -20,9 +21,11 @@ import java.util.TreeSet;
 
 /**
  * Settings from four explicit sources plus built-in defaults, in SPEC.md's precedence:
- * defaults &lt; file &lt; environment &lt; system properties &lt; code.
+ * defaults &lt; file &lt; environment &lt; system properties &lt; code. In every source the active profile's
+ * {@code <profile>.<key>} beats {@code <key>} (for every key: the overlay retention had alone before). The
+ * defaults are {@link CoreSettings}'; a sink's own defaults apply through {@link #get(io.gatewaylog.api.spi.SettingKey)}.
  */
-public final class LayeredSettings extends TypedSettings {
+public final class LayeredSettings implements Settings {
     public static final String PREFIX = "gateway.log.";
     public static final String ENV_PREFIX = "GATEWAY_LOG_";
 
@@ -65,10 +68,10 @@ public final class LayeredSettings extends TypedSettings {
         Map<String, String> file = configPath == null || configPath.isBlank() ? Map.of() : readFile(configPath);
         String profile = first("profile", codeCopy, sys, env, file);
         if (profile == null || profile.isBlank()) {
-            profile = Defaults.DEVELOPMENT;
+            profile = CoreSettings.DEVELOPMENT;
         }
         profile = profile.trim().toLowerCase(Locale.ROOT);
-        if (!profile.equals(Defaults.DEVELOPMENT) && !profile.equals(Defaults.PRODUCTION)) {
+        if (!profile.equals(CoreSettings.DEVELOPMENT) && !profile.equals(CoreSettings.PRODUCTION)) {
             throw new InvalidSettingException("profile", profile, "development or production");
         }
         return new LayeredSettings(codeCopy, sys, env, file, profile);
@@ -107,9 +110,34 @@ public final class LayeredSettings extends TypedSettings {
         return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
-    /** The value set explicitly (not a default) for {@code key}, or null. */
+    /** The value set explicitly (not a default) for {@code key}, or null; {@code <profile>.<key>} first. */
     String explicit(String key) {
-        return first(key, code, sysProps, env, file);
+        String v = first(profile + "." + key, code, sysProps, env, file);
+        return v != null ? v : first(key, code, sysProps, env, file);
+    }
+
+    @Override
+    public String keyAsSet(String key) {
+        return first(profile + "." + key, code, sysProps, env, file) != null ? profile + "." + key : key;
+    }
+
+    /** The built-in default of a core key for {@code component} (null: the profile's), or null. */
+    String coreDefault(String key, LogComponent component) {
+        SettingKey<?> k = CoreSettings.byName(key);
+        return k == null ? null : k.defaultValue(profile, component);
+    }
+
+    /** Every key set in code, system properties or the file (as written), with its value. */
+    Map<String, String> explicitKeys() {
+        Map<String, String> all = new TreeMap<>(file);
+        all.putAll(sysProps);
+        all.putAll(code);
+        return all;
+    }
+
+    /** Every {@code GATEWAY_LOG_*} environment variable, with its value. */
+    Map<String, String> environment() {
+        return env;
     }
 
     @Override
@@ -120,10 +148,7 @@ public final class LayeredSettings extends TypedSettings {
     @Override
     public Optional<String> get(String key) {
         String v = explicit(key);
-        if (v == null) {
-            v = Defaults.profileDefault(profile, key);
-        }
-        return Optional.ofNullable(v);
+        return Optional.ofNullable(v != null ? v : coreDefault(key, null));
     }
 
     @Override

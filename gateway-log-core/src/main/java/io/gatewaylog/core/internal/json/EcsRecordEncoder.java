@@ -144,9 +144,17 @@ public final class EcsRecordEncoder implements RecordEncoder {
         values.string(r.threadName());
         if (r.isMetric()) {
             MetricObject.write(r, g, state);
-            g.writeEndObject();
-            return;
+        } else {
+            writeEvent(r, state, fields, context);
         }
+        g.writeEndObject();
+    }
+
+    /** What an event (not a metric) adds: trace, span, error, and the fields not mapped to ECS names. */
+    private static void writeEvent(LogRecord r, ThreadState state, Map<String, Object> fields, Map<String, ?> context)
+            throws IOException {
+        JsonGenerator g = state.generator();
+        ValueWriter values = state.values();
         optionalString(g, values, TRACE, lookup(fields, context, EcsNames.TRACE_ID));
         optionalString(g, values, SPAN, lookup(fields, context, EcsNames.SPAN_ID));
         ErrorInfo error = r.error();
@@ -172,7 +180,6 @@ public final class EcsRecordEncoder implements RecordEncoder {
             visitor.walk(FieldVisitor.ECS_MOVED_FIELDS, fields, fields);
             g.writeEndObject();
         }
-        g.writeEndObject();
     }
 
 

@@ -61,68 +61,42 @@ final class FieldVisitor implements BiConsumer<String, Object> {
 
     @Override
     public void accept(String key, Object value) {
+        if (!wanted(key, value)) {
+            return;
+        }
+        if (mode == ECS_COUNT_CONTEXT || mode == ECS_COUNT_FIELDS) {
+            moved++;
+            return;
+        }
         try {
-            switch (mode) {
-                case CONTEXT -> {
-                    if (!recordFields.containsKey(key) && (value != null || !"asset_id".equals(key))) {
-                        values.fieldName(JsonRecordEncoder.topLevelName(key));
-                        values.write(value);
-                    }
-                }
-                case FIELDS -> {
-                    values.fieldName(JsonRecordEncoder.topLevelName(key));
-                    values.write(value);
-                }
-                case CONTEXT_TAGS -> {
-                    if (!recordFields.containsKey(key) && value != null) {
-                        values.fieldName(key);
-                        values.write(value);
-                    }
-                }
-                case ECS_CONTEXT -> {
-                    if (!recordFields.containsKey(key) && !EcsNames.mapped(key) && !EcsNames.collides(key)) {
-                        values.fieldName(key);
-                        values.write(value);
-                    }
-                }
-                case ECS_FIELDS -> {
-                    if (!EcsNames.mapped(key) && !EcsNames.collides(key)) {
-                        values.fieldName(key == null ? "null" : key);
-                        values.write(value);
-                    }
-                }
-                case ECS_MOVED_CONTEXT -> {
-                    if (!recordFields.containsKey(key) && EcsNames.collides(key)) {
-                        values.fieldName(key);
-                        values.write(value);
-                    }
-                }
-                case ECS_MOVED_FIELDS -> {
-                    if (EcsNames.collides(key)) {
-                        values.fieldName(key);
-                        values.write(value);
-                    }
-                }
-                case ECS_COUNT_CONTEXT -> {
-                    if (!recordFields.containsKey(key) && EcsNames.collides(key)) {
-                        moved++;
-                    }
-                }
-                case ECS_COUNT_FIELDS -> {
-                    if (EcsNames.collides(key)) {
-                        moved++;
-                    }
-                }
-                default -> {
-                    if (!key.equals(LogRecord.METRIC_NAME) && !key.equals(LogRecord.METRIC_VALUE)
-                            && !key.equals(LogRecord.METRIC_UNIT) && !key.equals(LogRecord.METRIC_TYPE)) {
-                        values.fieldName(key);
-                        values.write(value);
-                    }
-                }
-            }
+            values.fieldName(name(key));
+            values.write(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether the current mode writes (or counts) this entry. */
+    private boolean wanted(String key, Object value) {
+        return switch (mode) {
+            case CONTEXT -> !recordFields.containsKey(key) && (value != null || !"asset_id".equals(key));
+            case FIELDS -> true;
+            case CONTEXT_TAGS -> !recordFields.containsKey(key) && value != null;
+            case ECS_CONTEXT -> !recordFields.containsKey(key) && !EcsNames.mapped(key) && !EcsNames.collides(key);
+            case ECS_FIELDS -> !EcsNames.mapped(key) && !EcsNames.collides(key);
+            case ECS_MOVED_CONTEXT, ECS_COUNT_CONTEXT -> !recordFields.containsKey(key) && EcsNames.collides(key);
+            case ECS_MOVED_FIELDS, ECS_COUNT_FIELDS -> EcsNames.collides(key);
+            default -> !key.equals(LogRecord.METRIC_NAME) && !key.equals(LogRecord.METRIC_VALUE)
+                    && !key.equals(LogRecord.METRIC_UNIT) && !key.equals(LogRecord.METRIC_TYPE);
+        };
+    }
+
+    /** The entry's member name in the current mode. */
+    private String name(String key) {
+        return switch (mode) {
+            case CONTEXT, FIELDS -> JsonRecordEncoder.topLevelName(key);
+            case ECS_FIELDS -> key == null ? "null" : key;
+            default -> key;
+        };
     }
 }

@@ -19,12 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Writes one field value as JSON: maps as objects, collections and arrays as arrays, numbers,
  * booleans, enums and instants as themselves, anything else by its {@code toString()}. Cycles and
- * nesting past {@link #MAX_DEPTH} are cut with a marker; a value that fails to serialize (a
+ * nesting past {@link Nesting#MAX_DEPTH} are cut with a marker; a value that fails to serialize (a
  * {@code toString()} that throws, a collection modified while being read) is written as a
  * description of the failure. Used for one record, by one thread.
  */
 final class ValueWriter {
-    static final int MAX_DEPTH = 16;
     static final int MIN_STACK_LENGTH = 64 * 1024;
 
     private final JsonGenerator g;
@@ -120,53 +119,19 @@ final class ValueWriter {
     }
 
     private void container(Object v, int depth) throws IOException {
-        if (depth >= MAX_DEPTH) {
-            g.writeString("[max depth " + MAX_DEPTH + "]");
+        if (depth >= Nesting.MAX_DEPTH) {
+            g.writeString(Nesting.MAX_DEPTH_MARKER);
             return;
         }
-        if (path == null) {
-            path = new ArrayList<>(4);
-        }
-        for (Object p : path) {
-            if (p == v) {
-                g.writeString("[cycle]");
-                return;
-            }
+        if (onPath(v)) {
+            g.writeString("[cycle]");
+            return;
         }
         // Take a snapshot first: a collection modified by another thread while being read must not
         // leave half an object in the line.
         Object[] items;
-        Object[] keys = null;
         try {
-            if (v instanceof Fields f) {
-                int n = f.size();
-                keys = new Object[n];
-                items = new Object[n];
-                for (int i = 0; i < n; i++) {
-                    keys[i] = f.keyAt(i);
-                    items[i] = f.valueAt(i);
-                }
-            } else if (v instanceof Map<?, ?> m) {
-                int n = m.size();
-                keys = new Object[n];
-                items = new Object[n];
-                int i = 0;
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    if (i == n) {
-                        break;
-                    }
-                    keys[i] = e.getKey();
-                    items[i++] = e.getValue();
-                }
-            } else if (v instanceof Collection<?> c) {
-                items = c.toArray();
-            } else {
-                int n = Array.getLength(v);
-                items = new Object[n];
-                for (int i = 0; i < n; i++) {
-                    items[i] = Array.get(v, i);
-                }
-            }
+            items = snapshot(v);
         } catch (Throwable e) {
             Failures.rethrowIfFatal(e);
             g.writeString("[unreadable " + v.getClass().getName() + ": " + e.getClass().getName() + "]");
@@ -174,22 +139,77 @@ final class ValueWriter {
         }
         path.add(v);
         try {
-            if (keys != null) {
-                g.writeStartObject();
-                for (int i = 0; i < keys.length; i++) {
-                    fieldName(keys[i] instanceof String s ? s : SafeText.describe(keys[i]));
-                    write(items[i], depth + 1);
-                }
-                g.writeEndObject();
+            if (v instanceof Map<?, ?>) {
+                object(items, depth);
             } else {
-                g.writeStartArray();
-                for (Object item : items) {
-                    write(item, depth + 1);
-                }
-                g.writeEndArray();
+                array(items, depth);
             }
         } finally {
             path.remove(path.size() - 1);
         }
+    }
+
+    private boolean onPath(Object v) {
+        if (path == null) {
+            path = new ArrayList<>(4);
+        }
+        for (Object p : path) {
+            if (p == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A map's keys and values, interleaved; a collection's or an array's elements. */
+    private static Object[] snapshot(Object v) {
+        if (v instanceof Fields f) {
+            int n = f.size();
+            Object[] kv = new Object[2 * n];
+            for (int i = 0; i < n; i++) {
+                kv[2 * i] = f.keyAt(i);
+                kv[2 * i + 1] = f.valueAt(i);
+            }
+            return kv;
+        }
+        if (v instanceof Map<?, ?> m) {
+            int n = m.size();
+            Object[] kv = new Object[2 * n];
+            int i = 0;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (i == 2 * n) {
+                    break;
+                }
+                kv[i++] = e.getKey();
+                kv[i++] = e.getValue();
+            }
+            return kv;
+        }
+        if (v instanceof Collection<?> c) {
+            return c.toArray();
+        }
+        int n = Array.getLength(v);
+        Object[] items = new Object[n];
+        for (int i = 0; i < n; i++) {
+            items[i] = Array.get(v, i);
+        }
+        return items;
+    }
+
+    private void object(Object[] kv, int depth) throws IOException {
+        g.writeStartObject();
+        for (int i = 0; i < kv.length; i += 2) {
+            fieldName(kv[i] instanceof String s ? s : SafeText.describe(kv[i]));
+            write(kv[i + 1], depth + 1);
+        }
+        g.writeEndObject();
+    }
+
+    private void array(Object[] items, int depth) throws IOException {
+        g.writeStartArray();
+        for (Object item : items) {
+            write(item, depth + 1);
+        }
+        g.writeEndArray();
     }
 }

@@ -7,9 +7,9 @@ import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogContext;
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.RecordBuilder;
+import io.gatewaylog.api.internal.ApiAccess;
 import io.gatewaylog.api.internal.Failures;
 import io.gatewaylog.api.internal.NoOpRecordBuilder;
-import io.gatewaylog.api.internal.StderrReporter;
 import io.gatewaylog.api.spi.Reporter;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +39,7 @@ public final class CoreLogger implements GatewayLogger {
     private volatile int threshold;
 
     public CoreLogger(LogComponent component, String name, Level level, RecordSubmitter submitter) {
-        this(component, name, level, submitter, StderrReporter.INSTANCE);
+        this(component, name, level, submitter, Reporter.stderr());
     }
 
     public CoreLogger(LogComponent component, String name, Level level, RecordSubmitter submitter, Reporter reporter) {
@@ -93,7 +93,7 @@ public final class CoreLogger implements GatewayLogger {
         LogComponent target = LogRecord.isMetric(rendered) ? LogComponent.METRICS : component;
         ErrorInfo error = cause == null ? null : ErrorInfo.of(cause);
         Thread t = Thread.currentThread();
-        return LogRecord.create(System.currentTimeMillis(), level, target, name, message, rendered,
+        return ApiAccess.record(System.currentTimeMillis(), level, target, name, message, rendered,
                 LogContext.current(), cause, error, t.getName(), t.getId());
     }
 
@@ -102,7 +102,7 @@ public final class CoreLogger implements GatewayLogger {
         try {
             failed("a record of " + component.id() + " could not be built; written without its content", failure);
             Thread t = Thread.currentThread();
-            return LogRecord.create(System.currentTimeMillis(), level, component, name,
+            return ApiAccess.record(System.currentTimeMillis(), level, component, name,
                     "[withheld: the log call failed: " + failure.getClass().getName() + "]", Map.of(),
                     LogContext.current(), null, null, t.getName(), t.getId());
         } catch (Throwable again) {

@@ -6,10 +6,7 @@ import io.gatewaylog.api.spi.Reporter;
 import io.gatewaylog.core.internal.config.ComponentConfig;
 import io.gatewaylog.core.internal.config.OverflowPolicy;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -23,42 +20,24 @@ import java.util.function.Function;
  * an error in the pipeline's own code is reported and the undelivered batch counted as
  * {@code writer_failure}; a writer thread that dies anyway (stopped, or failing inside its own error
  * handling) is restarted, by itself on the way out or by the first caller or flush that finds it dead,
- * up to {@value #MAX_RESTARTS} times. After that the component gives up: what it holds and everything
+ * up to {@value WriterControl#MAX_RESTARTS} times. After that the component gives up: what it holds and everything
  * logged later is counted as {@code dropped{reason=writer_failure}}. A caller waiting for room under
  * {@code overflow=block} looks at the writer every 100 ms, so it never waits for a dead one.
+ *
+ * <p>This class is the callers' side; {@link WriterLoop} is what the writer thread does and
+ * {@link WriterControl} the thread's supervision and what both sides tell each other.
  */
 final class AsyncPipeline implements Pipeline {
-    /** How long an idle writer sleeps before looking again: doubling from 1 ms up to 50 ms while idle. */
-    private static final long MIN_IDLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final long MAX_IDLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    /** How often a waiting caller or flush looks whether the writer is still alive. */
-    private static final long WATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    static final int MAX_RESTARTS = 10;
-
     private final PipelineStats stats;
     private final RecordQueue queue;
-    private final int batchSize;
-    private final long flushIntervalNanos;
     private final OverflowPolicy overflow;
-    private final BatchWriter writer;
     private final Reporter reporter;
     private final SafeSanitizer sanitizer;
     private final List<LogSink> sinks;
-    private final String threadName;
-    private final Object progress = new Object();
-    /** The batch being written; a field so that a writer that dies before handing it over leaves it to the next. */
-    private final List<LogRecord> batch;
-    private volatile Thread thread;
-    private volatile boolean closing;
-    private volatile boolean stopped;
-    private volatile boolean failed;
-    private volatile boolean lostAtShutdown;
-    private volatile long flushRequested;
-    private volatile long flushCompleted;
-    private int restarts; // guarded by progress
-    private boolean shutdownDropReported;
-    private boolean reentrantDropReported;
-    private long idlePauseNanos = MIN_IDLE_PAUSE_NANOS; // writer thread only
+    private final WriterControl control;
+    private final Object reportLock = new Object();
+    private boolean shutdownDropReported; // guarded by reportLock
+    private boolean reentrantDropReported; // guarded by reportLock
 
     AsyncPipeline(ComponentConfig config, List<LogSink> sinks, Function<PipelineStats, BatchWriter> writers,
                   SafeSanitizer sanitizer, Reporter reporter) {
@@ -66,23 +45,12 @@ final class AsyncPipeline implements Pipeline {
         this.sinks = sinks;
         this.stats = new PipelineStats(config.component(), config.bufferMax());
         this.queue = new RecordQueue(config.bufferMax(), config.bufferMaxBytes());
-        this.batchSize = config.bufferSize();
-        this.batch = new ArrayList<>(Math.min(batchSize, 65_536));
-        this.flushIntervalNanos = config.flushInterval().toNanos();
         this.overflow = config.overflow();
         this.reporter = reporter;
-        this.writer = writers.apply(stats);
-        this.threadName = "gateway-log-writer-" + config.component().id();
+        this.control = new WriterControl(config.component().id(), reporter);
         stats.bufferedBy(queue::size, queue::bytes);
-        synchronized (progress) {
-            startWriter();
-        }
-    }
-
-    private void startWriter() {
-        Thread t = new Reentry.WriterThread(this::run, threadName);
-        thread = t;
-        t.start();
+        control.start(new WriterLoop(control, queue, writers.apply(stats), stats, config.bufferSize(),
+                config.flushInterval().toNanos()));
     }
 
     @Override
@@ -97,7 +65,7 @@ final class AsyncPipeline implements Pipeline {
 
     @Override
     public void submit(LogRecord original) {
-        if (closing) {
+        if (control.closing()) {
             droppedAtShutdown();
             return;
         }
@@ -110,7 +78,7 @@ final class AsyncPipeline implements Pipeline {
     }
 
     private void overflow(LogRecord record, int size) {
-        if (failed) {
+        if (control.failed()) {
             stats.onDropped(PipelineStats.WRITER_FAILURE, 1);
             return;
         }
@@ -123,7 +91,7 @@ final class AsyncPipeline implements Pipeline {
             case DROP_OLDEST -> {
                 int evicted = queue.offerEvictingOldest(record, size);
                 if (evicted < 0) {
-                    stats.onDropped(failed ? PipelineStats.WRITER_FAILURE : PipelineStats.SHUTDOWN, 1);
+                    stats.onDropped(control.failed() ? PipelineStats.WRITER_FAILURE : PipelineStats.SHUTDOWN, 1);
                 } else if (evicted > 0) {
                     stats.onDropped(PipelineStats.OVERFLOW, evicted);
                 }
@@ -145,7 +113,7 @@ final class AsyncPipeline implements Pipeline {
         try {
             while (true) {
                 try {
-                    if (queue.offer(record, size, WATCH_NANOS)) {
+                    if (queue.offer(record, size, WriterControl.WATCH_NANOS)) {
                         return;
                     }
                 } catch (InterruptedException e) {
@@ -153,7 +121,7 @@ final class AsyncPipeline implements Pipeline {
                     interrupted = true;
                     continue;
                 }
-                if (failed) {
+                if (control.failed()) {
                     stats.onDropped(PipelineStats.WRITER_FAILURE, 1);
                     return;
                 }
@@ -161,7 +129,7 @@ final class AsyncPipeline implements Pipeline {
                     stats.onDropped(PipelineStats.SHUTDOWN, 1);
                     return;
                 }
-                superviseWriter();
+                control.supervise();
             }
         } finally {
             if (interrupted) {
@@ -172,7 +140,7 @@ final class AsyncPipeline implements Pipeline {
 
     private void droppedAtShutdown() {
         stats.onDropped(PipelineStats.SHUTDOWN, 1);
-        synchronized (progress) {
+        synchronized (reportLock) {
             if (!shutdownDropReported) {
                 shutdownDropReported = true;
                 reporter.warn("a record of component " + stats.component().id()
@@ -183,7 +151,7 @@ final class AsyncPipeline implements Pipeline {
 
     private void droppedReentrant() {
         stats.onDropped(PipelineStats.REENTRANT, 1);
-        synchronized (progress) {
+        synchronized (reportLock) {
             if (!reentrantDropReported) {
                 reentrantDropReported = true;
                 reporter.warn("a record of component " + stats.component().id() + " was logged from inside"
@@ -193,220 +161,33 @@ final class AsyncPipeline implements Pipeline {
         }
     }
 
-    /** Restarts a writer found dead (not stopped); gives up after {@value #MAX_RESTARTS} restarts. */
-    private void superviseWriter() {
-        synchronized (progress) {
-            if (!thread.isAlive() && !stopped && !failed) {
-                restartOrGiveUp(null);
-            }
-        }
-    }
-
-    private void restartOrGiveUp(Throwable cause) {
-        String what = "the writer thread of component " + stats.component().id() + " died";
-        if (restarts < MAX_RESTARTS) {
-            restarts++;
-            report(what + "; restarted (" + restarts + " of at most " + MAX_RESTARTS + ")", cause);
-            try {
-                startWriter();
-                return;
-            } catch (RuntimeException | Error e) {
-                report("the writer thread of component " + stats.component().id() + " could not be restarted", e);
-            }
-        }
-        giveUp(what + " too often; its records are counted as dropped{reason=writer_failure}", cause);
-    }
-
-    /** No writer any more: count what is held, refuse what comes (called with no writer running). */
-    private void giveUp(String why, Throwable cause) {
-        failed = true;
-        report(why, cause);
-        int left = queue.closeAndClear() + batch.size();
-        batch.clear();
-        stats.onDropped(PipelineStats.WRITER_FAILURE, left);
-        writer.giveUpAll(PipelineStats.WRITER_FAILURE);
-        stopped = true;
-        progress.notifyAll();
-    }
-
-    private void report(String message, Throwable cause) {
-        try {
-            if (cause == null) {
-                reporter.warn(message);
-            } else {
-                reporter.error(message, cause);
-            }
-        } catch (RuntimeException | Error ignored) {
-            // the supervision must go on even when stderr fails
-        }
-    }
-
-    private void run() {
-        try {
-            loop();
-            finish();
-        } catch (Throwable t) {
-            synchronized (progress) {
-                if (!stopped && !failed) {
-                    restartOrGiveUp(t);
-                }
-            }
-        }
-    }
-
-    private void loop() {
-        long nextFlush = System.nanoTime() + flushIntervalNanos;
-        boolean dirty = true; // a restarted writer may inherit unflushed records
-        while (true) {
-            try {
-                if (!batch.isEmpty()) {
-                    writeBatch(); // left by a writer that died before handing it to the sinks
-                }
-                long requested = flushRequested;
-                long wait = Math.max(0, nextFlush - System.nanoTime());
-                if (writer.hasBacklog()) {
-                    wait = Math.min(wait, SinkSlot.RETRY_PAUSE_NANOS);
-                }
-                int n = queue.drainTo(batch, batchSize);
-                if (n == 0 && !closing && requested == flushCompleted && wait > 0) {
-                    // Sleep rather than wait on the queue: a writer waiting on the queue makes every
-                    // caller's offer wake it (a system call on the caller's thread, and the caller's
-                    // latency tail). A flush or shutdown request unparks it at once.
-                    LockSupport.parkNanos(this, Math.min(wait, idlePauseNanos));
-                    // The writer is only interrupted by mistake (someone interrupting all threads): an
-                    // interrupt left set would make every park return at once, so it is cleared.
-                    Thread.interrupted();
-                    idlePauseNanos = Math.min(idlePauseNanos * 2, MAX_IDLE_PAUSE_NANOS);
-                    n = queue.drainTo(batch, batchSize);
-                }
-                if (n > 0) {
-                    idlePauseNanos = MIN_IDLE_PAUSE_NANOS;
-                    writeBatch();
-                    dirty = true;
-                } else if (writer.retryBacklogs(false)) {
-                    // What a recovered sink took from its backlog must be flushed like any batch.
-                    dirty = true;
-                }
-                long now = System.nanoTime();
-                boolean drained = n == 0 || queue.isEmpty();
-                if ((dirty || writer.hasUnreportedDrops()) && now - nextFlush >= 0
-                        || (drained && (requested != flushCompleted || closing))) {
-                    writer.flush();
-                    dirty = false;
-                    nextFlush = now + flushIntervalNanos;
-                } else if (!dirty && now - nextFlush >= 0) {
-                    nextFlush = now + flushIntervalNanos;
-                }
-                // A flush is done when what was accepted before it is written: nothing queued, nothing
-                // in a failing sink's backlog.
-                if (drained && requested != flushCompleted && !writer.owesRecords()) {
-                    flushCompleted = requested;
-                    synchronized (progress) {
-                        progress.notifyAll();
-                    }
-                }
-                if (closing && drained && queue.isEmpty()) {
-                    if (writer.drainForShutdown() > 0) {
-                        lostAtShutdown = true;
-                    }
-                    writer.flush();
-                    return;
-                }
-            } catch (Throwable t) {
-                if (Reentry.isThreadDeath(t)) {
-                    throw (Error) t;
-                }
-                // An error of the pipeline's own (sink errors never get here): report and keep going.
-                report("writer of component " + stats.component().id() + " hit an unexpected error", t);
-                if (!batch.isEmpty()) {
-                    stats.onDropped(PipelineStats.WRITER_FAILURE, batch.size());
-                    batch.clear();
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-            }
-        }
-    }
-
-    private void writeBatch() {
-        try {
-            writer.write(batch);
-        } finally {
-            batch.clear(); // handed over (or kept by every sink): never written twice
-        }
-    }
-
-    private void finish() {
-        int late = queue.closeAndClear();
-        if (late > 0) {
-            stats.onDropped(PipelineStats.SHUTDOWN, late);
-        }
-        synchronized (progress) {
-            stopped = true;
-            progress.notifyAll();
-        }
-    }
-
     @Override
     public boolean flush(Duration timeout) {
-        if (Thread.currentThread() == thread) {
+        if (control.onWriterThread()) {
             return false; // a sink flushing the backend from its own writer cannot wait for itself
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        long ticket;
-        synchronized (progress) {
-            ticket = ++flushRequested;
-        }
-        LockSupport.unpark(thread);
-        synchronized (progress) {
-            while (flushCompleted < ticket && !stopped) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(progress, Math.min(left, WATCH_NANOS));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-                superviseWriter();
-            }
-            return flushCompleted >= ticket || stopped && !failed && !lostAtShutdown;
-        }
+        return control.awaitFlush(control.requestFlush(), deadline);
     }
 
     @Override
     public void beginShutdown() {
-        closing = true;
-        LockSupport.unpark(thread);
+        control.beginShutdown();
     }
 
     @Override
     public boolean awaitShutdown(long deadlineNanos) {
-        while (true) {
-            Thread t = thread;
-            long left = deadlineNanos - System.nanoTime();
-            if (stopped && !t.isAlive() || left <= 0) {
-                break;
-            }
-            try {
-                t.join(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            superviseWriter();
-        }
+        control.awaitStopped(deadlineNanos);
         if (!stopped()) {
-            report("component " + stats.component().id() + " did not drain in time; " + queue.size()
+            control.report("component " + stats.component().id() + " did not drain in time; " + queue.size()
                     + " records still buffered", null);
             return false;
         }
-        return !failed && !lostAtShutdown;
+        return !control.failed() && !control.lostAtShutdown();
     }
 
     @Override
     public boolean stopped() {
-        return stopped && !thread.isAlive();
+        return control.stopped();
     }
 }

@@ -3,6 +3,7 @@ package io.gatewaylog.core.internal.pipeline;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.ComponentStatistics;
+import io.gatewaylog.api.spi.DropReason;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,22 +14,17 @@ import java.util.function.LongSupplier;
 /**
  * The counters of one component's pipeline; increments are lock-free (LongAdder). Every accepted record
  * ends up counted once, as written or as dropped with one reason; until then it is pending (in the
- * buffer, in a batch being written, or in a failing sink's backlog).
+ * buffer, in a batch being written, or in a failing sink's backlog). {@link #dropped()} is keyed by
+ * {@link DropReason#wireName()}.
  */
 public final class PipelineStats implements ComponentStatistics {
-    /** The buffer was full (records or bytes) under {@code overflow=drop-newest} or {@code drop-oldest}. */
-    public static final String OVERFLOW = "overflow";
-    /** Logged after shutdown began, or still buffered when the writer stopped. */
-    public static final String SHUTDOWN = "shutdown";
-    /** A sink gave it up: its backlog overflowed, shutdown came, or auth's {@code sync.timeout} passed. */
-    public static final String SINK_FAILURE = "sink_failure";
-    /** Logged from inside gateway-log (a sink, a value's toString()) while the buffer was full. */
-    public static final String REENTRANT = "reentrant";
-    /** The component's writer thread died more often than it is restarted. */
-    public static final String WRITER_FAILURE = "writer_failure";
-    /** No sink accepts the component. */
-    public static final String NO_SINK = "no_sink";
-    static final String[] REASONS = {OVERFLOW, SHUTDOWN, SINK_FAILURE, REENTRANT, WRITER_FAILURE, NO_SINK};
+    // The reasons are defined once, in the SPI (DropReason); these names keep the pipeline's call sites short.
+    public static final String OVERFLOW = DropReason.OVERFLOW.wireName();
+    public static final String SHUTDOWN = DropReason.SHUTDOWN.wireName();
+    public static final String SINK_FAILURE = DropReason.SINK_FAILURE.wireName();
+    public static final String REENTRANT = DropReason.REENTRANT.wireName();
+    public static final String WRITER_FAILURE = DropReason.WRITER_FAILURE.wireName();
+    public static final String NO_SINK = DropReason.NO_SINK.wireName();
 
     private final LogComponent component;
     private final int capacity;
@@ -45,8 +41,8 @@ public final class PipelineStats implements ComponentStatistics {
     public PipelineStats(LogComponent component, int capacity) {
         this.component = component;
         this.capacity = capacity;
-        for (String reason : REASONS) {
-            dropped.put(reason, new LongAdder());
+        for (DropReason reason : DropReason.values()) {
+            dropped.put(reason.wireName(), new LongAdder()); // every reason is published, zero or not
         }
         for (int i = 0; i < acceptedByLevel.length; i++) {
             acceptedByLevel[i] = new LongAdder();

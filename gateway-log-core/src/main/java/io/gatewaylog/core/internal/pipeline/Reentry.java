@@ -43,4 +43,11 @@ final class Reentry {
     static boolean isThreadDeath(Throwable t) {
         return t instanceof Error && t.getClass().getName().equals("java.lang.ThreadDeath");
     }
+
+    /** Lets a request to stop the thread through, after the caller's bookkeeping. */
+    static void rethrowIfThreadDeath(Throwable e) {
+        if (isThreadDeath(e)) {
+            throw (Error) e;
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.gatewaylog.core.internal.pipeline;
 
 import io.gatewaylog.api.LogRecord;
+import io.gatewaylog.api.internal.ApiAccess;
 import io.gatewaylog.api.internal.Failures;
 import io.gatewaylog.api.spi.Reporter;
 import java.util.Map;
@@ -31,13 +32,14 @@ final class SafeSanitizer {
         } catch (Throwable e) {
             Failures.rethrowIfFatal(e);
             report(r, e);
-            LogRecord stripped = r.toBuilder().message("[withheld: sanitizer failed: " + e.getClass().getName() + "]")
-                    .fields(Map.of()).cause(null).error(null).build();
+            LogRecord stripped = ApiAccess.toBuilder(r)
+                    .message("[withheld: sanitizer failed: " + e.getClass().getName() + "]")
+                    .fields(Map.of()).cause(null).build(); // cause(null) drops the error too
             try {
                 return sanitizer.apply(stripped);
             } catch (Throwable again) {
                 Failures.rethrowIfFatal(again);
-                return stripped.toBuilder().context(Map.of()).logger(WITHHELD)
+                return ApiAccess.toBuilder(stripped).context(Map.of()).logger(WITHHELD)
                         .thread(WITHHELD, stripped.threadId()).build();
             }
         }

@@ -40,7 +40,7 @@ final class SyncPipeline implements Pipeline {
     private final List<LogSink> sinks;
     private final long timeoutNanos;
     private final ArrayDeque<LogRecord> deferred = new ArrayDeque<>();
-    private ScheduledThreadPoolExecutor timer; // started when a backlog first appears
+    private final RetryTimer timer; // started when a backlog first appears
     private boolean writing;
     private boolean writingDeferred;
     private boolean closed;
@@ -57,6 +57,7 @@ final class SyncPipeline implements Pipeline {
         this.writer = writers.apply(stats);
         this.reporter = reporter;
         this.timeoutNanos = config.syncTimeout().toNanos();
+        this.timer = new RetryTimer("gateway-log-retry-" + config.component().id());
     }
 
     @Override
@@ -73,7 +74,8 @@ final class SyncPipeline implements Pipeline {
             stats.onDropped(PipelineStats.SHUTDOWN, 1);
             if (!shutdownDropReported) {
                 shutdownDropReported = true;
-                reporter.warn("a record of component " + stats.component().id() + " was logged after shutdown and dropped");
+                reporter.warn("a record of component " + stats.component().id()
+                        + " was logged after shutdown and dropped");
             }
             return;
         }
@@ -101,14 +103,14 @@ final class SyncPipeline implements Pipeline {
             stats.onDropped(PipelineStats.SINK_FAILURE, deferred.size());
             deferred.clear();
             reportSafely("auth record could not be written", e);
-            SinkSlot.rethrowIfThreadDeath(e);
+            Reentry.rethrowIfThreadDeath(e);
         } finally {
             writingDeferred = false;
             writing = false;
             Reentry.exit();
         }
-        if (writer.hasBacklog()) {
-            startTimer();
+        if (writer.hasBacklog() && !closed) {
+            timer.startOnce(this::retryFromTimer);
         }
     }
 
@@ -158,18 +160,6 @@ final class SyncPipeline implements Pipeline {
         }
     }
 
-    /** Starts the backlog's retry timer (under the lock). */
-    private void startTimer() {
-        if (timer != null || closed) {
-            return;
-        }
-        timer = new ScheduledThreadPoolExecutor(1,
-                r -> new Reentry.WriterThread(r, "gateway-log-retry-" + stats.component().id()));
-        timer.setRemoveOnCancelPolicy(true);
-        long pause = SinkSlot.RETRY_PAUSE_NANOS;
-        timer.scheduleWithFixedDelay(this::retryFromTimer, pause, pause, TimeUnit.NANOSECONDS);
-    }
-
     private synchronized void retryFromTimer() {
         if (closed || writing || !writer.hasBacklog()) {
             return;
@@ -209,9 +199,7 @@ final class SyncPipeline implements Pipeline {
             return;
         }
         closed = true;
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+        timer.stop();
         if (writer.drainForShutdown() > 0) {
             lostAtShutdown = true;
         }
@@ -222,15 +210,9 @@ final class SyncPipeline implements Pipeline {
     public boolean awaitShutdown(long deadlineNanos) {
         ScheduledThreadPoolExecutor t;
         synchronized (this) {
-            t = timer;
+            t = timer.started();
         }
-        if (t != null) {
-            try {
-                t.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        RetryTimer.await(t, deadlineNanos);
         synchronized (this) {
             return !lostAtShutdown;
         }

@@ -3,13 +3,12 @@ package io.gatewaylog.core.internal.retention;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.InvalidSettingException;
 import io.gatewaylog.api.spi.Settings;
-import io.gatewaylog.core.internal.config.Defaults;
-import io.gatewaylog.core.internal.config.Values;
+import io.gatewaylog.api.spi.SettingKey;
+import io.gatewaylog.core.internal.config.CoreSettings;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -36,18 +35,12 @@ import java.util.regex.Pattern;
 public record RetentionSettings(boolean enabled, Map<LogComponent, Integer> days, LocalTime time,
                                 double thresholdPercent, double marginPercent, Duration emergencyInterval,
                                 boolean emergencyAuth) {
-    public static final String ENABLED = "retention.enabled";
-    public static final String DAYS = "retention.days";
-    public static final String TIME = "retention.time";
-    public static final String THRESHOLD = "disk.threshold";
-    public static final String MARGIN = "retention.emergency.margin";
-    public static final String INTERVAL = "retention.emergency.interval";
-    public static final String EMERGENCY_AUTH = "retention.emergency.auth";
+    public static final String DAYS = CoreSettings.RETENTION_DAYS.name();
+    public static final String THRESHOLD = CoreSettings.DISK_THRESHOLD.name();
+    public static final String MARGIN = CoreSettings.EMERGENCY_MARGIN.name();
+    public static final String EMERGENCY_AUTH = CoreSettings.EMERGENCY_AUTH.name();
 
-    static final int MAX_DAYS = 36_500;
     private static final Pattern HH_MM = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
-    private static final Duration MIN_INTERVAL = Duration.ofMillis(100);
-    private static final Duration MAX_INTERVAL = Duration.ofDays(1);
 
     public RetentionSettings {
         days = Map.copyOf(days);
@@ -59,27 +52,21 @@ public record RetentionSettings(boolean enabled, Map<LogComponent, Integer> days
      * @throws InvalidSettingException naming the first invalid key, its value and what is allowed
      */
     public static RetentionSettings parse(Settings settings) {
-        Lookup in = new Lookup(settings);
-        boolean enabled = in.first(ENABLED).map(v -> Values.bool(v.key, v.value)).orElse(true);
+        boolean enabled = settings.get(CoreSettings.RETENTION_ENABLED);
         Map<LogComponent, Integer> days = new EnumMap<>(LogComponent.class);
         for (LogComponent c : LogComponent.values()) {
-            days.put(c, componentDays(in, settings, c));
+            // The component view: for auth only component.auth.retention.days counts (AuthOnlySettings).
+            days.put(c, settings.forComponent(c).get(CoreSettings.RETENTION_DAYS));
         }
-        LocalTime time = in.first(TIME).map(RetentionSettings::time).orElse(LocalTime.of(3, 0));
-        double threshold = in.first(THRESHOLD).map(v -> percent(v, 1, 100)).orElse(85.0);
-        double margin = in.first(MARGIN).map(v -> percent(v, 0, 50)).orElse(5.0);
+        LocalTime time = time(settings, CoreSettings.RETENTION_TIME);
+        double threshold = percent(settings, CoreSettings.DISK_THRESHOLD, 1, 100);
+        double margin = percent(settings, CoreSettings.EMERGENCY_MARGIN, 0, 50);
         if (margin >= threshold) {
             throw new InvalidSettingException(MARGIN, format(margin),
                     "percentage points from 0 to 50, less than " + THRESHOLD + " (" + format(threshold) + ")");
         }
-        Duration interval = in.first(INTERVAL).map(v -> {
-            Duration d = Values.duration(v.key, v.value);
-            if (d.compareTo(MIN_INTERVAL) < 0 || d.compareTo(MAX_INTERVAL) > 0) {
-                throw new InvalidSettingException(v.key, v.value, "a duration from 100ms to 1d");
-            }
-            return d;
-        }).orElse(Duration.ofSeconds(30));
-        boolean emergencyAuth = in.first(EMERGENCY_AUTH).map(v -> Values.bool(v.key, v.value)).orElse(false);
+        Duration interval = settings.get(CoreSettings.EMERGENCY_INTERVAL);
+        boolean emergencyAuth = settings.get(CoreSettings.EMERGENCY_AUTH);
         return new RetentionSettings(enabled, days, time, threshold, margin, interval, emergencyAuth);
     }
 
@@ -98,42 +85,27 @@ public record RetentionSettings(boolean enabled, Map<LogComponent, Integer> days
         return (thresholdPercent - marginPercent) / 100.0;
     }
 
-    private static int componentDays(Lookup in, Settings settings, LogComponent c) {
-        String own = "component." + c.id() + "." + DAYS;
-        Optional<Raw> raw = in.first(own);
-        if (raw.isEmpty() && c == LogComponent.AUTH) {
-            // The audit trail's retention: only component.auth.* changes it, never a global key.
-            raw = Optional.of(new Raw(own, Defaults.componentDefault(c, DAYS)));
+    private static LocalTime time(Settings settings, SettingKey<String> key) {
+        String v = settings.get(key);
+        if (!HH_MM.matcher(v).matches()) {
+            throw new InvalidSettingException(settings.keyAsSet(key.name()), v, "a time of day HH:mm from 00:00 to 23:59");
         }
-        if (raw.isEmpty()) {
-            raw = in.profileOnly(DAYS);
-        }
-        if (raw.isEmpty()) {
-            // The component view resolves the global key and then the component's built-in default.
-            raw = settings.forComponent(c).get(DAYS).map(v -> new Raw(settings.get(DAYS).isPresent() ? DAYS : own, v));
-        }
-        Raw v = raw.orElseThrow(() -> new IllegalStateException("no default retention for " + c.id()));
-        return Values.integer(v.key, v.value, 1, MAX_DAYS);
+        return LocalTime.parse(v);
     }
 
-    private static LocalTime time(Raw v) {
-        if (!HH_MM.matcher(v.value).matches()) {
-            throw new InvalidSettingException(v.key, v.value, "a time of day HH:mm from 00:00 to 23:59");
-        }
-        return LocalTime.parse(v.value);
-    }
-
-    private static double percent(Raw v, double min, double max) {
+    private static double percent(Settings settings, SettingKey<String> key, double min, double max) {
+        String v = settings.get(key);
+        String k = settings.keyAsSet(key.name());
         String allowed = "a percentage from " + format(min) + " to " + format(max) + ", e.g. 85 or 92.5";
-        String number = v.value.endsWith("%") ? v.value.substring(0, v.value.length() - 1).trim() : v.value;
+        String number = v.endsWith("%") ? v.substring(0, v.length() - 1).trim() : v;
         double d;
         try {
             d = Double.parseDouble(number);
         } catch (NumberFormatException e) {
-            throw new InvalidSettingException(v.key, v.value, allowed);
+            throw new InvalidSettingException(k, v, allowed);
         }
         if (!(d >= min && d <= max)) { // also rejects NaN
-            throw new InvalidSettingException(v.key, v.value, allowed);
+            throw new InvalidSettingException(k, v, allowed);
         }
         return d;
     }
@@ -141,33 +113,5 @@ public record RetentionSettings(boolean enabled, Map<LogComponent, Integer> days
     /** A percentage as people write it: {@code 85}, {@code 92.5}. */
     public static String format(double percent) {
         return percent == Math.rint(percent) ? String.valueOf((long) percent) : String.valueOf(percent);
-    }
-
-    /** A raw value and the key it was found under (for error messages). */
-    private record Raw(String key, String value) {
-    }
-
-    /** Looks keys up with the profile overlay: {@code <profile>.<key>} first, then {@code <key>}. */
-    private static final class Lookup {
-        private final Settings settings;
-        private final String profilePrefix;
-
-        Lookup(Settings settings) {
-            this.settings = settings;
-            this.profilePrefix = settings.profile() + ".";
-        }
-
-        Optional<Raw> first(String key) {
-            Optional<Raw> p = profileOnly(key);
-            return p.isPresent() ? p : get(key);
-        }
-
-        Optional<Raw> profileOnly(String key) {
-            return get(profilePrefix + key);
-        }
-
-        private Optional<Raw> get(String key) {
-            return settings.get(key).map(String::trim).filter(v -> !v.isEmpty()).map(v -> new Raw(key, v));
-        }
     }
 }

@@ -38,6 +38,34 @@ final class KeyValues {
             return Chars.NONE;
         }
         int n = s.length();
+        int v = valueStart(s, sep, sepLen);
+        if (v >= n) {
+            return Chars.NONE;
+        }
+        if (sepLen > 1) {
+            return UrlEncodedValues.value(s, v);
+        }
+        if (s.startsWith(UNICODE_QUOTE, v)) {
+            int from = v + UNICODE_QUOTE.length();
+            int close = s.indexOf(UNICODE_QUOTE, from);
+            return quoted(s, from, close < 0 ? ValueEnds.lineEnd(s, from) : close, kind);
+        }
+        int bs = 0;
+        while (v + bs < n && s.charAt(v + bs) == '\\' && bs < MAX_BACKSLASHES) {
+            bs++;
+        }
+        if (v + bs < n && (s.charAt(v + bs) == '"' || s.charAt(v + bs) == '\'')) {
+            char q = s.charAt(v + bs);
+            int from = v + bs + 1;
+            int close = bs == 0 ? ValueEnds.closingQuote(s, from, q) : ValueEnds.escapedQuote(s, from, bs, q);
+            return quoted(s, from, close, kind);
+        }
+        return unquoted(s, sep, v, kind);
+    }
+
+    /** Where the value after the separator starts: past a few blanks and Ruby's and PHP's {@code =>}. */
+    private static int valueStart(String s, int sep, int sepLen) {
+        int n = s.length();
         int v = sep + sepLen;
         int blanks = 0;
         while (v < n && Chars.isBlank(s.charAt(v)) && blanks < MAX_BLANKS) {
@@ -51,26 +79,11 @@ final class KeyValues {
                 v++;
             }
         }
-        if (v >= n) {
-            return Chars.NONE;
-        }
-        if (sepLen > 1) {
-            return UrlEncodedValues.value(s, v);
-        }
-        if (s.startsWith(UNICODE_QUOTE, v)) {
-            int from = v + UNICODE_QUOTE.length();
-            int close = s.indexOf(UNICODE_QUOTE, from);
-            return quoted(s, from, close < 0 ? lineEnd(s, from) : close, kind);
-        }
-        int bs = 0;
-        while (v + bs < n && s.charAt(v + bs) == '\\' && bs < MAX_BACKSLASHES) {
-            bs++;
-        }
-        if (v + bs < n && (s.charAt(v + bs) == '"' || s.charAt(v + bs) == '\'')) {
-            char q = s.charAt(v + bs);
-            int from = v + bs + 1;
-            return quoted(s, from, bs == 0 ? closingQuote(s, from, q) : escapedQuote(s, from, bs, q), kind);
-        }
+        return v;
+    }
+
+    /** A value at {@code v} that is not quoted: bracketed, braced, a header's value or a bare word. */
+    private static long unquoted(String s, int sep, int v, int kind) {
         char c = s.charAt(v);
         if (c == '[') {
             return bracketed(s, v, kind);
@@ -91,7 +104,7 @@ final class KeyValues {
                 return Chars.NONE; // already masked
             }
         }
-        int end = header ? HeaderValues.end(s, v) : unquotedEnd(s, v);
+        int end = header ? HeaderValues.end(s, v) : ValueEnds.unquotedEnd(s, v);
         if (kind == SensitiveKeys.AUTHORIZATION && isStatusWord(s, v, end)) {
             return Chars.NONE; // "auth: ok", "authorization=failed": a status, never a credential
         }
@@ -144,66 +157,6 @@ final class KeyValues {
         }
         ScanSteps.add(close - open);
         return close < n && s.charAt(close) == '}' ? nonEmpty(s, open + 1, close) : Chars.NONE;
-    }
-
-    private static int closingQuote(String s, int from, char quote) {
-        for (int j = from; j < s.length(); j++) {
-            char c = s.charAt(j);
-            if (c == '\\') {
-                j++;
-            } else if (c == quote) {
-                ScanSteps.add(j - from);
-                return j;
-            }
-        }
-        return lineEnd(s, from);
-    }
-
-    /** The closing quote of a value whose opening quote was escaped {@code bs} times ({@code \\\"x\\\"}). */
-    private static int escapedQuote(String s, int from, int bs, char quote) {
-        int n = s.length();
-        int run = 0;
-        for (int j = from; j < n; j++) {
-            char c = s.charAt(j);
-            if (c == '\\') {
-                run++;
-            } else {
-                if (c == quote && run == bs) {
-                    ScanSteps.add(j - from);
-                    return j - bs;
-                }
-                if (c == '\n' || c == '\r') {
-                    ScanSteps.add(j - from);
-                    return j;
-                }
-                run = 0;
-            }
-        }
-        ScanSteps.add(n - from);
-        return n;
-    }
-
-    private static int unquotedEnd(String s, int from) {
-        int j = from;
-        while (j < s.length()) {
-            char c = s.charAt(j);
-            if (c <= ' ' || c == '&' || c == ',' || c == ';' || c == ')' || c == ']' || c == '}' || c == '<'
-                    || c == '>' || c == '"' || c == '\'' || c == '\\') {
-                break;
-            }
-            j++;
-        }
-        ScanSteps.add(j - from);
-        return j;
-    }
-
-    private static int lineEnd(String s, int from) {
-        int j = from;
-        while (j < s.length() && s.charAt(j) != '\n' && s.charAt(j) != '\r' && s.charAt(j) != '"') {
-            j++;
-        }
-        ScanSteps.add(j - from);
-        return j;
     }
 
     static long nonEmpty(String s, int from, int to) {

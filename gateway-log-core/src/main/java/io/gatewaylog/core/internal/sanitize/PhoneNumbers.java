@@ -19,19 +19,14 @@ final class PhoneNumbers {
      * run; or {@link Chars#NONE}.
      */
     static long find(String s, int i) {
-        int n = s.length();
         char first = s.charAt(i);
         boolean plus = first == '+';
-        int p = first == '+' || first == '(' ? i + 1 : i;
-        if (p >= n || !Chars.isDigit(s.charAt(p))) {
+        int p = firstDigit(s, i);
+        if (p < 0) {
             return Chars.NONE;
         }
         boolean trunkZero = !plus && s.charAt(p) == '0';
-        boolean doubleZero = trunkZero && p + 2 < n && s.charAt(p + 1) == '0' && s.charAt(p + 2) != '0'
-                && Chars.isDigit(s.charAt(p + 2));
-        if (trunkZero && !doubleZero && (p + 1 >= n || s.charAt(p + 1) == '0')) {
-            return Chars.NONE;
-        }
+        boolean doubleZero = trunkZero && doubleZero(s, p);
         int firstDigit = p;
         int digits = 0;
         int separators = 0;
@@ -48,14 +43,8 @@ final class PhoneNumbers {
                 break;
             }
             if (group == 0) {
-                if (first == '(' && (q >= n || s.charAt(q) != ')')) {
-                    return Chars.NONE; // a parenthesis opens an area code, nothing else
-                }
                 g0 = len;
-                // cheap exits: a bare number must open with an area code (3) or a country code 1,
-                // a national number with a trunk zero and at least one more digit
-                if (!plus && !trunkZero && !(g0 == 3 || g0 == 1 && s.charAt(firstDigit) == '1')
-                        || trunkZero && !doubleZero && g0 < 2) {
+                if (!opens(s, q, first, firstDigit, g0, trunkZero, doubleZero)) {
                     return Chars.NONE;
                 }
             } else if (group == 1) {
@@ -63,32 +52,70 @@ final class PhoneNumbers {
             } else if (group == 2) {
                 g2 = len;
             }
-            if (Chars.endsNumber(s, q)) {
-                boolean ok;
-                if (plus) {
-                    ok = digits >= 8 && digits <= 15;
-                } else if (doubleZero) {
-                    ok = separators > 0 && digits - 2 >= 8 && digits - 2 <= 15;
-                } else if (trunkZero) {
-                    ok = digits >= 9 && digits <= 12 && g0 >= 2 && !(group >= 2 && g0 <= 2 && g1 <= 2 && g2 == 4);
-                } else {
-                    ok = !slashed && northAmerican(s, firstDigit, group, g0, g1, g2, digits, separators);
-                }
-                if (ok) {
-                    best = Chars.match(i, q);
-                }
+            if (Chars.endsNumber(s, q) && (plus ? digits >= 8 && digits <= 15
+                    : doubleZero ? separators > 0 && digits - 2 >= 8 && digits - 2 <= 15
+                    : trunkZero ? national(group, g0, g1, g2, digits)
+                    : !slashed && northAmerican(s, firstDigit, group, g0, g1, g2, digits, separators))) {
+                best = Chars.match(i, q);
             }
             int sep = separatorLength(s, q);
             if (sep == 0) {
                 break;
             }
-            for (int j = q; j < q + sep; j++) {
-                slashed |= s.charAt(j) == '/';
-            }
+            slashed |= hasSlash(s, q, q + sep);
             separators++;
             p = q + sep;
         }
         return best;
+    }
+
+    /** Where the digits start after a '+' or '(' at {@code i}; -1 when no phone number can start there. */
+    private static int firstDigit(String s, int i) {
+        int n = s.length();
+        char first = s.charAt(i);
+        int p = first == '+' || first == '(' ? i + 1 : i;
+        if (p >= n || !Chars.isDigit(s.charAt(p))) {
+            return -1;
+        }
+        boolean trunkZero = first != '+' && s.charAt(p) == '0';
+        if (trunkZero && !doubleZero(s, p) && (p + 1 >= n || s.charAt(p + 1) == '0')) {
+            return -1;
+        }
+        return p;
+    }
+
+    /** An international prefix "00" followed by a country code's first digit. */
+    private static boolean doubleZero(String s, int p) {
+        return p + 2 < s.length() && s.charAt(p + 1) == '0' && s.charAt(p + 2) != '0' && Chars.isDigit(s.charAt(p + 2));
+    }
+
+    private static boolean hasSlash(String s, int from, int to) {
+        for (int j = from; j < to; j++) {
+            if (s.charAt(j) == '/') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the first group, ending at {@code q}, can open a phone number. Cheap exits: a parenthesis
+     * opens an area code, nothing else; a bare number must open with an area code (3) or a country code 1,
+     * a national number with a trunk zero and at least one more digit.
+     */
+    private static boolean opens(String s, int q, char first, int firstDigit, int g0, boolean trunkZero,
+                                 boolean doubleZero) {
+        if (first == '(' && (q >= s.length() || s.charAt(q) != ')')) {
+            return false;
+        }
+        boolean plus = first == '+';
+        return !(!plus && !trunkZero && !(g0 == 3 || g0 == 1 && s.charAt(firstDigit) == '1')
+                || trunkZero && !doubleZero && g0 < 2);
+    }
+
+    /** A national number with a trunk zero: 9 to 12 digits, not grouped like a date and a year. */
+    private static boolean national(int group, int g0, int g1, int g2, int digits) {
+        return digits >= 9 && digits <= 12 && g0 >= 2 && !(group >= 2 && g0 <= 2 && g1 <= 2 && g2 == 4);
     }
 
     /** (415) 555-2671, 415-555-2671, 415.555.2671, 415 555 2671, 1-800-555-0199. */

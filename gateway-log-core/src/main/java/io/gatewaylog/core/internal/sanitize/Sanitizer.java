@@ -2,6 +2,7 @@ package io.gatewaylog.core.internal.sanitize;
 
 import io.gatewaylog.api.ErrorInfo;
 import io.gatewaylog.api.LogRecord;
+import io.gatewaylog.api.internal.ApiAccess;
 import io.gatewaylog.api.spi.Settings;
 import java.util.EnumSet;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class Sanitizer {
             String m = sanitizeText(error.message());
             String st = sanitizeText(error.stack());
             if (m != error.message() || st != error.stack()) {
-                newError = error.with(m, st);
+                newError = ApiAccess.errorInfo(error.type(), m, st);
             }
         }
         String logger = record.logger();
@@ -94,7 +95,7 @@ public final class Sanitizer {
                 && newLogger == logger && newThread == thread) {
             return record;
         }
-        LogRecord.Builder b = record.toBuilder();
+        LogRecord.Builder b = ApiAccess.toBuilder(record);
         if (newLogger != logger) {
             b.logger(newLogger);
         }
@@ -111,7 +112,7 @@ public final class Sanitizer {
             b.context(newContext);
         }
         if (newError != error) {
-            b.error(newError);
+            ApiAccess.error(b, newError);
         }
         return b.build();
     }

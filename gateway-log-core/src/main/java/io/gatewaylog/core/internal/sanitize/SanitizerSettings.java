@@ -2,6 +2,7 @@ package io.gatewaylog.core.internal.sanitize;
 
 import io.gatewaylog.api.spi.InvalidSettingException;
 import io.gatewaylog.api.spi.Settings;
+import io.gatewaylog.core.internal.config.CoreSettings;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,20 +11,19 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Reads a component's {@code sanitize.*} settings; every bad value fails with the setting's name. */
+/** Reads a component's {@code sanitize.*} settings (keys: {@link CoreSettings}); every bad value fails with the setting's name. */
 final class SanitizerSettings {
-    static final String ENABLED = "sanitize.enabled";
-    static final String RULES_DISABLED = "sanitize.rules.disabled";
-    static final String KEYS_EXTRA = "sanitize.keys.extra";
-    static final String KEYS_ALLOW = "sanitize.keys.allow";
-    static final String PATTERNS = "sanitize.patterns.";
+    static final String RULES_DISABLED = CoreSettings.SANITIZE_RULES_DISABLED.name();
+    static final String KEYS_EXTRA = CoreSettings.SANITIZE_KEYS_EXTRA.name();
+    static final String KEYS_ALLOW = CoreSettings.SANITIZE_KEYS_ALLOW.name();
+    static final String PATTERNS = CoreSettings.SANITIZE_PATTERNS.name();
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
     private SanitizerSettings() {
     }
 
     static Sanitizer read(Settings settings) {
-        if (!settings.getBoolean(ENABLED, true)) {
+        if (!settings.get(CoreSettings.SANITIZE_ENABLED)) {
             return Sanitizer.disabled();
         }
         Set<Rule> rules = EnumSet.allOf(Rule.class);

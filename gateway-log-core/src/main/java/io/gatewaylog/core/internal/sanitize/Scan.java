@@ -12,6 +12,8 @@ final class Scan {
     final SensitiveKeys keys;
     Rule rule;
     String mask;
+    /** Where {@link TextScanner} looks next when the trigger at hand masked nothing. */
+    int next;
     private TokenRuns runs;
 
     Scan(String s, boolean[] on, SensitiveKeys keys) {

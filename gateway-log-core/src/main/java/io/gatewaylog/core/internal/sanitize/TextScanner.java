@@ -34,29 +34,8 @@ final class TextScanner {
         int pos = 0; // s[0, pos) has been dealt with (copied to out, or masked)
         int i = 0;
         while (i < n) {
-            char c = s.charAt(i);
-            long m = Chars.NONE;
-            int next = i + 1;
-            if (Chars.isLetter(c)) {
-                if (Chars.wordStartAt(s, i)) {
-                    m = WordTriggers.find(scan, i, c);
-                }
-            } else if (Chars.isDigit(c)) {
-                if (i > 0 && Chars.escapeAt(s, i - 1)) {
-                    // the hex digits of a URL escape ("%20", "%3D", "%2520") start no number
-                    i = Math.min(s.startsWith("25", i) && Chars.escapeAt(s, i + 1) ? i + 4 : i + 2, n);
-                    continue;
-                }
-                int run = Chars.digitEnd(s, i, n - i);
-                if (Chars.wordStartAt(s, i)) {
-                    m = DigitTriggers.find(scan, i, run);
-                }
-                if (m == Chars.NONE) {
-                    next = run; // the rest of the digit run starts nothing
-                }
-            } else if (c > ' ') {
-                m = SymbolTriggers.find(scan, i, c, pos);
-            }
+            long m = trigger(scan, i, pos);
+            int next = scan.next;
             if (m != Chars.NONE && on[scan.rule.ordinal()]) {
                 int start = Math.max(Chars.start(m), pos);
                 int end = Chars.end(m);
@@ -75,6 +54,34 @@ final class TextScanner {
             return s;
         }
         return out.append(s, pos, n).toString();
+    }
+
+    /**
+     * What starts at {@code i}: the detector its character triggers, if any, and its match (or
+     * {@link Chars#NONE}); leaves in {@link Scan#next} where to look next when nothing is masked.
+     */
+    private static long trigger(Scan scan, int i, int pos) {
+        String s = scan.s;
+        int n = s.length();
+        char c = s.charAt(i);
+        scan.next = i + 1;
+        if (Chars.isLetter(c)) {
+            return Chars.wordStartAt(s, i) ? WordTriggers.find(scan, i, c) : Chars.NONE;
+        }
+        if (Chars.isDigit(c)) {
+            if (i > 0 && Chars.escapeAt(s, i - 1)) {
+                // the hex digits of a URL escape ("%20", "%3D", "%2520") start no number
+                scan.next = Math.min(s.startsWith("25", i) && Chars.escapeAt(s, i + 1) ? i + 4 : i + 2, n);
+                return Chars.NONE;
+            }
+            int run = Chars.digitEnd(s, i, n - i);
+            long m = Chars.wordStartAt(s, i) ? DigitTriggers.find(scan, i, run) : Chars.NONE;
+            if (m == Chars.NONE) {
+                scan.next = run; // the rest of the digit run starts nothing
+            }
+            return m;
+        }
+        return c > ' ' ? SymbolTriggers.find(scan, i, c, pos) : Chars.NONE;
     }
 
     private static String mask(Rule rule, String s, int start, int end) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.InvalidSettingException;
 import io.gatewaylog.api.spi.Settings;
+import io.gatewaylog.core.internal.retention.RetentionSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -44,7 +45,7 @@ class AuthOnlySettingsTest {
     void fromTheEnvironmentToo() {
         Settings root = settings(Map.of(), Map.of("GATEWAY_LOG_SYNC", "false", "GATEWAY_LOG_COMPONENT_AUTH_RETENTION_DAYS", "400"));
         assertThat(ComponentConfig.parse(root, LogComponent.AUTH).sync()).isTrue();
-        assertThat(ComponentConfig.parse(root, LogComponent.AUTH).retentionDays()).isEqualTo(400);
+        assertThat(RetentionSettings.parse(root).days(LogComponent.AUTH)).isEqualTo(400);
     }
 
     @Test
@@ -52,10 +53,10 @@ class AuthOnlySettingsTest {
         Settings root = settings(Map.of("sync", "false", "retention.days", "3", "sanitize.enabled", "false"), Map.of());
         ComponentConfig auth = ComponentConfig.parse(root, LogComponent.AUTH);
         assertThat(auth.sync()).isTrue();
-        assertThat(auth.retentionDays()).isEqualTo(365);
+        assertThat(RetentionSettings.parse(root).days(LogComponent.AUTH)).isEqualTo(365);
         assertThat(auth.sanitize()).isTrue();
         ComponentConfig api = ComponentConfig.parse(root, LogComponent.API);
-        assertThat(api.retentionDays()).isEqualTo(3);
+        assertThat(RetentionSettings.parse(root).days(LogComponent.API)).isEqualTo(3);
         assertThat(api.sanitize()).isFalse();
     }
 

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.InvalidSettingException;
+import io.gatewaylog.api.spi.SettingParsers;
 import io.gatewaylog.api.spi.Settings;
+import io.gatewaylog.core.internal.retention.RetentionSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,11 +70,11 @@ class LayeredSettingsTest {
         assertThat(protocol.flushInterval()).isEqualTo(Duration.ofMillis(500));
         assertThat(s.forComponent(LogComponent.PROTOCOL).getSize("rotation.size", 0)).isEqualTo(200L << 20);
         assertThat(ComponentConfig.parse(s, LogComponent.AUTH).sync()).isTrue();
-        assertThat(ComponentConfig.parse(s, LogComponent.AUTH).retentionDays()).isEqualTo(365);
-        assertThat(ComponentConfig.parse(s, LogComponent.METRICS).retentionDays()).isEqualTo(7);
-        assertThat(ComponentConfig.parse(s, LogComponent.INFRA).retentionDays()).isEqualTo(60);
-        assertThat(ComponentConfig.parse(s, LogComponent.SYSTEM).retentionDays()).isEqualTo(90);
-        assertThat(ComponentConfig.parse(s, LogComponent.API).retentionDays()).isEqualTo(30);
+        assertThat(RetentionSettings.parse(s).days(LogComponent.AUTH)).isEqualTo(365);
+        assertThat(RetentionSettings.parse(s).days(LogComponent.METRICS)).isEqualTo(7);
+        assertThat(RetentionSettings.parse(s).days(LogComponent.INFRA)).isEqualTo(60);
+        assertThat(RetentionSettings.parse(s).days(LogComponent.SYSTEM)).isEqualTo(90);
+        assertThat(RetentionSettings.parse(s).days(LogComponent.API)).isEqualTo(30);
     }
 
     @Test
@@ -102,13 +104,13 @@ class LayeredSettingsTest {
     @CsvSource(delimiter = '|', value = {
         "200MB|209715200", "1gb|1073741824", "512KB|524288", "10|10", "1.5K|1536", "0B|0"})
     void sizes(String raw, long bytes) {
-        assertThat(Values.size("rotation.size", raw)).isEqualTo(bytes);
+        assertThat(SettingParsers.size("rotation.size", raw)).isEqualTo(bytes);
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"500ms|500", "0.5s|500", "2m|120000", "1h|3600000", "1d|86400000"})
     void durations(String raw, long millis) {
-        assertThat(Values.duration("flush.interval", raw)).isEqualTo(Duration.ofMillis(millis));
+        assertThat(SettingParsers.duration("flush.interval", raw)).isEqualTo(Duration.ofMillis(millis));
     }
 
     @ParameterizedTest
@@ -149,12 +151,12 @@ class LayeredSettingsTest {
 
     @Test
     void sizesAndDurationsRejectGarbage() {
-        assertThatThrownBy(() -> Values.size("rotation.size", "big")).hasMessageContaining("'rotation.size' = 'big'")
+        assertThatThrownBy(() -> SettingParsers.size("rotation.size", "big")).hasMessageContaining("'rotation.size' = 'big'")
                 .hasMessageContaining("200MB");
-        assertThatThrownBy(() -> Values.size("rotation.size", "-1MB")).isInstanceOf(InvalidSettingException.class);
-        assertThatThrownBy(() -> Values.size("rotation.size", "12 apples")).isInstanceOf(InvalidSettingException.class);
-        assertThatThrownBy(() -> Values.size("rotation.size", "MB")).isInstanceOf(InvalidSettingException.class);
-        assertThatThrownBy(() -> Values.duration("x", "10")).hasMessageContaining("500ms");
+        assertThatThrownBy(() -> SettingParsers.size("rotation.size", "-1MB")).isInstanceOf(InvalidSettingException.class);
+        assertThatThrownBy(() -> SettingParsers.size("rotation.size", "12 apples")).isInstanceOf(InvalidSettingException.class);
+        assertThatThrownBy(() -> SettingParsers.size("rotation.size", "MB")).isInstanceOf(InvalidSettingException.class);
+        assertThatThrownBy(() -> SettingParsers.duration("x", "10")).hasMessageContaining("500ms");
     }
 
     @Test

@@ -2,11 +2,11 @@ package io.gatewaylog.core.internal.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatewaylog.api.ErrorInfo;
 import io.gatewaylog.api.Fields;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
+import io.gatewaylog.api.internal.ApiAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +17,8 @@ class RecordQueueTest {
     private static final String STACK = "x".repeat(100 * 1024);
 
     private static LogRecord big() {
-        return LogRecord.builder(Level.ERROR, LogComponent.API, "t").message("failed")
-                .error(ErrorInfo.of("java.lang.IllegalStateException", "boom", STACK)).build();
+        return ApiAccess.error(LogRecord.builder(Level.ERROR, LogComponent.API, "t").message("failed"),
+                ApiAccess.errorInfo("java.lang.IllegalStateException", "boom", STACK)).build();
     }
 
     private static LogRecord small() {

@@ -6,7 +6,7 @@ import io.gatewaylog.api.Fields;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
-import io.gatewaylog.api.internal.StderrReporter;
+import io.gatewaylog.api.internal.PrintingReporter;
 import io.gatewaylog.core.internal.sanitize.Sanitizer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,7 +23,7 @@ class SafeSanitizerFallbackTest {
     private static final String EMAIL = "alice@example.com";
 
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final StderrReporter reporter = new StderrReporter(new PrintStream(err, true, StandardCharsets.UTF_8));
+    private final PrintingReporter reporter = new PrintingReporter(new PrintStream(err, true, StandardCharsets.UTF_8));
 
     private static LogRecord record() {
         return LogRecord.builder(Level.INFO, LogComponent.API, "for " + EMAIL).thread("thread " + EMAIL, 7)

@@ -7,6 +7,7 @@ import io.gatewaylog.api.ErrorInfo;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
+import io.gatewaylog.api.internal.ApiAccess;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -132,8 +133,8 @@ class SanitizerSurfacesTest {
 
     @Test
     void errorSetWithoutCause() {
-        ErrorInfo info = ErrorInfo.of("x.Y", "token: abc123", "x.Y: token: abc123\n\tat a.b(C.java:1)");
-        LogRecord r = sanitizer.sanitize(record().error(info).build());
+        ErrorInfo info = ApiAccess.errorInfo("x.Y", "token: abc123", "x.Y: token: abc123\n\tat a.b(C.java:1)");
+        LogRecord r = sanitizer.sanitize(ApiAccess.error(record(), info).build());
         assertThat(r.error().message()).isEqualTo("token: [secret]");
         assertThat(r.error().stack()).isEqualTo("x.Y: token: [secret]\n\tat a.b(C.java:1)");
     }

@@ -1,52 +1,34 @@
 package io.gatewaylog.sink.file.internal;
 
 import io.gatewaylog.api.LogComponent;
+import io.gatewaylog.api.spi.CommonSettings;
 import io.gatewaylog.api.spi.InvalidSettingException;
+import io.gatewaylog.api.spi.SettingKey;
 import io.gatewaylog.api.spi.Settings;
 import io.gatewaylog.sink.file.audit.AuditChain;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Reads and validates every file sink setting before anything is created, so that a bad value fails
  * start-up with a message naming the key, the value and what is allowed.
  *
- * <p>The auth component's security settings ({@code durability}, {@code dir-mode}, {@code file-mode})
- * are taken only from {@code component.auth.sink.file.*}: a global {@code sink.file.file-mode=0644}
- * meant for the other components must not make the audit log world-readable by accident.
+ * <p>The auth component's security settings ({@code durability}, {@code dir.mode}, {@code file.mode},
+ * {@code audit}) are taken only from {@code component.auth.sink.file.*} (the component view's auth-only
+ * rule): a global {@code sink.file.file.mode=0644} meant for the other components must not make the audit
+ * log world-readable by accident. Unknown {@code sink.file.*} keys are refused by the core's start-up check.
  */
 public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, boolean strictPermissions,
                              Map<LogComponent, FileSettings> components) {
-    static final String DIR = "dir";
-    static final String PREFIX = "sink.file.";
-    /** Refuse log directories other users could change (see {@link DirectoryGuard}); global only. */
-    static final String STRICT = PREFIX + "strict.permissions";
-    static final String DURABILITY = PREFIX + "durability";
-    static final String DIR_MODE = PREFIX + "dir-mode";
-    static final String FILE_MODE = PREFIX + "file-mode";
-    static final String COMPRESS = PREFIX + "compress";
-    static final String LEVEL = PREFIX + "compression-level";
-    /** How long the newest rotated file stays uncompressed, for shippers that fell behind (issue #15). */
-    static final String COMPRESS_DELAY = PREFIX + "compress.delay";
-    static final Duration MAX_COMPRESS_DELAY = Duration.ofDays(1);
-    static final String AUDIT = PREFIX + "audit";
-    static final String AUDIT_KEY_FILE = PREFIX + "audit.key-file";
-    /** The line format, {@code json} (the default) or {@code ecs}; per component. */
-    static final String FORMAT = PREFIX + "format";
-    static final List<String> KEYS = List.of(DURABILITY, DIR_MODE, FILE_MODE, COMPRESS, LEVEL, COMPRESS_DELAY, AUDIT, AUDIT_KEY_FILE, STRICT,
-            PREFIX + "enabled", FORMAT);
-    static final long MIN_ROTATION = 1L << 10;
-    static final long MAX_ROTATION = 1L << 40;
+    static final String DIR = CommonSettings.DIR.name();
+    static final String STRICT = FileSinkKeys.STRICT.name();
 
     private static final Set<PosixFilePermission> OWNER_RWX = EnumSet.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
@@ -63,60 +45,45 @@ public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, boole
     }
 
     /**
-     * Parses every setting of the file sink.
+     * Parses every setting of the file sink (keys and defaults: {@link FileSinkKeys}).
      *
      * @throws InvalidSettingException naming the first invalid setting
      */
     public static FileSinkConfig parse(Settings root) {
         checkKnownKeys(root);
-        boolean production = "production".equals(root.profile());
-        Path dir = root.getPath(DIR, Paths.get(production ? "/var/log/gateway" : "./logs"));
-        boolean strict = root.getBoolean(STRICT, true);
+        Path dir = root.get(CommonSettings.DIR);
+        boolean strict = root.get(FileSinkKeys.STRICT);
         Map<LogComponent, FileSettings> components = new EnumMap<>(LogComponent.class);
         for (LogComponent c : LogComponent.values()) {
-            FileSettings s = component(root, c, dir, production);
+            Settings s = root.forComponent(c);
+            FileSettings settings = component(s, c, dir);
             if (strict) {
-                checkNotWritableByOthers(keyOf(root, c, DIR_MODE), s.dirMode());
+                checkNotWritableByOthers(s.keyAsSet(FileSinkKeys.DIR_MODE), settings.dirMode());
             }
-            components.put(c, s);
+            components.put(c, settings);
         }
-        Set<PosixFilePermission> rootMode = FilePermissions.parse(DIR_MODE, root.get(DIR_MODE).orElse("0750"),
-                OWNER_RWX, "0750");
+        Set<PosixFilePermission> rootMode = mode(root, FileSinkKeys.DIR_MODE, OWNER_RWX);
         if (strict) {
-            checkNotWritableByOthers(DIR_MODE, rootMode);
+            checkNotWritableByOthers(root.keyAsSet(FileSinkKeys.DIR_MODE), rootMode);
         }
         return new FileSinkConfig(dir, rootMode, strict, components);
     }
 
-    private static FileSettings component(Settings root, LogComponent c, Path dir, boolean production) {
-        Settings s = root.forComponent(c);
+    /** One component's settings; auth's security keys come only from component.auth.* (the view's rule). */
+    private static FileSettings component(Settings s, LogComponent c, Path dir) {
         boolean auth = c == LogComponent.AUTH;
-        long rotation = s.getSize("rotation.size", production ? 200L << 20 : 100L << 20);
-        if (rotation < MIN_ROTATION || rotation > MAX_ROTATION) {
-            throw new InvalidSettingException(keyOf(root, c, "rotation.size"), s.get("rotation.size").orElse(""),
-                    "a size from 1KB to 1TB");
-        }
-        int backups = s.getInt("backups", production ? 20 : 10, 0, 100_000);
-        boolean compress = s.getBoolean(COMPRESS, true);
-        // Level 1 by default: on JSON gateway logs it compresses about 22x against level 6's 30x, for about a
-        // third of the CPU, and on a busy gateway the CPU is what the gateway itself needs (issue #8).
-        int level = s.getInt(LEVEL, 1, 1, 9);
-        Duration compressDelay = s.getDuration(COMPRESS_DELAY, Duration.ZERO);
-        if (compressDelay.isNegative() || compressDelay.compareTo(MAX_COMPRESS_DELAY) > 0) {
-            throw new InvalidSettingException(keyOf(root, c, COMPRESS_DELAY), s.get(COMPRESS_DELAY).orElse(""),
-                    "a duration from 0 to 1d, such as 30s");
-        }
-        Durability durability = durability(root, c, security(root, s, c, DURABILITY),
-                auth ? Durability.FSYNC : Durability.BUFFERED);
-        Set<PosixFilePermission> dirMode = FilePermissions.parse(keyOf(root, c, DIR_MODE),
-                security(root, s, c, DIR_MODE).orElse(auth ? "0700" : "0750"), OWNER_RWX, auth ? "0700" : "0750");
-        Set<PosixFilePermission> fileMode = FilePermissions.parse(keyOf(root, c, FILE_MODE),
-                security(root, s, c, FILE_MODE).orElse(auth ? "0600" : "0640"), OWNER_RW, auth ? "0600" : "0640");
-        // Whether auth is sealed is auth's own setting: a global sink.file.audit=false must not switch it off.
-        boolean audit = auth && security(root, s, c, AUDIT).map(v -> bool(componentKey(c, AUDIT), v)).orElse(true);
-        byte[] auditKey = audit ? auditKey(root, s, c) : null;
-        return new FileSettings(c, dir.resolve(c.id()), rotation, backups, durability, dirMode, fileMode,
-                compress, level, audit, auditKey, compressDelay);
+        boolean audit = auth && s.get(FileSinkKeys.AUDIT);
+        byte[] auditKey = audit ? auditKey(s) : null;
+        return new FileSettings(c, dir.resolve(c.id()), s.get(CommonSettings.ROTATION_SIZE),
+                s.get(CommonSettings.BACKUPS), s.get(FileSinkKeys.DURABILITY), mode(s, FileSinkKeys.DIR_MODE, OWNER_RWX),
+                mode(s, FileSinkKeys.FILE_MODE, OWNER_RW), s.get(FileSinkKeys.COMPRESS),
+                s.get(FileSinkKeys.COMPRESSION_LEVEL), audit, auditKey, s.get(FileSinkKeys.COMPRESS_DELAY));
+    }
+
+    /** A mode; a bad one's message gives the view's own default as the example. */
+    private static Set<PosixFilePermission> mode(Settings s, SettingKey<String> key, Set<PosixFilePermission> required) {
+        String example = key.defaultValue(s.profile(), s.component().orElse(null));
+        return FilePermissions.parse(s.keyAsSet(key), s.get(key), required, example);
     }
 
     /**
@@ -127,22 +94,9 @@ public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, boole
     public static Map<LogComponent, String> formats(Settings root) {
         Map<LogComponent, String> formats = new EnumMap<>(LogComponent.class);
         for (LogComponent c : LogComponent.values()) {
-            String raw = root.forComponent(c).get(FORMAT).orElse("json");
-            String v = raw.trim().toLowerCase(Locale.ROOT);
-            if (!v.equals("json") && !v.equals("ecs")) {
-                throw new InvalidSettingException(keyOf(root, c, FORMAT), raw, "json or ecs");
-            }
-            formats.put(c, v);
+            formats.put(c, root.forComponent(c).get(FileSinkKeys.FORMAT));
         }
         return formats;
-    }
-
-    private static boolean bool(String key, String raw) {
-        String v = raw.trim().toLowerCase(Locale.ROOT);
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new InvalidSettingException(key, raw, "true or false");
-        }
-        return v.equals("true");
     }
 
     /** With strict permissions a directory mode may not let group or others write (they could swap our files). */
@@ -155,64 +109,44 @@ public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, boole
     }
 
     /** The audit chain's HMAC key, read now so that a missing or short key fails start-up. */
-    private static byte[] auditKey(Settings root, Settings s, LogComponent c) {
-        Optional<String> file = s.get(AUDIT_KEY_FILE).map(String::trim).filter(x -> !x.isEmpty());
-        if (file.isEmpty()) {
+    private static byte[] auditKey(Settings s) {
+        String file = s.get(FileSinkKeys.AUDIT_KEY_FILE);
+        if (file == null || file.isEmpty()) {
             return null;
         }
         try {
-            return AuditChain.readKey(Path.of(file.get()));
+            return AuditChain.readKey(Path.of(file));
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidSettingException(keyOf(root, c, AUDIT_KEY_FILE), file.get(),
-                    "a readable file holding an HMAC key of at least " + AuditChain.MIN_KEY_BYTES + " bytes (" + e.getMessage() + ")");
+            throw new InvalidSettingException(s.keyAsSet(FileSinkKeys.AUDIT_KEY_FILE), file, "a readable file holding"
+                    + " an HMAC key of at least " + AuditChain.MIN_KEY_BYTES + " bytes (" + e.getMessage() + ")");
         }
     }
 
-    /** Auth's security settings come only from its own keys; the others' from the usual precedence. */
-    private static Optional<String> security(Settings root, Settings component, LogComponent c, String key) {
-        Optional<String> v = c == LogComponent.AUTH ? root.get(componentKey(c, key)) : component.get(key);
-        return v.map(String::trim).filter(x -> !x.isEmpty());
-    }
-
-    private static Durability durability(Settings root, LogComponent c, Optional<String> raw, Durability def) {
-        if (raw.isEmpty()) {
-            return def;
-        }
-        String v = raw.get().toUpperCase(Locale.ROOT);
-        for (Durability d : Durability.values()) {
-            if (d.name().equals(v)) {
-                return d;
-            }
-        }
-        throw new InvalidSettingException(keyOf(root, c, DURABILITY), raw.get(), "buffered, flush or fsync");
-    }
-
-    private static String componentKey(LogComponent c, String key) {
-        return "component." + c.id() + "." + key;
-    }
-
-    /** The key as the user set it: the component's own key if set, else the global one. */
-    private static String keyOf(Settings root, LogComponent c, String key) {
-        return root.get(componentKey(c, key)).isPresent() ? componentKey(c, key) : key;
-    }
-
-    /** A misspelt {@code sink.file.*} key would otherwise be ignored silently. */
+    /**
+     * A misspelt {@code sink.file.*} key fails here too, for a configuration parsed without the backend's
+     * start-up check (which names the nearest key); keys from environment variables come back with dots.
+     */
     private static void checkKnownKeys(Settings root) {
-        checkKnownKeys(root, "");
-        for (LogComponent c : LogComponent.values()) {
-            checkKnownKeys(root, "component." + c.id() + ".");
+        List<String> names = FileSinkKeys.KEYS.stream().map(SettingKey::name).toList();
+        for (String scope : scopes()) {
+            for (String key : root.keysWithPrefix(scope + FileSinkKeys.PREFIX)) {
+                String bare = key.substring(scope.length());
+                String dotted = bare.replace('-', '.');
+                boolean known = bare.equals(FileSinkKeys.PREFIX + "enabled") || FileSinkKeys.KEYS.stream()
+                        .anyMatch(k -> k.matches(bare) || k.name().equals(dotted));
+                if (!known) {
+                    throw new InvalidSettingException(key, root.get(key).orElse(""),
+                            "a file sink setting: " + String.join(", ", names));
+                }
+            }
         }
     }
 
-    private static void checkKnownKeys(Settings root, String scope) {
-        for (String key : root.keysWithPrefix(scope + PREFIX)) {
-            // Keys from environment variables come back with dots where we write dashes.
-            String normalized = key.substring(scope.length()).replace('-', '.');
-            boolean known = KEYS.stream().anyMatch(k -> k.replace('-', '.').equals(normalized));
-            if (!known) {
-                throw new InvalidSettingException(key, root.get(key).orElse(""),
-                        "a file sink setting: " + String.join(", ", KEYS));
-            }
+    private static List<String> scopes() {
+        List<String> scopes = new ArrayList<>(List.of(""));
+        for (LogComponent c : LogComponent.values()) {
+            scopes.add("component." + c.id() + ".");
         }
+        return scopes;
     }
 }

@@ -112,26 +112,23 @@ public final class RotatingFileSink implements LogSink, ArchiveCatalog {
     }
 
     /**
-     * Sends buffered lines to the OS. The core calls this from each component's writer thread, and a
-     * flush has no component argument: it flushes the components this thread writes, so that writer
-     * threads never touch (or wait for) each other's files. A thread that writes none (a direct user
-     * of the sink) flushes them all.
+     * Sends buffered lines of {@code component} to the OS. The core calls this from that component's writer
+     * thread, so that writer threads never touch (or wait for) each other's files.
      */
     @Override
+    public void flush(LogComponent component) throws IOException {
+        ComponentFile f = files[component.ordinal()];
+        if (f != null) {
+            f.flush();
+        }
+    }
+
+    /** Sends every component's buffered lines to the OS (a direct user of the sink). */
+    @Override
     public void flush() throws IOException {
-        Thread me = Thread.currentThread();
-        boolean mine = false;
         IOException failure = null;
         for (ComponentFile f : files) {
-            if (f.lastWriter() == me) {
-                mine = true;
-                failure = flush(f, failure);
-            }
-        }
-        if (!mine) {
-            for (ComponentFile f : files) {
-                failure = flush(f, failure);
-            }
+            failure = flush(f, failure);
         }
         if (failure != null) {
             throw failure;

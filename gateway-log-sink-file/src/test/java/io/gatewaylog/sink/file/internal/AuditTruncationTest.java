@@ -7,6 +7,7 @@ import io.gatewaylog.sink.file.audit.AuditChain;
 import io.gatewaylog.sink.file.audit.AuditVerifier;
 import io.gatewaylog.sink.file.audit.AuditVerifier.Kind;
 import io.gatewaylog.sink.file.audit.AuditVerifier.Result;
+import io.gatewaylog.testkit.RecordingReporter;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ class AuditTruncationTest {
         assertThat(cut.problem().detail()).contains("head says seq 10").contains("records 8..10 were cut off the end");
 
         write(10, 2); // the gateway restarts and goes on
-        assertThat(reporter.errors).anyMatch(e -> e.contains("records 8..10 were cut off the end"));
+        assertThat(reporter.errors()).anyMatch(e -> e.contains("records 8..10 were cut off the end"));
         Result after = AuditVerifier.verify(auth(), null);
         assertThat(after.intact()).isFalse();
         assertThat(after.problem().kind()).isEqualTo(Kind.DELETED);
@@ -108,7 +109,7 @@ class AuditTruncationTest {
 
         // And if the gateway restarts then, the new head says when it was started: the verdict warns.
         write(10, 2, withKey);
-        assertThat(reporter.warnings).anyMatch(w -> w.contains("no valid chain head"));
+        assertThat(reporter.warnings()).anyMatch(w -> w.contains("no valid chain head"));
         Result restarted = AuditVerifier.verify(auth(), key);
         assertThat(restarted.intact()).as("%s", restarted).isTrue();
         assertThat(restarted.warnings()).singleElement().asString()
@@ -124,7 +125,7 @@ class AuditTruncationTest {
         write(0, 5, withKey);
         Files.write(auth().resolve(".audit-head"), forgedHead());
         write(5, 2, withKey);
-        assertThat(reporter.errors).anyMatch(e -> e.contains("fails its check") && e.contains("moved aside"));
+        assertThat(reporter.errors()).anyMatch(e -> e.contains("fails its check") && e.contains("moved aside"));
         try (java.util.stream.Stream<Path> files = Files.list(auth())) {
             assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith(".audit-head.invalid-"));
         }

@@ -9,6 +9,7 @@ import io.gatewaylog.api.spi.InvalidSettingException;
 import io.gatewaylog.api.spi.RecordEncoder;
 import io.gatewaylog.core.internal.json.JsonRecordEncoder;
 import io.gatewaylog.sink.file.audit.AuditVerifier;
+import io.gatewaylog.testkit.RecordingReporter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.gatewaylog.api.spi.ArchiveNames;
 import io.gatewaylog.sink.file.audit.AuditVerifier;
+import io.gatewaylog.testkit.RecordingReporter;
+import io.gatewaylog.testkit.internal.CrashSuite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * uncompressed for the rest of its delay, then compresses it: every acknowledged record present, each
  * line exactly once, every archive whole, the audit trail intact.
  */
+@CrashSuite
 class CompressDelayCrashTest {
     private static final int CYCLES = 3;
     private static final String[] DURABILITY = {"buffered", "flush", "fsync"};

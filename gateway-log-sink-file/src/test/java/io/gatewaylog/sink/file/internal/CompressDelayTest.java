@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.ArchiveNames;
+import io.gatewaylog.testkit.RecordingReporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -168,7 +169,7 @@ class CompressDelayTest {
             sink.write(records("m", 0, 20));
             sink.flush();
         }
-        assertThat(reporter.warnings).as("the close did not wait for the delay").noneMatch(w -> w.contains("did not finish"));
+        assertThat(reporter.warnings()).as("the close did not wait for the delay").noneMatch(w -> w.contains("did not finish"));
         List<Path> left = uncompressed(dir);
         assertThat(left).isNotEmpty();
         assertThat(compressed(dir)).isEmpty();

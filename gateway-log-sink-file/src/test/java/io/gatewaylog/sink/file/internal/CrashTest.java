@@ -3,6 +3,8 @@ package io.gatewaylog.sink.file.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewaylog.api.spi.ArchiveNames;
+import io.gatewaylog.testkit.RecordingReporter;
+import io.gatewaylog.testkit.internal.CrashSuite;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * no archive is ever corrupt, no temporary file is left, no line is duplicated or cut, and only records
  * that were not acknowledged yet (younger than the durability window) may be missing.
  */
+@CrashSuite
 class CrashTest {
     private static final int CYCLES = 30;
     private static final String[] DURABILITY = {"buffered", "flush", "fsync"};
@@ -84,7 +87,7 @@ class CrashTest {
         System.out.println("crash test: seed " + seed + "; acknowledged api " + apiAcked + "; auth " + authAcked
                 + "; repairs at restarts: " + count(children, "partial last line") + " partial lines cut, "
                 + count(children, "did not finish") + " temporary archives removed, "
-                + count(children, "may be incomplete") + " archives redone; at the last start: " + reporter.warnings);
+                + count(children, "may be incomplete") + " archives redone; at the last start: " + reporter.warnings());
         for (String c : List.of("api", "auth")) {
             Path dir = logs.resolve(c);
             try (Stream<Path> files = Files.list(dir)) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.sink.file.FileSinkProvider;
+import io.gatewaylog.testkit.RecordingReporter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

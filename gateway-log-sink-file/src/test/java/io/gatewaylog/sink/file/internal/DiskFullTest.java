@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.gatewaylog.api.GatewayLogger;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.core.GatewayLogBackend;
+import io.gatewaylog.testkit.RecordingReporter;
+import io.gatewaylog.testkit.internal.Prerequisites;
+import io.gatewaylog.testkit.internal.TmpfsSuite;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -14,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Disk full on a real, small file system (a 2 MB tmpfs, mounted by the test when it runs as root): the
  * writer survives, no half line is ever in a file, and writing resumes once space is freed.
  */
+@TmpfsSuite
 class DiskFullTest {
     private static final int RECORDS = 3000;
 
@@ -36,10 +39,10 @@ class DiskFullTest {
 
     @Test
     void theWriterSurvivesAFullDiskLeavesNoHalfLineAndResumesWhenSpaceReturns() throws Exception {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+        Prerequisites.require("root".equals(System.getProperty("user.name")),
                 "disk-full test skipped: mounting a tmpfs needs root (run as root to include it)");
         Path mnt = Files.createDirectory(tmp.resolve("mnt"));
-        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mnt.toString()) == 0,
+        Prerequisites.require(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mnt.toString()) == 0,
                 "disk-full test skipped: could not mount a tmpfs (no CAP_SYS_ADMIN in this container?)");
         GatewayLogBackend backend = null;
         try {
@@ -72,7 +75,7 @@ class DiskFullTest {
             RotatingFileSink sink = backend.sinks().stream().filter(RotatingFileSink.class::isInstance)
                     .map(RotatingFileSink.class::cast).findFirst().orElseThrow();
             await().atMost(Duration.ofSeconds(30)).until(() -> failures(sink, "api") > 0 && failures(sink, "system") > 0);
-            assertThat(reporter.errors).anyMatch(e -> e.contains("No space left on device"));
+            assertThat(reporter.errors()).anyMatch(e -> e.contains("No space left on device"));
 
             // While the disk is full: every file holds whole lines only, and retries do not duplicate.
             for (String c : List.of("api", "system")) {
@@ -91,11 +94,11 @@ class DiskFullTest {
             } catch (org.awaitility.core.ConditionTimeoutException e) {
                 throw new AssertionError("writing did not resume: lines " + written(mnt, "api") + "/" + written(mnt, "system")
                         + ", files " + TestFiles.names(mnt.resolve("logs/api")) + TestFiles.names(mnt.resolve("logs/system"))
-                        + ", " + sink.measurements() + ", errors " + reporter.errors + ", warnings " + reporter.warnings, e);
+                        + ", " + sink.measurements() + ", errors " + reporter.errors() + ", warnings " + reporter.warnings(), e);
             }
             assertThat(backend.shutdown(Duration.ofSeconds(30))).isTrue();
             backend = null;
-            assertThat(reporter.warnings).anyMatch(w -> w.contains("works again"));
+            assertThat(reporter.warnings()).anyMatch(w -> w.contains("works again"));
             for (String c : List.of("api", "system")) {
                 Path dir = mnt.resolve("logs").resolve(c);
                 String prefix = c.substring(0, 1);

@@ -10,6 +10,7 @@ import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.InvalidSettingException;
 import io.gatewaylog.core.GatewayLogBackend;
 import io.gatewaylog.sink.file.audit.AuditVerifier;
+import io.gatewaylog.testkit.RecordingReporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -75,7 +76,7 @@ class HostileDirectoryTest {
             assertThat(files.filter(p -> p.getFileName().toString().startsWith("current.log.symlink-")))
                     .singleElement().satisfies(p -> assertThat(Files.isSymbolicLink(p)).isTrue());
         }
-        assertThat(reporter.errors).anyMatch(e -> e.contains("api/current.log was a symbolic link") && e.contains(target.toString()));
+        assertThat(reporter.errors()).anyMatch(e -> e.contains("api/current.log was a symbolic link") && e.contains(target.toString()));
         assertThat(AuditVerifier.verify(root().resolve("auth"), null).intact()).isTrue();
     }
 
@@ -93,7 +94,7 @@ class HostileDirectoryTest {
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(target)).isEqualTo(SECRET);
         assertThat(Files.exists(Path.of(link + ".gz"), LinkOption.NOFOLLOW_LINKS)).isFalse();
-        assertThat(reporter.errors).anyMatch(e -> e.contains(link.getFileName().toString()) && e.contains("symbolic link"));
+        assertThat(reporter.errors()).anyMatch(e -> e.contains(link.getFileName().toString()) && e.contains("symbolic link"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.gatewaylog.sink.file.internal;
 
+import io.gatewaylog.testkit.RecordingReporter;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -10,6 +10,9 @@ import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.RecordEncoder;
 import io.gatewaylog.sink.file.audit.AuditVerifier;
+import io.gatewaylog.testkit.RecordingReporter;
+import io.gatewaylog.testkit.internal.Prerequisites;
+import io.gatewaylog.testkit.internal.TmpfsSuite;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -18,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code write} returns the records whose whole lines are in the file, the torn rest is cut off, the
  * audit chain keeps only the seals of what was written, and the retry of the rest completes the file.
  */
+@TmpfsSuite
 class PartialWriteTest {
     private static final long T0 = 1_700_000_000_000L;
     private static final String PAD = "x".repeat(900);
@@ -75,9 +78,9 @@ class PartialWriteTest {
 
     @Test
     void aDiskFillingUpMidBatchKeepsTheWholeLinesReturnsTheirCountAndTheRetryCompletesTheFile() throws Exception {
-        Assumptions.assumeTrue(isRoot(), "partial-write test skipped: mounting a tmpfs needs root");
+        Prerequisites.require(isRoot(), "partial-write test skipped: mounting a tmpfs needs root");
         Path mnt = Files.createDirectory(tmp.resolve("mnt"));
-        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mnt.toString()) == 0,
+        Prerequisites.require(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mnt.toString()) == 0,
                 "partial-write test skipped: could not mount a tmpfs (no CAP_SYS_ADMIN in this container?)");
         try {
             Path logs = mnt.resolve("logs");
@@ -133,9 +136,9 @@ class PartialWriteTest {
 
     @Test
     void aSealedBatchCutShortByAFullDiskKeepsExactlyTheSealsOfTheLinesWritten() throws Exception {
-        Assumptions.assumeTrue(isRoot(), "partial-write test skipped: mounting a tmpfs needs root");
+        Prerequisites.require(isRoot(), "partial-write test skipped: mounting a tmpfs needs root");
         Path mnt = Files.createDirectory(tmp.resolve("mnt"));
-        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mnt.toString()) == 0,
+        Prerequisites.require(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mnt.toString()) == 0,
                 "partial-write test skipped: could not mount a tmpfs");
         try {
             Path logs = mnt.resolve("logs");

@@ -5,6 +5,7 @@ import static io.gatewaylog.sink.file.internal.TestFiles.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewaylog.api.LogComponent;
+import io.gatewaylog.testkit.RecordingReporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,6 +12,7 @@ import io.gatewaylog.api.spi.ArchiveCatalog.Archive;
 import io.gatewaylog.api.spi.ArchiveNames;
 import io.gatewaylog.api.spi.Measurement;
 import io.gatewaylog.api.spi.RecordEncoder;
+import io.gatewaylog.testkit.RecordingReporter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -165,8 +166,8 @@ class RotatingFileSinkTest {
             assertThat(sink.write(first)).isEqualTo(7); // m0..m6 taken; m7's encoding failed
             assertThat(messages(root.resolve("api"))).containsExactlyElementsOf(expected("m", 0, 7));
             assertThat(sink.write(new ArrayList<>(first.subList(7, 10)))).isEqualTo(3); // the core retries the rest
-            assertThat(reporter.errors).hasSize(1);
-            assertThat(reporter.warnings).anyMatch(w -> w.contains("works again"));
+            assertThat(reporter.errors()).hasSize(1);
+            assertThat(reporter.warnings()).anyMatch(w -> w.contains("works again"));
             assertThat(sink.measurements()).anyMatch(m -> m.name().equals("gateway.log.file.failures")
                     && m.tags().get("component").equals("api") && m.value() == 1);
         }

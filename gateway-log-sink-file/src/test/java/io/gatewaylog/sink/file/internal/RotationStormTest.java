@@ -5,6 +5,7 @@ import static io.gatewaylog.sink.file.internal.TestFiles.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewaylog.api.LogComponent;
+import io.gatewaylog.testkit.RecordingReporter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -76,6 +77,6 @@ class RotationStormTest {
             archives.forEach(TestFiles::assertValidGzip);
             assertThat(TestFiles.messages(root.resolve(c))).containsExactlyElementsOf(want);
         }
-        assertThat(reporter.errors).isEmpty();
+        assertThat(reporter.errors()).isEmpty();
     }
 }

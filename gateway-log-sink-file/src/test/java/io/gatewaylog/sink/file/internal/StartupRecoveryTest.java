@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.ArchiveNames;
+import io.gatewaylog.testkit.RecordingReporter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +83,7 @@ class StartupRecoveryTest {
         assertThat(tmp).doesNotExist();
         assertThat(foreign).exists();
         assertThat(messages(dir)).containsExactly("a");
-        assertThat(reporter.warnings).anyMatch(w -> w.contains("did not finish"));
+        assertThat(reporter.warnings()).anyMatch(w -> w.contains("did not finish"));
     }
 
     @Test
@@ -127,7 +128,7 @@ class StartupRecoveryTest {
             sink.flush();
         }
         assertThat(messages(dir)).containsExactly("complete", "next0");
-        assertThat(reporter.warnings).anyMatch(w -> w.contains("partial last line of"));
+        assertThat(reporter.warnings()).anyMatch(w -> w.contains("partial last line of"));
     }
 
     @Test

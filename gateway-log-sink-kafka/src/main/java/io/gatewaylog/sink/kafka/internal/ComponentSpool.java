@@ -5,7 +5,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -20,14 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * the logical position of their first byte ({@code 00000000000000000000.seg}), and a {@link CommitFile}.
  * Positions grow forever across segments and restarts, so "acknowledged up to P" is one number.
  *
- * <p>The component's writer appends ({@link #append}); the sender thread reads ({@link Reader}) up to the
+ * <p>The component's writer appends ({@link #append}); the sender thread reads ({@link SpoolReader}) up to the
  * published {@link #end()}, sends, and once Kafka has acknowledged a prefix, {@link #commit commits} its
  * end and deletes the segments wholly below it. Everything written is in the operating system's hands
  * when {@code append} returns, so a killed process loses nothing; {@link #force} puts it on the disk.
  */
 final class ComponentSpool implements Closeable {
-    static final String SUFFIX = ".seg";
-
     final LogComponent component;
     private final Path dir;
     private final SpoolBudget budget;
@@ -43,7 +40,8 @@ final class ComponentSpool implements Closeable {
     /** Records spooled and not yet acknowledged (or dropped). */
     final AtomicLong pendingRecords = new AtomicLong();
 
-    private ComponentSpool(LogComponent component, Path dir, SpoolBudget budget, long segmentBytes, CommitFile commitFile) {
+    private ComponentSpool(LogComponent component, Path dir, SpoolBudget budget, long segmentBytes,
+                           CommitFile commitFile) {
         this.component = component;
         this.dir = dir;
         this.budget = budget;
@@ -55,7 +53,8 @@ final class ComponentSpool implements Closeable {
      * Opens the spool in {@code dir}, recovering what a previous process left: segments wholly below the
      * committed position are deleted, the last segment is cut back to its last whole frame.
      */
-    static ComponentSpool open(LogComponent component, Path dir, SpoolBudget budget, long segmentBytes) throws IOException {
+    static ComponentSpool open(LogComponent component, Path dir, SpoolBudget budget, long segmentBytes)
+            throws IOException {
         Files.createDirectories(dir);
         CommitFile commit = CommitFile.open(dir.resolve("committed"));
         ComponentSpool spool = new ComponentSpool(component, dir, budget, segmentBytes, commit);
@@ -64,42 +63,17 @@ final class ComponentSpool implements Closeable {
     }
 
     private void recover() throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
-            for (Path f : files) {
-                String name = f.getFileName().toString();
-                try {
-                    segments.put(Long.parseLong(name.substring(0, name.length() - SUFFIX.length())), f);
-                } catch (NumberFormatException e) {
-                    // not ours: left alone
-                }
-            }
-        }
+        SegmentFiles.list(dir, segments);
         long committed = commitFile.position();
-        // Segments wholly acknowledged: the process died between committing and deleting.
-        while (segments.size() > 1 && committed >= 0) {
-            Map.Entry<Long, Path> first = segments.firstEntry();
-            Long next = segments.higherKey(first.getKey());
-            if (next > committed) {
-                break;
-            }
-            Files.deleteIfExists(first.getValue());
-            segments.pollFirstEntry();
-        }
+        deleteAcknowledged(committed);
         if (segments.isEmpty()) {
             long base = Math.max(committed, 0);
-            Path f = dir.resolve(name(base));
-            segments.put(base, f);
+            segments.put(base, dir.resolve(name(base)));
         }
         Map.Entry<Long, Path> last = segments.lastEntry();
         activeBase = last.getKey();
-        active = FileChannel.open(last.getValue(), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        long valid = validLength(active);
-        if (valid < active.size()) {
-            active.truncate(valid);
-            active.force(true);
-        }
-        active.position(valid);
-        end = activeBase + valid;
+        active = SegmentFiles.openForAppend(last.getValue());
+        end = activeBase + active.position();
         if (committed < 0 || committed < segments.firstKey()) {
             committed = segments.firstKey();
         }
@@ -117,6 +91,19 @@ final class ComponentSpool implements Closeable {
         this.recoveredCommitted = committed;
     }
 
+    /** Deletes the segments wholly acknowledged: the process died between committing and deleting. */
+    private void deleteAcknowledged(long committed) throws IOException {
+        while (segments.size() > 1 && committed >= 0) {
+            Map.Entry<Long, Path> first = segments.firstEntry();
+            Long next = segments.higherKey(first.getKey());
+            if (next > committed) {
+                break;
+            }
+            Files.deleteIfExists(first.getValue());
+            segments.pollFirstEntry();
+        }
+    }
+
     private long recoveredCommitted;
 
     /** Where the sender starts: the first record not acknowledged by Kafka. */
@@ -126,7 +113,7 @@ final class ComponentSpool implements Closeable {
 
     private long countFrames(long from) throws IOException {
         long n = 0;
-        try (Reader r = reader(from)) {
+        try (SpoolReader r = reader(from)) {
             while (true) {
                 Frame f = r.next();
                 if (f == null) {
@@ -139,43 +126,8 @@ final class ComponentSpool implements Closeable {
         }
     }
 
-    /** Length of the whole frames at the start of {@code ch}. */
-    private static long validLength(FileChannel ch) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-        long pos = 0;
-        long filePos = 0;
-        long size = ch.size();
-        while (true) {
-            Frame f;
-            try {
-                f = Frame.read(buf.flip(), pos);
-            } catch (Frame.Corrupt e) {
-                return pos;
-            } finally {
-                buf.compact();
-            }
-            if (f != null) {
-                pos = f.end;
-                continue;
-            }
-            if (filePos >= size) {
-                return pos;
-            }
-            if (!buf.hasRemaining()) {
-                ByteBuffer bigger = ByteBuffer.allocate(buf.capacity() * 2);
-                bigger.put(buf.flip());
-                buf = bigger;
-            }
-            int r = ch.read(buf, filePos);
-            if (r < 0) {
-                return pos;
-            }
-            filePos += r;
-        }
-    }
-
     static String name(long base) {
-        return String.format("%020d%s", base, SUFFIX);
+        return SegmentFiles.name(base);
     }
 
     /** The published end: every byte below it is whole frames, readable by the sender. */
@@ -253,8 +205,8 @@ final class ComponentSpool implements Closeable {
         commitFile.force();
     }
 
-    Reader reader(long from) throws IOException {
-        Reader r = new Reader();
+    SpoolReader reader(long from) throws IOException {
+        SpoolReader r = new SpoolReader(segments, this::end);
         r.seek(from);
         return r;
     }
@@ -272,103 +224,5 @@ final class ComponentSpool implements Closeable {
         }
         commitFile.force();
         commitFile.close();
-    }
-
-    /** Reads frames in order from a position; used by one thread. */
-    final class Reader implements Closeable {
-        private ByteBuffer buf = ByteBuffer.allocate(256 * 1024);
-        private FileChannel channel;
-        private long base;
-        /** Logical position of the first byte in {@code buf} (after flip: of its position). */
-        private long bufStart;
-        private long fileRead;
-        private byte[] lastKey;
-
-        /** Moves to {@code position}, which must be a frame boundary at or past the oldest segment. */
-        void seek(long position) throws IOException {
-            closeChannel();
-            Map.Entry<Long, Path> e = segments.floorEntry(position);
-            if (e == null) {
-                e = segments.firstEntry();
-                position = e.getKey();
-            }
-            base = e.getKey();
-            channel = FileChannel.open(e.getValue(), StandardOpenOption.READ);
-            fileRead = position - base;
-            bufStart = position;
-            buf.clear().flip();
-        }
-
-        /** Logical position of the next frame. */
-        long position() {
-            return bufStart;
-        }
-
-        /** The next whole frame, or null if none is published yet. */
-        Frame next() throws IOException, Frame.Corrupt {
-            while (true) {
-                Frame f = Frame.read(buf, bufStart, lastKey);
-                if (f != null) {
-                    bufStart = f.end;
-                    lastKey = f.key;
-                    return f;
-                }
-                long limit = limit();
-                if (base + fileRead >= limit) {
-                    Long nextBase = segments.higherKey(base);
-                    if (nextBase == null || buf.hasRemaining()) {
-                        // nothing more yet (or a frame cut at a segment's end, which recovery prevents)
-                        return null;
-                    }
-                    seek(nextBase);
-                    continue;
-                }
-                buf.compact();
-                if (!buf.hasRemaining()) {
-                    ByteBuffer bigger = ByteBuffer.allocate(buf.capacity() * 2);
-                    bigger.put(buf.flip());
-                    buf = bigger;
-                }
-                int max = (int) Math.min(buf.remaining(), limit - base - fileRead);
-                ByteBuffer slice = buf.slice(buf.position(), max);
-                int r = channel.read(slice, fileRead);
-                if (r > 0) {
-                    buf.position(buf.position() + r);
-                    fileRead += r;
-                }
-                buf.flip();
-                if (r <= 0) {
-                    return null;
-                }
-            }
-        }
-
-        /** Where this segment's readable bytes end: the next segment's base, or the published end. */
-        private long limit() {
-            Long nextBase = segments.higherKey(base);
-            return nextBase != null ? nextBase : end;
-        }
-
-        /** Skips the rest of the current segment (after damage); false if it is the last one. */
-        boolean skipSegment() throws IOException {
-            Long nextBase = segments.higherKey(base);
-            if (nextBase == null) {
-                return false;
-            }
-            seek(nextBase);
-            return true;
-        }
-
-        private void closeChannel() throws IOException {
-            if (channel != null) {
-                channel.close();
-                channel = null;
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            closeChannel();
-        }
     }
 }

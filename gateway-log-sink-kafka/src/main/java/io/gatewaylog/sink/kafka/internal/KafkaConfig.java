@@ -1,14 +1,15 @@
 package io.gatewaylog.sink.kafka.internal;
 
 import io.gatewaylog.api.LogComponent;
+import io.gatewaylog.api.spi.CommonSettings;
 import io.gatewaylog.api.spi.InvalidSettingException;
+import io.gatewaylog.api.spi.SettingKey;
 import io.gatewaylog.api.spi.Settings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,15 +22,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * The Kafka sink's settings ({@code sink.kafka.*}), read and validated once at start-up: an invalid value
  * fails with an {@link InvalidSettingException} naming the key, the value and what is allowed. Producer
  * properties ({@code sink.kafka.client.<property>}) are checked against the client's own definitions
- * (name, type, range), so a typo fails here rather than as a warning in the client's log.
+ * (name, type, range), so a typo fails here rather than as a warning in the client's log. Keys and defaults:
+ * {@link KafkaKeys}.
  */
 public final class KafkaConfig {
     /** Prefix of every key of this sink. */
     public static final String PREFIX = "sink.kafka.";
     /** Prefix of the producer properties passed through. */
-    public static final String CLIENT = PREFIX + "client.";
+    public static final String CLIENT = KafkaKeys.CLIENT.name();
     static final String COMPONENT_PLACEHOLDER = "{component}";
-    static final long MIN_SPOOL = 64 * 1024;
 
     /** Properties the sink's guarantees rest on; a user may set them only to these values. */
     private static final Map<String, Set<String>> PINNED = Map.of(
@@ -55,22 +56,18 @@ public final class KafkaConfig {
     final Map<LogComponent, String> formats;
 
     private KafkaConfig(Settings s) {
-        bootstrapServers = nonBlank(s, "bootstrap.servers", "localhost:9092");
+        bootstrapServers = nonBlank(s, KafkaKeys.BOOTSTRAP_SERVERS);
         topics = topics(s);
-        components = components(s);
+        components = s.get(KafkaKeys.COMPONENTS);
         formats = formats(s);
-        Path dir = s.getPath("dir", Path.of("logs"));
-        spoolDir = s.getPath(PREFIX + "spool.dir", dir.resolve(".kafka-spool"));
-        spoolMaxBytes = s.getSize(PREFIX + "spool.max.bytes", 1L << 30);
-        if (spoolMaxBytes < MIN_SPOOL || spoolMaxBytes > (1L << 40)) {
-            throw new InvalidSettingException(PREFIX + "spool.max.bytes", s.get(PREFIX + "spool.max.bytes").orElse(""),
-                    "a size from 64KB to 1TB");
-        }
+        Path spool = s.get(KafkaKeys.SPOOL_DIR);
+        spoolDir = spool != null ? spool : s.get(CommonSettings.DIR).resolve(".kafka-spool");
+        spoolMaxBytes = s.get(KafkaKeys.SPOOL_MAX_BYTES);
         // One segment per component is always open; at 1/32 of the bound, six of them use under a fifth of it.
         segmentBytes = Math.max(16 * 1024, Math.min(64L << 20, spoolMaxBytes / 32));
-        fsyncInterval = duration(s, "spool.fsync.interval", Duration.ofSeconds(1), Duration.ZERO);
-        closeTimeout = duration(s, "close.timeout", Duration.ofSeconds(5), Duration.ZERO);
-        String asset = s.getString("asset.id", "").trim();
+        fsyncInterval = s.get(KafkaKeys.SPOOL_FSYNC_INTERVAL);
+        closeTimeout = s.get(KafkaKeys.CLOSE_TIMEOUT);
+        String asset = s.get(CommonSettings.ASSET_ID);
         fallbackKey = asset.isEmpty() ? hostName() : asset;
         producer = producer(s, bootstrapServers);
         clientId = (String) producer.get(ProducerConfig.CLIENT_ID_CONFIG);
@@ -97,13 +94,7 @@ public final class KafkaConfig {
     private static Map<LogComponent, String> formats(Settings s) {
         Map<LogComponent, String> formats = new EnumMap<>(LogComponent.class);
         for (LogComponent c : LogComponent.values()) {
-            String own = "component." + c.id() + "." + PREFIX + "format";
-            String raw = s.forComponent(c).get(PREFIX + "format").orElse("json");
-            String v = raw.trim().toLowerCase(java.util.Locale.ROOT);
-            if (!v.equals("json") && !v.equals("ecs")) {
-                throw new InvalidSettingException(s.get(own).isPresent() ? own : PREFIX + "format", raw, "json or ecs");
-            }
-            formats.put(c, v);
+            formats.put(c, s.forComponent(c).get(KafkaKeys.FORMAT));
         }
         return formats;
     }
@@ -137,27 +128,7 @@ public final class KafkaConfig {
         for (String key : s.keysWithPrefix(CLIENT)) {
             String name = key.substring(CLIENT.length());
             String value = s.get(key).orElse("");
-            if (!ProducerConfig.configNames().contains(name) || !keys.containsKey(name)) {
-                throw new InvalidSettingException(key, value, "a Kafka producer property after '" + CLIENT
-                        + "' ('" + name + "' is not one; see ProducerConfig of kafka-clients)");
-            }
-            if (OWNED.contains(name)) {
-                throw new InvalidSettingException(key, value, "nothing: the sink sets '" + name + "' itself");
-            }
-            Set<String> pinned = PINNED.get(name);
-            if (pinned != null && !pinned.contains(value.trim().toLowerCase(java.util.Locale.ROOT))) {
-                throw new InvalidSettingException(key, value, String.join(" or ", pinned)
-                        + " (at-least-once, ordered delivery depends on it)");
-            }
-            ConfigDef.ConfigKey def = keys.get(name);
-            try {
-                Object parsed = ConfigDef.parseType(name, value.trim(), def.type);
-                if (def.validator != null) {
-                    def.validator.ensureValid(name, parsed);
-                }
-            } catch (ConfigException e) {
-                throw new InvalidSettingException(key, value, allowed(def, e));
-            }
+            checkClientProperty(key, name, value, keys);
             p.put(name, value.trim());
         }
         if (!p.containsKey(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG)) {
@@ -179,14 +150,39 @@ public final class KafkaConfig {
         return Map.copyOf(p);
     }
 
+    /** A producer property the client knows, that the sink does not own, with a value the client accepts. */
+    private static void checkClientProperty(String key, String name, String value, Map<String, ConfigDef.ConfigKey> keys) {
+        if (!ProducerConfig.configNames().contains(name) || !keys.containsKey(name)) {
+            throw new InvalidSettingException(key, value, "a Kafka producer property after '" + CLIENT
+                    + "' ('" + name + "' is not one; see ProducerConfig of kafka-clients)");
+        }
+        if (OWNED.contains(name)) {
+            throw new InvalidSettingException(key, value, "nothing: the sink sets '" + name + "' itself");
+        }
+        Set<String> pinned = PINNED.get(name);
+        if (pinned != null && !pinned.contains(value.trim().toLowerCase(java.util.Locale.ROOT))) {
+            throw new InvalidSettingException(key, value, String.join(" or ", pinned)
+                    + " (at-least-once, ordered delivery depends on it)");
+        }
+        ConfigDef.ConfigKey def = keys.get(name);
+        try {
+            Object parsed = ConfigDef.parseType(name, value.trim(), def.type);
+            if (def.validator != null) {
+                def.validator.ensureValid(name, parsed);
+            }
+        } catch (ConfigException e) {
+            throw new InvalidSettingException(key, value, allowed(def, e));
+        }
+    }
+
     private static String allowed(ConfigDef.ConfigKey def, ConfigException e) {
         String range = def.validator == null ? "" : " " + def.validator;
         return "a value of type " + def.type.toString().toLowerCase(java.util.Locale.ROOT) + range + " (" + e.getMessage() + ")";
     }
 
     private static Map<LogComponent, String> topics(Settings s) {
-        String key = PREFIX + "topic";
-        String raw = s.get(key).orElse("gateway.logs." + COMPONENT_PLACEHOLDER).trim();
+        String key = KafkaKeys.TOPIC.name();
+        String raw = s.get(key).orElse(KafkaKeys.TOPIC.defaultValue(s.profile(), null)).trim();
         Map<LogComponent, String> map = new EnumMap<>(LogComponent.class);
         for (LogComponent c : LogComponent.values()) {
             String t = raw.replace(COMPONENT_PLACEHOLDER, c.id());
@@ -200,43 +196,13 @@ public final class KafkaConfig {
         return map;
     }
 
-    private static Set<LogComponent> components(Settings s) {
-        String key = PREFIX + "components";
-        String raw = s.get(key).orElse("all");
-        String trimmed = raw.trim();
-        if (trimmed.equalsIgnoreCase("all")) {
-            return EnumSet.allOf(LogComponent.class);
-        }
-        EnumSet<LogComponent> set = EnumSet.noneOf(LogComponent.class);
-        if (trimmed.equalsIgnoreCase("none")) {
-            return set;
-        }
-        for (String part : trimmed.split(",")) {
-            try {
-                set.add(LogComponent.parse(part.trim()));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidSettingException(key, raw,
-                        "'all', 'none' or a comma-separated list of api, protocol, auth, infra, system, metrics");
-            }
-        }
-        return set;
-    }
-
-    private static String nonBlank(Settings s, String name, String defaultValue) {
-        String v = s.get(PREFIX + name).orElse(defaultValue).trim();
+    private static String nonBlank(Settings s, SettingKey<String> key) {
+        String defaultValue = key.defaultValue(s.profile(), null);
+        String v = s.get(key.name()).orElse(defaultValue).trim();
         if (v.isEmpty()) {
-            throw new InvalidSettingException(PREFIX + name, v, "a non-empty value, e.g. " + defaultValue);
+            throw new InvalidSettingException(key.name(), v, "a non-empty value, e.g. " + defaultValue);
         }
         return v;
-    }
-
-    private static Duration duration(Settings s, String name, Duration defaultValue, Duration min) {
-        Duration d = s.getDuration(PREFIX + name, defaultValue);
-        if (d.compareTo(min) < 0 || d.compareTo(Duration.ofHours(1)) > 0) {
-            throw new InvalidSettingException(PREFIX + name, s.get(PREFIX + name).orElse(d.toString()),
-                    "a duration from " + (min.isZero() ? "0" : min.toMillis() + "ms") + " to 1h");
-        }
-        return d;
     }
 
     private static String hostName() {

@@ -50,7 +50,7 @@ final class KafkaCounters {
         for (LogComponent c : LogComponent.values()) {
             Map<String, String> t = Map.of("sink", "kafka", "component", c.id());
             all.add(Measurement.counter("gateway.log.kafka.spooled", t, "records",
-                    "Records written to the spool (every record passes through it)", spooled.get(c)::sum));
+                    "Records put in the spool (every record passes through it)", spooled.get(c)::sum));
             all.add(Measurement.counter("gateway.log.kafka.sent", t, "records",
                     "Records handed to the Kafka producer (resends included)", sent.get(c)::sum));
             all.add(Measurement.counter("gateway.log.kafka.acknowledged", t, "records",

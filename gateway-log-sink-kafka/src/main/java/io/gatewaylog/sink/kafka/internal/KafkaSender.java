@@ -1,30 +1,17 @@
 package io.gatewaylog.sink.kafka.internal;
 
-import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.Reporter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.producer.Callback;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.RecordBatchTooLargeException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.errors.InterruptException;
 
 /**
  * The sink's one sender thread: reads each component's spool in order and hands the records to one
@@ -36,47 +23,41 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  *
  * <p>Only this thread calls {@code send()}, which may block up to {@code max.block.ms} while the
  * producer has no metadata (the broker is down); the components' writer threads never wait for it.
+ *
+ * <p>The parts: {@link SendState} (a component's in-flight records and acknowledged prefix),
+ * {@link Acknowledgements} (what a completion means, on the network thread) and
+ * {@link ProducerSupervisor} (making and closing the producer).
  */
 final class KafkaSender implements Runnable {
     static final String THREAD_NAME = "gateway-log-kafka-sender";
     static final long RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-    static final long COMMIT_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    static final long CREATE_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** The most records one component sends per round, so one busy component cannot starve the others. */
+    private static final int MAX_PER_ROUND = 10_000;
 
     private final KafkaConfig config;
     private final KafkaCounters counters;
     private final Reporter reporter;
-    private final EpisodeReporter outage;
-    private final EpisodeReporter clientFailure;
-    private final List<State> states = new ArrayList<>();
-    private final ProducerFactory factory;
-    private final AtomicInteger rejectedReports = new AtomicInteger();
+    private final Acknowledgements acks;
+    private final ProducerSupervisor producers;
+    private final List<SendState> states = new ArrayList<>();
     private volatile Thread thread;
     private volatile boolean stopping;
     private volatile boolean inSend;
     private volatile long drainDeadline;
-    private Producer<byte[], byte[]> producer;
-    private long nextCreate;
-    private long lastCommit;
-    private long lastForce = System.nanoTime();
-
-    /** Makes the producer (a seam for tests). */
-    interface ProducerFactory {
-        Producer<byte[], byte[]> create(KafkaConfig config);
-    }
+    private final SpoolKeeper keeper;
 
     KafkaSender(KafkaConfig config, List<ComponentSpool> spools, KafkaCounters counters, Reporter reporter,
-                ProducerFactory factory) throws IOException {
+                ProducerSupervisor.ProducerFactory factory) throws IOException {
         this.config = config;
         this.counters = counters;
         this.reporter = reporter;
-        this.outage = new EpisodeReporter(reporter);
-        this.clientFailure = new EpisodeReporter(reporter);
-        this.factory = factory == null ? c -> new KafkaProducer<>(c.producerProperties()) : factory;
+        this.acks = new Acknowledgements(counters, reporter, config.spoolDir);
+        this.producers = new ProducerSupervisor(config, factory, reporter);
         for (ComponentSpool s : spools) {
-            states.add(new State(s, config.topic(s.component)));
+            states.add(new SendState(s, config.topic(s.component)));
         }
+        this.keeper = new SpoolKeeper(states, config.fsyncInterval);
     }
 
     void start() {
@@ -100,7 +81,7 @@ final class KafkaSender implements Runnable {
      */
     void stop(Duration timeout) {
         // While Kafka is known to be down there is no point waiting: the records stay spooled for the next start.
-        drainDeadline = System.nanoTime() + (outage.active() ? 0 : timeout.toNanos());
+        drainDeadline = System.nanoTime() + (acks.outage() ? 0 : timeout.toNanos());
         stopping = true;
         Thread t = thread;
         if (t == null) {
@@ -108,7 +89,7 @@ final class KafkaSender implements Runnable {
         }
         LockSupport.unpark(t);
         try {
-            if (outage.active()) {
+            if (acks.outage()) {
                 interruptSend(t);
             }
             t.join(timeout.toMillis() + 500);
@@ -134,12 +115,12 @@ final class KafkaSender implements Runnable {
     @Override
     public void run() {
         try {
-            while (!stopping || (producer != null && System.nanoTime() - drainDeadline < 0 && !allAcknowledged())) {
+            while (!stopping || (producers.started() && System.nanoTime() - drainDeadline < 0 && !allAcknowledged())) {
                 try {
                     if (!pumpAll()) {
                         LockSupport.parkNanos(this, IDLE_PARK_NANOS);
                     }
-                    maintain(false);
+                    keeper.maintain(false);
                 } catch (Throwable t) {
                     if (stopping && Thread.interrupted()) {
                         break;
@@ -150,17 +131,18 @@ final class KafkaSender implements Runnable {
             }
         } finally {
             Thread.interrupted();
-            closeProducer();
+            producers.close(drainDeadline);
             try {
-                maintain(true);
+                keeper.maintain(true);
             } catch (IOException e) {
-                reporter.error("kafka: could not commit the spool's position at shutdown; some records will be sent again", e);
+                reporter.error("kafka: could not commit the spool's position at shutdown; "
+                        + "some records will be sent again", e);
             }
         }
     }
 
     private boolean allAcknowledged() {
-        for (State s : states) {
+        for (SendState s : states) {
             if (s.acked != s.spool.end()) {
                 return false;
             }
@@ -169,54 +151,28 @@ final class KafkaSender implements Runnable {
     }
 
     private boolean pumpAll() throws IOException {
-        if (producer == null && !createProducer()) {
+        Producer<byte[], byte[]> producer = producers.get();
+        if (producer == null) {
             return false;
         }
         boolean progress = false;
-        for (State s : states) {
-            progress |= pump(s);
+        for (SendState s : states) {
+            progress |= pump(s, producer);
         }
         return progress;
     }
 
-    private boolean createProducer() {
-        long now = System.nanoTime();
-        if (now - nextCreate < 0) {
-            return false;
-        }
-        try {
-            producer = factory.create(config);
-            clientFailure.end(() -> "the Kafka producer started");
-            return true;
-        } catch (KafkaException e) {
-            nextCreate = now + CREATE_RETRY_NANOS;
-            clientFailure.start("could not start the Kafka producer (" + e.getMessage() + "); records are spooled and the "
-                    + "producer is tried again every " + TimeUnit.NANOSECONDS.toSeconds(CREATE_RETRY_NANOS) + " s", e);
-            return false;
-        }
-    }
-
-    private boolean pump(State s) throws IOException {
+    /** Sends what is spooled and allowed in flight for one component; true if anything was sent. */
+    private boolean pump(SendState s, Producer<byte[], byte[]> producer) throws IOException {
         if (s.failure != null) {
-            synchronized (s) {
-                if (s.pending > 0) {
-                    return false;
-                }
-                counters.resent.add(s.inFlight.size());
-                s.inFlight.clear();
-                s.inFlightBytes = 0;
-                s.failure = null;
-            }
-            s.reader.seek(s.acked);
-            s.resumeAt = System.nanoTime() + RETRY_PAUSE_NANOS;
+            rewindAfterFailure(s);
             return false;
         }
         if (System.nanoTime() - s.resumeAt < 0) {
             return false;
         }
         int n = 0;
-        // inFlightBytes is written under the lock by both threads; a stale read only delays the check.
-        while (n < 10_000 && s.failure == null && s.inFlightBytes < config.maxInFlightBytes) {
+        while (n < MAX_PER_ROUND && s.failure == null && s.inFlightBytes < config.maxInFlightBytes) {
             Frame f;
             try {
                 f = s.reader.next();
@@ -227,28 +183,9 @@ final class KafkaSender implements Runnable {
             if (f == null) {
                 break;
             }
-            InFlight entry = new InFlight(s, f.end, f.size);
-            synchronized (s) {
-                s.inFlight.addLast(entry);
-                s.inFlightBytes += f.size;
-                s.pending++;
-            }
-            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(s.topic, null, f.epochMillis, f.key, f.value,
-                    new RecordHeaders(new Header[] {s.componentHeader, LEVEL_HEADERS[f.level]}));
             n++;
-            inSend = true;
-            try {
-                producer.send(record, entry);
-            } catch (KafkaException | IllegalStateException e) {
-                if (e instanceof org.apache.kafka.common.errors.InterruptException) {
-                    // stop() gave up waiting; clear the flag so the last commit's file writes still work
-                    Thread.interrupted();
-                    drainDeadline = System.nanoTime();
-                }
-                completed(s, entry, e);
+            if (!send(s, f, producer)) {
                 break;
-            } finally {
-                inSend = false;
             }
         }
         if (n > 0) {
@@ -257,150 +194,48 @@ final class KafkaSender implements Runnable {
         return n > 0;
     }
 
-    private void skipCorrupt(State s, Frame.Corrupt e) throws IOException {
+    /** Once every send of the failed component has come back: rewinds to the first unacknowledged record. */
+    private void rewindAfterFailure(SendState s) throws IOException {
+        int resent = s.rewindWhenSettled();
+        if (resent < 0) {
+            return;
+        }
+        counters.resent.add(resent);
+        s.reader.seek(s.acked);
+        s.resumeAt = System.nanoTime() + RETRY_PAUSE_NANOS;
+    }
+
+    /** Hands one frame to the producer; false if the send failed at once (the completion is counted). */
+    private boolean send(SendState s, Frame f, Producer<byte[], byte[]> producer) {
+        SendState.Entry entry = s.add(f.end, f.size);
+        ProducerRecord<byte[], byte[]> record = s.record(f);
+        inSend = true;
+        try {
+            producer.send(record, (metadata, error) -> acks.completed(s, entry, error));
+            return true;
+        } catch (KafkaException | IllegalStateException e) {
+            if (e instanceof InterruptException) {
+                // stop() gave up waiting; clear the flag so the last commit's file writes still work
+                Thread.interrupted();
+                drainDeadline = System.nanoTime();
+            }
+            acks.completed(s, entry, e);
+            return false;
+        } finally {
+            inSend = false;
+        }
+    }
+
+    private void skipCorrupt(SendState s, Frame.Corrupt e) throws IOException {
         // Only damage (a torn tail is cut at start-up) gets here; what follows in the segment is unreadable.
         long from = s.reader.position();
         boolean skipped = s.reader.skipSegment();
         reporter.error("kafka: spool of " + s.spool.component.id() + " is damaged at position " + from + " ("
-                + e.getMessage() + "); " + (skipped ? "the rest of that segment is skipped" : "waiting for more data"), null);
+                + e.getMessage() + "); " + (skipped ? "the rest of that segment is skipped" : "waiting for more data"),
+                null);
         if (skipped) {
             counters.dropped.get(KafkaCounters.CORRUPT).increment();
-            synchronized (s) {
-                if (s.pending == 0 && s.inFlight.isEmpty()) {
-                    s.acked = s.reader.position();
-                }
-            }
-        }
-    }
-
-    /** On the producer's network thread: must be quick and must not log. */
-    private void completed(State s, InFlight entry, Exception error) {
-        boolean ok = error == null;
-        if (!ok && isRecordFatal(error)) {
-            counters.dropped.get(KafkaCounters.REJECTED).increment();
-            if (rejectedReports.incrementAndGet() <= 10) {
-                reporter.error("kafka: Kafka refused a record of " + s.spool.component.id() + " for good; it is dropped", error);
-            }
-            ok = true;
-        }
-        synchronized (s) {
-            s.pending--;
-            entry.status = ok ? InFlight.OK : InFlight.FAILED;
-            if (!ok && s.failure == null) {
-                s.failure = error;
-            }
-            while (!s.inFlight.isEmpty() && s.inFlight.peekFirst().status == InFlight.OK) {
-                InFlight head = s.inFlight.pollFirst();
-                s.inFlightBytes -= head.size;
-                s.acked = head.end;
-                s.spool.pendingRecords.decrementAndGet();
-            }
-        }
-        if (error == null) {
-            counters.acknowledged.get(s.spool.component).increment();
-            if (!counters.reachable) {
-                counters.reachable = true;
-                outage.end(() -> "Kafka acknowledges records again; the spool is being sent in order");
-            }
-        } else if (!ok) {
-            counters.sendErrors.increment();
-            counters.reachable = false;
-            outage.start("sending to Kafka failed (" + error + "); records wait in the spool (" + config.spoolDir
-                    + ") and are sent in order once Kafka acknowledges again", null);
-        }
-    }
-
-    private static boolean isRecordFatal(Exception e) {
-        return e instanceof RecordTooLargeException || e instanceof RecordBatchTooLargeException
-                || e instanceof InvalidRecordException || e instanceof SerializationException;
-    }
-
-    private void maintain(boolean now) throws IOException {
-        long t = System.nanoTime();
-        if (now || t - lastCommit >= COMMIT_EVERY_NANOS) {
-            lastCommit = t;
-            for (State s : states) {
-                long a = s.acked;
-                if (a != s.committed) {
-                    s.spool.commit(a);
-                    s.committed = a;
-                }
-            }
-        }
-        long interval = config.fsyncInterval.toNanos();
-        if (interval > 0 && (now || t - lastForce >= interval)) {
-            lastForce = t;
-            for (State s : states) {
-                s.spool.force();
-            }
-        }
-    }
-
-    private void closeProducer() {
-        Producer<byte[], byte[]> p = producer;
-        producer = null;
-        if (p == null) {
-            return;
-        }
-        long left = Math.max(0, drainDeadline - System.nanoTime());
-        try {
-            p.close(Duration.ofNanos(left));
-        } catch (KafkaException e) {
-            reporter.error("kafka: closing the producer failed", e);
-        }
-    }
-
-    private static final Header[] LEVEL_HEADERS = new Header[Level.values().length];
-
-    static {
-        for (Level l : Level.values()) {
-            LEVEL_HEADERS[l.ordinal()] = new RecordHeader("level", l.name().getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    /** One component's sending state. */
-    private static final class State {
-        final ComponentSpool spool;
-        final ComponentSpool.Reader reader;
-        final String topic;
-        final Header componentHeader;
-        final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
-        volatile long inFlightBytes;
-        int pending;
-        volatile Exception failure;
-        volatile long acked;
-        long committed;
-        long resumeAt;
-
-        State(ComponentSpool spool, String topic) throws IOException {
-            this.spool = spool;
-            this.topic = topic;
-            this.acked = spool.committed();
-            this.committed = acked;
-            this.reader = spool.reader(acked);
-            this.componentHeader = new RecordHeader("component", spool.component.id().getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    /** A record handed to the producer and not yet known to be acknowledged; its own callback. */
-    private final class InFlight implements Callback {
-        static final int PENDING = 0;
-        static final int OK = 1;
-        static final int FAILED = 2;
-        final State state;
-        final long end;
-        final int size;
-        int status;
-
-        InFlight(State state, long end, int size) {
-            this.state = state;
-            this.end = end;
-            this.size = size;
-        }
-
-        @Override
-        public void onCompletion(RecordMetadata metadata, Exception error) {
-            completed(state, this, error);
+            s.skipped();
         }
     }
 

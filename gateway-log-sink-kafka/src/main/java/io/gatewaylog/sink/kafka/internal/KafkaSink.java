@@ -6,16 +6,10 @@ import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.api.spi.Measurement;
 import io.gatewaylog.api.spi.RecordEncoder;
 import io.gatewaylog.api.spi.Reporter;
-import io.gatewaylog.api.spi.SinkConflictException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -42,13 +36,12 @@ public final class KafkaSink implements LogSink {
     private final KafkaCounters counters = new KafkaCounters();
     private final SpoolBudget budget;
     private final Map<LogComponent, ComponentSpool> spools = new EnumMap<>(LogComponent.class);
-    private final Map<LogComponent, Encoded> buffers = new EnumMap<>(LogComponent.class);
+    private final Map<LogComponent, FrameEncoder> buffers = new EnumMap<>(LogComponent.class);
     private final EpisodeReporter overflow;
     private final AtomicLong droppedInEpisode = new AtomicLong();
     private final KafkaSender sender;
     private final String networkThreadPrefix;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final SpoolLock lock;
     private volatile boolean closed;
 
     /** Opens (and recovers) the spool and starts the sender. */
@@ -56,7 +49,8 @@ public final class KafkaSink implements LogSink {
         this(config, encoder, reporter, null);
     }
 
-    KafkaSink(KafkaConfig config, RecordEncoder encoder, Reporter reporter, KafkaSender.ProducerFactory factory) {
+    KafkaSink(KafkaConfig config, RecordEncoder encoder, Reporter reporter,
+              ProducerSupervisor.ProducerFactory factory) {
         this.config = config;
         this.encoder = encoder;
         this.budget = new SpoolBudget(config.spoolMaxBytes);
@@ -64,25 +58,14 @@ public final class KafkaSink implements LogSink {
         this.networkThreadPrefix = "kafka-producer-network-thread | " + config.clientId;
         try {
             Files.createDirectories(config.spoolDir);
-            lockChannel = FileChannel.open(config.spoolDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock l;
-            try {
-                l = lockChannel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                l = null;
-            }
-            if (l == null) {
-                lockChannel.close();
-                throw new SinkConflictException("kafka: the spool " + config.spoolDir + " is in use by another process "
-                        + "(or another backend in this one); set sink.kafka.spool.dir to a directory of its own");
-            }
-            lock = l;
+            lock = SpoolLock.acquire(config.spoolDir);
             List<ComponentSpool> list = new ArrayList<>();
             for (LogComponent c : LogComponent.values()) {
                 if (config.accepts(c)) {
-                    ComponentSpool s = ComponentSpool.open(c, config.spoolDir.resolve(c.id()), budget, config.segmentBytes);
+                    ComponentSpool s = ComponentSpool.open(c, config.spoolDir.resolve(c.id()), budget,
+                            config.segmentBytes);
                     spools.put(c, s);
-                    buffers.put(c, new Encoded());
+                    buffers.put(c, new FrameEncoder(encoder, budget, config.fallbackKey));
                     list.add(s);
                 }
             }
@@ -122,7 +105,7 @@ public final class KafkaSink implements LogSink {
             while (to < batch.size() && batch.get(to).component() == component) {
                 to++;
             }
-            Encoded e = buffers.get(component);
+            FrameEncoder e = buffers.get(component);
             if (e != null) {
                 synchronized (e) {
                     spool(component, e, batch.subList(from, to));
@@ -133,7 +116,7 @@ public final class KafkaSink implements LogSink {
         return batch.size();
     }
 
-    private void spool(LogComponent component, Encoded e, List<LogRecord> records) throws IOException {
+    private void spool(LogComponent component, FrameEncoder e, List<LogRecord> records) throws IOException {
         e.frames.clear();
         int taken = 0;
         int refused = 0;
@@ -166,7 +149,7 @@ public final class KafkaSink implements LogSink {
         }
     }
 
-    private void appendFrames(LogComponent component, Encoded e, int records) throws IOException {
+    private void appendFrames(LogComponent component, FrameEncoder e, int records) throws IOException {
         ByteBuffer frames = e.frames.flip();
         int bytes = frames.remaining();
         try {
@@ -216,8 +199,7 @@ public final class KafkaSink implements LogSink {
             }
         }
         try {
-            lock.release();
-            lockChannel.close();
+            lock.close();
         } catch (IOException e) {
             first = first == null ? e : first;
         }
@@ -235,61 +217,5 @@ public final class KafkaSink implements LogSink {
             }
             return n;
         }, config.spoolMaxBytes);
-    }
-
-    /** A component's reusable encoding buffers; used by that component's writer only. */
-    private final class Encoded extends OutputStream {
-        byte[] line = new byte[1024];
-        int length;
-        ByteBuffer frames = ByteBuffer.allocate(64 * 1024);
-        final Map<String, byte[]> keys = new java.util.HashMap<>();
-
-        /** Encodes and frames {@code r}; false if the spool has no room for it. */
-        boolean add(LogRecord r) {
-            length = 0;
-            try {
-                encoder.encode(r, this);
-            } catch (IOException impossible) {
-                throw new UncheckedIOException(impossible);
-            }
-            int valueLength = length > 0 && line[length - 1] == '\n' ? length - 1 : length;
-            String asset = r.context().get("asset_id");
-            // The record's asset_id, else the asset.id setting, else the host name: one gateway's records
-            // always have one key, so they stay on one partition, which is what keeps them in order.
-            byte[] key = keys.computeIfAbsent(asset == null ? config.fallbackKey : asset, Frame::utf8);
-            int size = Frame.size(key.length, valueLength);
-            if (!budget.tryReserve(size)) {
-                return false;
-            }
-            if (frames.remaining() < size) {
-                ByteBuffer bigger = ByteBuffer.allocate(Math.max(frames.capacity() * 2, frames.position() + size));
-                bigger.put(frames.flip());
-                frames = bigger;
-            }
-            Frame.write(frames, r.level().ordinal(), r.epochMillis(), key, line, 0, valueLength);
-            if (keys.size() > 1024) {
-                keys.clear();
-            }
-            return true;
-        }
-
-        @Override
-        public void write(int b) {
-            ensure(1);
-            line[length++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            ensure(len);
-            System.arraycopy(b, off, line, length, len);
-            length += len;
-        }
-
-        private void ensure(int more) {
-            if (length + more > line.length) {
-                line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + more));
-            }
-        }
     }
 }

@@ -31,7 +31,7 @@ class ComponentSpoolTest {
 
     private static List<String> readAll(ComponentSpool s, long from) throws Exception {
         List<String> out = new ArrayList<>();
-        try (ComponentSpool.Reader r = s.reader(from)) {
+        try (SpoolReader r = s.reader(from)) {
             Frame f;
             while ((f = r.next()) != null) {
                 out.add(new String(f.value, StandardCharsets.UTF_8));
@@ -65,7 +65,7 @@ class ComponentSpoolTest {
 
         // acknowledge the first 50: the segments wholly below go, and reading resumes there
         long mid;
-        try (ComponentSpool.Reader r = s.reader(0)) {
+        try (SpoolReader r = s.reader(0)) {
             for (int i = 0; i < 49; i++) {
                 r.next();
             }
@@ -114,7 +114,7 @@ class ComponentSpoolTest {
         byte[] bytes = Files.readAllBytes(seg);
         bytes[Frame.HEADER + 3] ^= 0x55; // inside the first frame's body
         Files.write(seg, bytes);
-        try (ComponentSpool.Reader r = s.reader(0)) {
+        try (SpoolReader r = s.reader(0)) {
             org.assertj.core.api.Assertions.assertThatThrownBy(r::next).isInstanceOf(Frame.Corrupt.class);
         }
         s.close();

@@ -1,5 +1,6 @@
 package io.gatewaylog.sink.kafka.internal;
 
+import io.gatewaylog.testkit.internal.Prerequisites;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,34 +19,51 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A throw-away single-node KRaft broker in a child JVM, from the jars that the {@code test-broker} module
  * resolved (recipe: shared/notes/kafka.md). Same ports and data directory across restarts, so records
  * survive {@link #kill()} and {@link #start()} as they would on a real broker.
+ *
+ * <p>A JUnit 5 extension, one broker per test class: {@code @RegisterExtension static final KafkaBroker
+ * broker = KafkaBroker.perClass();} formats a fresh directory and starts it before the class's first test,
+ * and stops it and deletes the directory after the last. Without the broker's class path (the
+ * {@code test-broker} module not built) the class is skipped, or fails in CI ({@link Prerequisites}).
  */
-final class KafkaBroker implements AutoCloseable {
-    private final Path dir;
-    private final int port;
-    private final int controllerPort;
-    private final String classPath;
+final class KafkaBroker implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+    private Path dir;
+    private int port;
+    private int controllerPort;
+    private String classPath;
     private Process process;
 
-    private KafkaBroker(Path dir) throws IOException {
-        this.dir = dir;
-        this.port = freePort();
-        this.controllerPort = freePort();
-        Path cpFile = Path.of(System.getProperty("kafka.broker.classpath", "test-broker/target/kafka.classpath"));
-        this.classPath = Files.readString(cpFile).trim();
+    private KafkaBroker() {
     }
 
-    /** Formats a fresh data directory under {@code parent} and starts the broker. */
-    static KafkaBroker start(Path parent) throws Exception {
-        Path dir = Files.createTempDirectory(parent, "broker");
-        KafkaBroker b = new KafkaBroker(dir);
-        b.format();
-        b.start();
-        return b;
+    /** A broker for one test class, started by the extension before its tests. */
+    static KafkaBroker perClass() {
+        return new KafkaBroker();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        Path cpFile = Path.of(System.getProperty("kafka.broker.classpath", "test-broker/target/kafka.classpath"));
+        Prerequisites.require(Files.isReadable(cpFile), "the Kafka broker's class path " + cpFile + " is missing:"
+                + " build the gateway-log-sink-kafka/test-broker module first (mvn -pl gateway-log-sink-kafka -am)");
+        classPath = Files.readString(cpFile).trim();
+        port = freePort();
+        controllerPort = freePort();
+        dir = Files.createTempDirectory("broker");
+        format();
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
     }
 
     String bootstrap() {
@@ -164,10 +182,13 @@ final class KafkaBroker implements AutoCloseable {
     @Override
     public void close() throws Exception {
         stop();
+        if (dir == null) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (UncheckedIOException | IOException ignored) {
-            // a temp dir; JUnit cleans the parent
+            // a temp dir: what is left goes with the machine's /tmp
         }
     }
 

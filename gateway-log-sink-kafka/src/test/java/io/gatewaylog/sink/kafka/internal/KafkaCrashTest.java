@@ -3,6 +3,8 @@ package io.gatewaylog.sink.kafka.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gatewaylog.testkit.internal.BrokerSuite;
+import io.gatewaylog.testkit.internal.CrashSuite;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -13,31 +15,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A gateway in a child JVM (the global backend, with gateway-log-slf4j routing the Kafka client's logs
  * into it): killed with SIGKILL while it spools, then restarted; and the client's own logs never loop.
  */
+@BrokerSuite
+@CrashSuite
 class KafkaCrashTest {
     @TempDir
     static Path root;
-    static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = KafkaBroker.start(root);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final KafkaBroker broker = KafkaBroker.perClass();
 
     @Test
     void gatewayKilledWhileSpoolingThenRestartedSendsTheSpoolNothingLostOrDoubled() throws Exception {

@@ -10,6 +10,8 @@ import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.core.GatewayLogBackend;
+import io.gatewaylog.testkit.RecordingReporter;
+import io.gatewaylog.testkit.internal.BrokerSuite;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,37 +21,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The sink against one real broker: delivery, broker crash, broker down at start-up, a full spool. */
+@BrokerSuite
 class KafkaDeliveryTest {
     private static final AtomicInteger RUN = new AtomicInteger();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
     static Path root;
-    static KafkaBroker broker;
+    @RegisterExtension
+    static final KafkaBroker broker = KafkaBroker.perClass();
 
     private final List<GatewayLogBackend> backends = new ArrayList<>();
     private String prefix;
     private Path spool;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = KafkaBroker.start(root);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @BeforeEach
     void names() throws Exception {
@@ -66,7 +57,7 @@ class KafkaDeliveryTest {
         backends.forEach(b -> b.shutdown(Duration.ofSeconds(10)));
     }
 
-    private GatewayLogBackend backend(Map<String, String> extra, TestBackends.RecordingReporter reporter) {
+    private GatewayLogBackend backend(Map<String, String> extra, RecordingReporter reporter) {
         Map<String, String> s = TestBackends.kafka(broker.bootstrap(), prefix, spool);
         s.putAll(extra);
         GatewayLogBackend b = TestBackends.start(s, reporter);
@@ -167,7 +158,7 @@ class KafkaDeliveryTest {
     @Test
     void brokerDownAtStartUpThenUpEverythingSpooledArrivesInOrder() throws Exception {
         broker.stop();
-        TestBackends.RecordingReporter reporter = new TestBackends.RecordingReporter();
+        RecordingReporter reporter = new RecordingReporter();
         GatewayLogBackend backend = backend(Map.of("sink.kafka.client.max.block.ms", "1000"), reporter);
         LogSink sink = TestBackends.sink(backend);
         for (int i = 0; i < 300; i++) {
@@ -204,7 +195,7 @@ class KafkaDeliveryTest {
         try (ServerSocket s = new ServerSocket(0)) {
             deadPort = s.getLocalPort();
         }
-        TestBackends.RecordingReporter reporter = new TestBackends.RecordingReporter();
+        RecordingReporter reporter = new RecordingReporter();
         Map<String, String> small = Map.of("sink.kafka.bootstrap.servers", "127.0.0.1:" + deadPort,
                 "sink.kafka.spool.max.bytes", "64KB", "sink.kafka.client.max.block.ms", "500");
         GatewayLogBackend backend = backend(small, reporter);

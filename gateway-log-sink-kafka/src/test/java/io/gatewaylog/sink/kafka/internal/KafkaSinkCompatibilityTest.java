@@ -5,36 +5,26 @@ import static org.awaitility.Awaitility.await;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.testkit.SinkCompatibilityKit;
+import io.gatewaylog.testkit.internal.BrokerSuite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shared sink kit, run through the real backend (ServiceLoader discovery) against a real broker. */
+@BrokerSuite
 class KafkaSinkCompatibilityTest extends SinkCompatibilityKit {
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     @TempDir
     static Path root;
-    static KafkaBroker broker;
+    @RegisterExtension
+    static final KafkaBroker broker = KafkaBroker.perClass();
 
     private final String prefix = "kit" + RUNS.incrementAndGet();
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = KafkaBroker.start(root);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Override
     protected Map<String, String> settings() {

@@ -9,6 +9,7 @@ import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.RecordEncoder;
 import io.gatewaylog.api.spi.SinkConflictException;
 import io.gatewaylog.core.internal.config.LayeredSettings;
+import io.gatewaylog.testkit.RecordingReporter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -37,7 +38,7 @@ class KafkaSinkLocalTest {
     @TempDir
     Path dir;
 
-    private KafkaSink sink(TestBackends.RecordingReporter reporter) throws IOException {
+    private KafkaSink sink(RecordingReporter reporter) throws IOException {
         int deadPort;
         try (ServerSocket s = new ServerSocket(0)) {
             deadPort = s.getLocalPort();
@@ -54,16 +55,16 @@ class KafkaSinkLocalTest {
 
     @Test
     void aSecondSinkOnTheSameSpoolFailsToStart() throws Exception {
-        try (KafkaSink first = sink(new TestBackends.RecordingReporter())) {
-            assertThatThrownBy(() -> sink(new TestBackends.RecordingReporter()))
+        try (KafkaSink first = sink(new RecordingReporter())) {
+            assertThatThrownBy(() -> sink(new RecordingReporter()))
                     .isInstanceOf(SinkConflictException.class).hasMessageContaining("in use");
         }
-        sink(new TestBackends.RecordingReporter()).close(); // free again once the first is closed
+        sink(new RecordingReporter()).close(); // free again once the first is closed
     }
 
     @Test
     void theKafkaClientsOwnRecordsFromTheSinksThreadsAreNotShipped() throws Exception {
-        try (KafkaSink sink = sink(new TestBackends.RecordingReporter())) {
+        try (KafkaSink sink = sink(new RecordingReporter())) {
             int taken = sink.write(List.of(
                     record("app", "main", "a"),
                     record("org.apache.kafka.clients.NetworkClient", "kafka-producer-network-thread | gateway-log-kafka", "loop"),
@@ -78,7 +79,7 @@ class KafkaSinkLocalTest {
 
     @Test
     void recordsWrittenAfterCloseAreCountedAsDropped() throws Exception {
-        KafkaSink sink = sink(new TestBackends.RecordingReporter());
+        KafkaSink sink = sink(new RecordingReporter());
         sink.close();
         assertThat(sink.write(List.of(record("app", "main", "late")))).isEqualTo(1);
         assertThat(TestBackends.value(sink, "dropped", "reason", "closed")).isEqualTo(1.0);
@@ -113,7 +114,7 @@ class KafkaSinkLocalTest {
 
             @Override
             public io.gatewaylog.api.spi.Reporter reporter() {
-                return new TestBackends.RecordingReporter();
+                return new RecordingReporter();
             }
 
             @Override

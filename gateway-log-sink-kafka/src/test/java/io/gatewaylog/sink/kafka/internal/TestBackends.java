@@ -5,11 +5,11 @@ import io.gatewaylog.api.spi.LoggingStatistics;
 import io.gatewaylog.api.spi.Measurement;
 import io.gatewaylog.api.spi.Reporter;
 import io.gatewaylog.core.GatewayLogBackend;
+import io.gatewaylog.testkit.Measurements;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Backends with the Kafka sink found by ServiceLoader, and reading its measurements. */
 final class TestBackends {
@@ -51,48 +51,6 @@ final class TestBackends {
     }
 
     private static double sum(List<Measurement> ms, String name, String... tagPairs) {
-        double v = 0;
-        boolean found = false;
-        outer:
-        for (Measurement m : ms) {
-            if (!m.name().equals("gateway.log.kafka." + name)) {
-                continue;
-            }
-            for (int i = 0; i < tagPairs.length; i += 2) {
-                if (!tagPairs[i + 1].equals(m.tags().get(tagPairs[i]))) {
-                    continue outer;
-                }
-            }
-            found = true;
-            v += m.value();
-        }
-        if (!found) {
-            throw new AssertionError("no measurement gateway.log.kafka." + name);
-        }
-        return v;
-    }
-
-    /** A reporter that keeps what it was told. */
-    static final class RecordingReporter implements Reporter {
-        final List<String> messages = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void warn(String message) {
-            messages.add(message);
-        }
-
-        @Override
-        public void error(String message, Throwable cause) {
-            messages.add(message + (cause == null ? "" : ": " + cause));
-        }
-
-        long count(String part) {
-            return messages.stream().filter(m -> m.contains(part)).count();
-        }
-
-        @Override
-        public String toString() {
-            return String.join("\n", messages);
-        }
+        return Measurements.sum(ms, "gateway.log.kafka." + name, tagPairs);
     }
 }

@@ -1,6 +1,5 @@
 package io.gatewaylog.sink.metrics.internal;
 
-import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.LoggingStatistics;
 import io.gatewaylog.api.spi.Measurement;
@@ -9,22 +8,26 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The self-statistics of one backend registered in one registry. Every function meter reads the live
- * {@link LoggingStatistics} (held weakly by Micrometer, strongly by the backend), so a component's
- * statistics may be registered by the backend after this binding was made. {@link #sync()} adds what
- * appeared since (a new drop reason, a sink's or job's measurements) and never registers a series twice.
+ * The self-statistics of one backend registered in one registry: a meter for every measurement of
+ * {@link LoggingStatistics#measurements()} (the core's component catalogue first, then the sinks' and
+ * jobs' own), plus the flush-latency timers, the one meter a measurement cannot express. Every function
+ * meter reads the live measurement (Micrometer holds the statistics weakly, the backend strongly).
+ * {@link #sync()} adds what appeared since (a new drop reason, a sink's or job's measurements) and never
+ * registers a series twice.
  */
 final class StatisticsMeters {
     private final LoggingStatistics statistics;
@@ -32,6 +35,10 @@ final class StatisticsMeters {
     private final Reporter reporter;
     private final List<Meter> meters = new ArrayList<>();
     private final Set<String> registered = new HashSet<>();
+    // A name keeps the tag keys of its first series: Prometheus refuses a second set, and elsewhere a
+    // sink's copy of a core name (with a `sink` tag, say) would be the same numbers counted twice.
+    private final Map<String, Set<String>> tagKeys = new HashMap<>();
+    private final Set<String> reportedConflicts = new HashSet<>();
     private boolean removed;
     // read lock-free on the writer threads
     private final AtomicReferenceArray<Timer> flushTimers = new AtomicReferenceArray<>(LogComponent.values().length);
@@ -53,60 +60,45 @@ final class StatisticsMeters {
         }
         for (LogComponent c : LogComponent.values()) {
             if (flushTimers.get(c.ordinal()) == null) {
-                registerComponent(c);
-            }
-            Set<String> reasons = new LinkedHashSet<>(MeterNames.STANDARD_DROP_REASONS);
-            reasons.addAll(statistics.component(c).dropped().keySet());
-            for (String reason : reasons) {
-                if (registered.add(MeterNames.DROPPED + c.id() + "/" + reason)) {
-                    add(FunctionCounter.builder(MeterNames.DROPPED, statistics,
-                                    s -> s.component(c).dropped().getOrDefault(reason, 0L))
-                            .tags(MeterNames.COMPONENT, c.id(), MeterNames.REASON, reason)
-                            .description("Records dropped, by reason (overflow, shutdown, sink_failure)"));
-                }
+                registerTimer(c);
             }
         }
         for (Measurement m : statistics.measurements()) {
-            if (MeterNames.FROM_COMPONENT_STATISTICS.contains(m.name())
-                    || !registered.add(m.name() + new TreeMap<>(m.tags()))) {
-                continue;
-            }
-            String description = m.description() + (m.baseUnit() == null ? "" : " (" + m.baseUnit() + ")");
-            String unit = MeterNames.micrometerBaseUnit(m.name(), m.baseUnit());
-            Tags tags = Tags.of(m.tags().entrySet().stream()
-                    .map(e -> io.micrometer.core.instrument.Tag.of(e.getKey(), e.getValue())).toList());
-            // The lambdas hold the measurement strongly; Micrometer holds the statistics weakly.
-            if (m.kind() == Measurement.Kind.COUNTER) {
-                add(FunctionCounter.builder(m.name(), statistics, s -> m.value())
-                        .tags(tags).baseUnit(unit).description(description));
-            } else {
-                add(Gauge.builder(m.name(), statistics, s -> m.value())
-                        .tags(tags).baseUnit(unit).description(description));
+            if (registered.add(m.name() + new TreeMap<>(m.tags())) && sameTagKeys(m)) {
+                register(m);
             }
         }
     }
 
-    private void registerComponent(LogComponent c) {
-        String id = c.id();
-        add(FunctionCounter.builder(MeterNames.ACCEPTED, statistics, s -> s.component(c).accepted())
-                .tag(MeterNames.COMPONENT, id).description("Records accepted from callers (above the level)"));
-        for (Level level : Level.values()) {
-            add(FunctionCounter.builder(MeterNames.RECORDS, statistics, s -> s.component(c).accepted(level))
-                    .tags(MeterNames.COMPONENT, id, MeterNames.LEVEL, level.name())
-                    .description("Records accepted from callers, by level (error rates: level ERROR)"));
+    private boolean sameTagKeys(Measurement m) {
+        Set<String> first = tagKeys.computeIfAbsent(m.name(), n -> Set.copyOf(m.tags().keySet()));
+        if (first.equals(m.tags().keySet())) {
+            return true;
         }
-        add(FunctionCounter.builder(MeterNames.WRITTEN, statistics, s -> s.component(c).written())
-                .tag(MeterNames.COMPONENT, id).description("Records written by the sinks"));
-        add(Gauge.builder(MeterNames.BUFFERED, statistics, s -> s.component(c).buffered())
-                .tag(MeterNames.COMPONENT, id).description("Records waiting in the buffer now"));
-        add(Gauge.builder(MeterNames.CAPACITY, statistics, s -> s.component(c).capacity())
-                .tag(MeterNames.COMPONENT, id).description("The most records the buffer holds"));
-        add(FunctionCounter.builder(MeterNames.SINK_ERRORS, statistics, s -> s.component(c).sinkErrors())
-                .tag(MeterNames.COMPONENT, id).description("Failed sink writes and flushes, all sinks"));
-        add(FunctionCounter.builder(MeterNames.FLUSHES, statistics, s -> s.component(c).flushes())
-                .tag(MeterNames.COMPONENT, id).description("Flushes completed"));
+        if (reportedConflicts.add(m.name())) {
+            reporter.warn("measurement '" + m.name() + "' has the tag keys " + m.tags().keySet() + " and "
+                    + first + "; only the series with " + first + " are published");
+        }
+        return false;
+    }
+
+    private void register(Measurement m) {
+        String description = m.description() + (m.baseUnit() == null ? "" : " (" + m.baseUnit() + ")");
+        String unit = MeterNames.micrometerBaseUnit(m.name(), m.baseUnit());
+        Tags tags = Tags.of(m.tags().entrySet().stream().map(e -> Tag.of(e.getKey(), e.getValue())).toList());
+        // The lambdas hold the measurement strongly; Micrometer holds the statistics weakly.
+        if (m.kind() == Measurement.Kind.COUNTER) {
+            add(FunctionCounter.builder(m.name(), statistics, s -> m.value())
+                    .tags(tags).baseUnit(unit).description(description));
+        } else {
+            add(Gauge.builder(m.name(), statistics, s -> m.value())
+                    .tags(tags).baseUnit(unit).description(description));
+        }
+    }
+
+    private void registerTimer(LogComponent c) {
         Timer timer = Timer.builder(MeterNames.FLUSH_LATENCY)
-                .tag(MeterNames.COMPONENT, id)
+                .tag(MeterNames.COMPONENT, c.id())
                 .description("Time to write and flush one batch to every sink")
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .register(registry);
@@ -118,7 +110,7 @@ final class StatisticsMeters {
         try {
             meters.add(builder.register(registry));
         } catch (RuntimeException e) {
-            // e.g. Prometheus refusing a name already used with other tag keys: skip that one series
+            // e.g. Prometheus refusing a name already used by another meter: skip that one series
             reporter.error("a gateway-log meter could not be registered and is skipped", e);
         }
     }
@@ -147,6 +139,7 @@ final class StatisticsMeters {
         }
         meters.clear();
         registered.clear();
+        tagKeys.clear();
         for (int i = 0; i < flushTimers.length(); i++) {
             flushTimers.set(i, null);
         }

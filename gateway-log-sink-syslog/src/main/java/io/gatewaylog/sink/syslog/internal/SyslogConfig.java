@@ -2,13 +2,13 @@ package io.gatewaylog.sink.syslog.internal;
 
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.InvalidSettingException;
+import io.gatewaylog.api.spi.SettingKey;
 import io.gatewaylog.api.spi.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,14 +16,14 @@ import java.util.Set;
 
 /**
  * The syslog sink's settings ({@code sink.syslog.*}), read and validated once at start-up: every invalid
- * value fails with an {@link InvalidSettingException} naming the key, the value and what is allowed.
+ * value fails with an {@link InvalidSettingException} naming the key, the value and what is allowed. The keys
+ * and their defaults are {@link SyslogKeys}'.
  */
 public final class SyslogConfig {
     /** Prefix of every key of this sink. */
     public static final String PREFIX = "sink.syslog.";
 
-    static final String DEFAULT_TARGETS = "unix:/dev/log,udp:localhost:514";
-    static final Duration MAX_DURATION = Duration.ofHours(1);
+    static final String DEFAULT_TARGETS = SyslogKeys.TARGETS.defaultValue("development", null);
 
     /** Message formats. */
     public enum Format { RFC5424, RFC3164 }
@@ -58,43 +58,37 @@ public final class SyslogConfig {
 
     private SyslogConfig(Settings s) {
         targets = targets(s);
-        defaultTargets = s.get(PREFIX + "targets").isEmpty();
-        components = components(s);
+        defaultTargets = s.get(SyslogKeys.TARGETS.name()).isEmpty();
+        components = s.get(SyslogKeys.COMPONENTS);
         facilities = facilities(s);
-        format = s.getEnum(PREFIX + "format", Format.class, Format.RFC5424);
-        framing = s.getEnum(PREFIX + "framing", Framing.class, Framing.OCTET_COUNTING);
-        appName = headerField(s, "app.name", "gateway", 48);
-        hostname = headerField(s, "hostname", Hostnames.local(), 255);
-        msgIdField = s.get(PREFIX + "msgid.field").map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
+        format = s.get(SyslogKeys.FORMAT);
+        framing = s.get(SyslogKeys.FRAMING);
+        appName = headerField(s, SyslogKeys.APP_NAME, "gateway", 48);
+        hostname = headerField(s, SyslogKeys.HOSTNAME, Hostnames.local(), 255);
+        msgIdField = s.get(SyslogKeys.MSGID_FIELD);
         sdId = sdId(s);
-        bom = s.getBoolean(PREFIX + "utf8.bom", false);
-        long size = s.getSize(PREFIX + "max.message.size", 8 * 1024);
-        if (size < 480 || size > 1024 * 1024) {
-            // RFC 5424 section 6.1: every receiver must take 480 octets; beyond 1MB it is no longer a log line.
-            throw new InvalidSettingException(PREFIX + "max.message.size", s.get(PREFIX + "max.message.size").orElse(""),
-                    "a size from 480B to 1MB");
-        }
-        maxMessageSize = (int) size;
-        bufferSize = s.getInt(PREFIX + "buffer.size", 10_000, 1, 10_000_000);
-        reconnectDelay = duration(s, "reconnect.delay", Duration.ofMillis(200));
-        reconnectMaxDelay = duration(s, "reconnect.max.delay", Duration.ofSeconds(30));
+        bom = s.get(SyslogKeys.UTF8_BOM);
+        maxMessageSize = (int) (long) s.get(SyslogKeys.MAX_MESSAGE_SIZE);
+        bufferSize = s.get(SyslogKeys.BUFFER_SIZE);
+        reconnectDelay = s.get(SyslogKeys.RECONNECT_DELAY);
+        reconnectMaxDelay = s.get(SyslogKeys.RECONNECT_MAX_DELAY);
         if (reconnectMaxDelay.compareTo(reconnectDelay) < 0) {
-            throw new InvalidSettingException(PREFIX + "reconnect.max.delay", s.get(PREFIX + "reconnect.max.delay")
-                    .orElse(reconnectMaxDelay.toString()), "a duration not shorter than reconnect.delay (" + reconnectDelay + ")");
+            throw new InvalidSettingException(SyslogKeys.RECONNECT_MAX_DELAY.name(), s.get(SyslogKeys.RECONNECT_MAX_DELAY
+                    .name()).orElse(reconnectMaxDelay.toString()), "a duration not shorter than reconnect.delay ("
+                    + reconnectDelay + ")");
         }
-        failbackInterval = duration(s, "failback.interval", Duration.ofSeconds(30));
-        connectTimeout = duration(s, "connect.timeout", Duration.ofSeconds(5));
-        writeTimeout = duration(s, "write.timeout", Duration.ofSeconds(2));
-        // 0: a flush (and so an auth call, which flushes every sink) never waits for the network.
-        flushTimeout = durationOrZero(s, "flush.timeout", Duration.ZERO);
-        closeTimeout = durationOrZero(s, "close.timeout", Duration.ofSeconds(2));
-        trustStore = s.get(PREFIX + "tls.truststore").isPresent() ? s.getPath(PREFIX + "tls.truststore", null) : null;
+        failbackInterval = s.get(SyslogKeys.FAILBACK_INTERVAL);
+        connectTimeout = s.get(SyslogKeys.CONNECT_TIMEOUT);
+        writeTimeout = s.get(SyslogKeys.WRITE_TIMEOUT);
+        flushTimeout = s.get(SyslogKeys.FLUSH_TIMEOUT);
+        closeTimeout = s.get(SyslogKeys.CLOSE_TIMEOUT);
+        trustStore = s.get(SyslogKeys.TRUSTSTORE);
         if (trustStore != null && !Files.isReadable(trustStore)) {
-            throw new InvalidSettingException(PREFIX + "tls.truststore", trustStore.toString(),
+            throw new InvalidSettingException(SyslogKeys.TRUSTSTORE.name(), trustStore.toString(),
                     "a readable PEM file of CA certificates, or a PKCS12 or JKS key store");
         }
-        trustStorePassword = s.get(PREFIX + "tls.truststore.password").orElse(null);
-        verifyHostname = s.getBoolean(PREFIX + "tls.verify.hostname", true);
+        trustStorePassword = s.get(SyslogKeys.TRUSTSTORE_PASSWORD);
+        verifyHostname = s.get(SyslogKeys.VERIFY_HOSTNAME);
     }
 
     /** Reads and validates the settings. */
@@ -113,7 +107,7 @@ public final class SyslogConfig {
     }
 
     private static List<Target> targets(Settings s) {
-        String key = PREFIX + "targets";
+        String key = SyslogKeys.TARGETS.name();
         String raw = s.get(key).orElse(DEFAULT_TARGETS);
         List<Target> list = new ArrayList<>();
         for (String part : raw.split(",")) {
@@ -133,35 +127,13 @@ public final class SyslogConfig {
         return List.copyOf(list);
     }
 
-    private static Set<LogComponent> components(Settings s) {
-        String key = PREFIX + "components";
-        String raw = s.get(key).orElse("auth");
-        String allowed = "'all', 'none' or a comma-separated list of api, protocol, auth, infra, system, metrics";
-        String trimmed = raw.trim();
-        if (trimmed.equalsIgnoreCase("all")) {
-            return EnumSet.allOf(LogComponent.class);
-        }
-        EnumSet<LogComponent> set = EnumSet.noneOf(LogComponent.class);
-        if (trimmed.equalsIgnoreCase("none")) {
-            return set;
-        }
-        for (String part : trimmed.split(",")) {
-            try {
-                set.add(LogComponent.parse(part));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidSettingException(key, raw, allowed);
-            }
-        }
-        return set;
-    }
-
     private static Map<LogComponent, Facility> facilities(Settings s) {
-        Facility general = facility(s, PREFIX + "facility", Facility.LOCAL0);
+        Facility general = facility(s, SyslogKeys.FACILITY.name(), Facility.LOCAL0);
         Map<LogComponent, Facility> map = new EnumMap<>(LogComponent.class);
         for (LogComponent c : LogComponent.values()) {
             // Security events belong on authpriv: the facility that syslog daemons keep readable by root only.
             Facility fallback = c == LogComponent.AUTH ? Facility.AUTHPRIV : general;
-            map.put(c, facility(s, PREFIX + "facility." + c.id(), fallback));
+            map.put(c, facility(s, SyslogKeys.FACILITY_OF.name() + c.id(), fallback));
         }
         return map;
     }
@@ -178,8 +150,8 @@ public final class SyslogConfig {
         return f;
     }
 
-    private static String headerField(Settings s, String name, String defaultValue, int maxLength) {
-        String key = PREFIX + name;
+    private static String headerField(Settings s, SettingKey<String> setting, String defaultValue, int maxLength) {
+        String key = setting.name();
         Optional<String> raw = s.get(key);
         if (raw.isEmpty()) {
             return defaultValue;
@@ -193,8 +165,8 @@ public final class SyslogConfig {
     }
 
     private static String sdId(Settings s) {
-        String key = PREFIX + "sd.id";
-        String raw = s.get(key).orElse("gateway@32473");
+        String key = SyslogKeys.SD_ID.name();
+        String raw = s.get(key).orElse(SyslogKeys.SD_ID.defaultValue(s.profile(), null));
         String v = raw.trim();
         if (v.equalsIgnoreCase("none")) {
             return null;
@@ -204,23 +176,5 @@ public final class SyslogConfig {
                     + "printable US-ASCII characters except '=', ' ', ']', '\"' and '@'), or 'none' to leave out the fields");
         }
         return v;
-    }
-
-    private static Duration duration(Settings s, String name, Duration defaultValue) {
-        Duration d = s.getDuration(PREFIX + name, defaultValue);
-        if (d.isNegative() || d.isZero() || d.compareTo(MAX_DURATION) > 0) {
-            throw new InvalidSettingException(PREFIX + name, s.get(PREFIX + name).orElse(d.toString()),
-                    "a duration from 1ms to 1h");
-        }
-        return d;
-    }
-
-    private static Duration durationOrZero(Settings s, String name, Duration defaultValue) {
-        Duration d = s.getDuration(PREFIX + name, defaultValue);
-        if (d.isNegative() || d.compareTo(MAX_DURATION) > 0) {
-            throw new InvalidSettingException(PREFIX + name, s.get(PREFIX + name).orElse(d.toString()),
-                    "a duration from 0 to 1h");
-        }
-        return d;
     }
 }

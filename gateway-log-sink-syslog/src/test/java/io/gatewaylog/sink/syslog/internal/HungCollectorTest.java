@@ -8,6 +8,8 @@ import io.gatewaylog.api.GatewayLogger;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.ComponentStatistics;
 import io.gatewaylog.core.GatewayLogBackend;
+import io.gatewaylog.testkit.RecordingReporter;
+import io.gatewaylog.testkit.internal.TestCertificate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -35,11 +37,11 @@ class HungCollectorTest {
 
     @TempDir
     static Path dir;
-    private static TestCollectors.Certificate certificate;
+    private static TestCertificate certificate;
 
     @BeforeAll
     static void makeCertificate() throws Exception {
-        certificate = TestCollectors.Certificate.create(dir);
+        certificate = TestCertificate.create(dir);
     }
 
     private static TestCollectors.Hung hung(String kind) throws Exception {
@@ -47,7 +49,7 @@ class HungCollectorTest {
     }
 
     private static Map<String, String> settings(String targets, String... more) {
-        Map<String, String> s = new HashMap<>(Map.of("targets", targets, "tls.truststore", certificate.pem.toString(),
+        Map<String, String> s = new HashMap<>(Map.of("targets", targets, "tls.truststore", certificate.pem().toString(),
                 "buffer.size", "100000", "failback.interval", "1h"));
         for (int i = 0; i < more.length; i += 2) {
             s.put(more[i], more[i + 1]);
@@ -67,7 +69,7 @@ class HungCollectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "tls"})
     void authCallsThroughTheBackendNeverWaitForACollectorThatStopsReading(String kind) throws Exception {
-        TestSinks.RecordingReporter reporter = new TestSinks.RecordingReporter();
+        RecordingReporter reporter = new RecordingReporter();
         try (TestCollectors.Hung collector = hung(kind)) {
             Map<String, String> settings = new HashMap<>();
             // write.timeout long enough that the stall lasts for the whole test: the callers must not care.
@@ -112,14 +114,14 @@ class HungCollectorTest {
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> !sink.senderThread().isAlive());
             assertThat(measurement(sink, "dropped") + measurement(sink, "sent")).isEqualTo(1100);
-            assertThat(reporter.messages).anyMatch(m -> m.contains("could not be sent before shutdown"));
+            assertThat(reporter.messages()).anyMatch(m -> m.contains("could not be sent before shutdown"));
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "tls"})
     void aStalledWriteFailsOverToTheNextTargetAndTheRecordsStayInOrder(String kind) throws Exception {
-        TestSinks.RecordingReporter reporter = new TestSinks.RecordingReporter();
+        RecordingReporter reporter = new RecordingReporter();
         try (TestCollectors.Hung collector = hung(kind); TestCollectors.Reading healthy = new TestCollectors.Reading()) {
             String first = kind + ":localhost:" + collector.port();
             String second = "tcp:127.0.0.1:" + healthy.port();
@@ -143,8 +145,8 @@ class HungCollectorTest {
                 assertThat(TestSinks.sentTo(sink, second)).isEqualTo(1000 - from);
                 assertThat(got).containsExactlyElementsOf(java.util.stream.IntStream.range(from, 1000).boxed().toList());
                 assertThat(measurement(sink, "dropped")).isZero();
-                assertThat(reporter.messages).hasSize(1);
-                assertThat(reporter.messages.get(0)).contains("using fallback target " + second).contains(first)
+                assertThat(reporter.messages()).hasSize(1);
+                assertThat(reporter.messages().get(0)).contains("using fallback target " + second).contains(first)
                         .contains("a write made no progress for PT0.2S (sink.syslog.write.timeout)");
             } finally {
                 sink.close();
@@ -155,7 +157,7 @@ class HungCollectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "tls"})
     void aCollectorThatHangsOnEveryConnectionCostsOneLineOnStderr(String kind) throws Exception {
-        TestSinks.RecordingReporter reporter = new TestSinks.RecordingReporter();
+        RecordingReporter reporter = new RecordingReporter();
         try (TestCollectors.Hung collector = hung(kind)) {
             SyslogSink sink = new SyslogSink(TestSinks.config(settings(kind + ":localhost:" + collector.port(),
                     "write.timeout", "100ms", "reconnect.delay", "10ms", "reconnect.max.delay", "20ms")), reporter);
@@ -172,8 +174,8 @@ class HungCollectorTest {
                 assertThat(collector.connections()).isGreaterThanOrEqualTo(3);
                 // Each new connection takes the first few hundred KB before it hangs: never "reconnected".
                 assertThat(measurement(sink, "reconnects")).isZero();
-                assertThat(reporter.messages).noneMatch(m -> m.contains("reconnected"));
-                assertThat(reporter.messages).hasSizeLessThanOrEqualTo(1);
+                assertThat(reporter.messages()).noneMatch(m -> m.contains("reconnected"));
+                assertThat(reporter.messages()).hasSizeLessThanOrEqualTo(1);
             } finally {
                 sink.close();
             }
@@ -183,7 +185,7 @@ class HungCollectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "tls"})
     void failingBackToACollectorThatStillHangsLosesNothingMore(String kind) throws Exception {
-        TestSinks.RecordingReporter reporter = new TestSinks.RecordingReporter();
+        RecordingReporter reporter = new RecordingReporter();
         try (TestCollectors.Hung collector = hung(kind); TestCollectors.Reading healthy = new TestCollectors.Reading()) {
             String first = kind + ":localhost:" + collector.port();
             String second = "tcp:127.0.0.1:" + healthy.port();
@@ -211,7 +213,7 @@ class HungCollectorTest {
                 assertThat(got).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(from, last).boxed().toList());
                 assertThat(measurement(sink, "failbacks")).isZero();
                 assertThat(measurement(sink, "dropped")).isZero();
-                assertThat(reporter.messages).hasSize(1);
+                assertThat(reporter.messages()).hasSize(1);
             } finally {
                 sink.close();
             }

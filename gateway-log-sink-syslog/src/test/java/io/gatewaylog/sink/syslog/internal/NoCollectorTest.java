@@ -8,6 +8,7 @@ import io.gatewaylog.api.GatewayLogger;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.ComponentStatistics;
 import io.gatewaylog.core.GatewayLogBackend;
+import io.gatewaylog.testkit.RecordingReporter;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.DatagramSocket;
@@ -39,7 +40,7 @@ class NoCollectorTest {
 
     @Test
     void retryingAMissingSocketAndAClosedUdpPortSaysSoOnce() throws Exception {
-        TestSinks.RecordingReporter reporter = new TestSinks.RecordingReporter();
+        RecordingReporter reporter = new RecordingReporter();
         String unix = "unix:" + dir.resolve("missing.sock");
         String udp = "udp:127.0.0.1:" + closedUdpPort();
         SyslogSink sink = new SyslogSink(TestSinks.config(Map.of("targets", unix + "," + udp,
@@ -50,8 +51,8 @@ class NoCollectorTest {
             }
             // Many rounds of retries of both targets, each UDP round a real datagram refused by the kernel.
             await().atMost(Duration.ofSeconds(30)).until(() -> sink.connectAttempts() >= 60);
-            assertThat(reporter.messages).hasSize(1);
-            assertThat(reporter.messages.get(0)).contains(unix + " failed (").contains(udp + " failed (nothing listens")
+            assertThat(reporter.messages()).hasSize(1);
+            assertThat(reporter.messages().get(0)).contains(unix + " failed (").contains(udp + " failed (nothing listens")
                     // the count is the buffer's when the sender gave up on both targets: the writes may still be going on
                     .containsPattern("\\d+ of 10000 buffered records wait");
             assertThat(measurement(sink, "sent")).isZero();
@@ -62,14 +63,14 @@ class NoCollectorTest {
             sink.close();
         }
         // Asked-for targets that never came: the records lost at shutdown are said, and counted.
-        assertThat(reporter.messages).hasSize(2);
-        assertThat(reporter.messages.get(1)).contains("100 records could not be sent before shutdown");
+        assertThat(reporter.messages()).hasSize(2);
+        assertThat(reporter.messages().get(1)).contains("100 records could not be sent before shutdown");
         assertThat(measurement(sink, "dropped")).isEqualTo(100);
     }
 
     @Test
     void aUdpCollectorThatAppearsLaterGetsTheBufferedRecordsWithOneLine() throws Exception {
-        TestSinks.RecordingReporter reporter = new TestSinks.RecordingReporter();
+        RecordingReporter reporter = new RecordingReporter();
         int port = closedUdpPort();
         SyslogSink sink = new SyslogSink(TestSinks.config(Map.of("targets", "udp:127.0.0.1:" + port,
                 "reconnect.delay", "5ms", "reconnect.max.delay", "10ms")), reporter);
@@ -88,8 +89,8 @@ class NoCollectorTest {
                             .endsWith("record " + i);
                 }
             }
-            assertThat(reporter.messages).hasSize(2);
-            assertThat(reporter.messages.get(1)).startsWith("syslog: connected to udp:127.0.0.1:" + port);
+            assertThat(reporter.messages()).hasSize(2);
+            assertThat(reporter.messages().get(1)).startsWith("syslog: connected to udp:127.0.0.1:" + port);
         } finally {
             sink.close();
         }
@@ -103,7 +104,7 @@ class NoCollectorTest {
         } catch (BindException e) {
             Assumptions.abort("something listens on UDP 514, or binding it is not allowed here: " + e.getMessage());
         }
-        TestSinks.RecordingReporter reporter = new TestSinks.RecordingReporter();
+        RecordingReporter reporter = new RecordingReporter();
         // The default targets (unix:/dev/log, udp:localhost:514) and JNA on the class path, as the demo ships.
         GatewayLogBackend backend = GatewayLogBackend.builder().bindGlobalContext(false)
                 .setting("dir", dir.resolve("logs").toString()).setting("console.enabled", "false")
@@ -117,8 +118,8 @@ class NoCollectorTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> sink.connectAttempts() >= 4);
         assertThat(backend.shutdown(Duration.ofSeconds(30))).isTrue();
 
-        assertThat(reporter.messages).hasSize(1);
-        assertThat(reporter.messages.get(0)).startsWith("syslog: no syslog collector on this machine (unix:/dev/log failed (No such file or directory)")
+        assertThat(reporter.messages()).hasSize(1);
+        assertThat(reporter.messages().get(0)).startsWith("syslog: no syslog collector on this machine (unix:/dev/log failed (No such file or directory)")
                 .contains("udp:localhost:514 failed (nothing listens").contains("sink.syslog.targets")
                 .contains("sink.syslog.enabled=false");
         // Nothing uncounted: the core wrote every auth record; what syslog could not send is its own drop.

@@ -10,6 +10,8 @@ import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.sink.syslog.internal.RsyslogServer.Line;
+import io.gatewaylog.testkit.RecordingReporter;
+import io.gatewaylog.testkit.internal.RsyslogSuite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,12 +30,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every transport against a real rsyslogd, asserting on what rsyslog's own parser read. */
+@RsyslogSuite
 class RsyslogDeliveryTest {
     private static final AtomicInteger APPS = new AtomicInteger();
     private static RsyslogServer server;
 
     private final List<SyslogSink> sinks = new ArrayList<>();
-    private final TestSinks.RecordingReporter reporter = new TestSinks.RecordingReporter();
+    private final RecordingReporter reporter = new RecordingReporter();
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -155,7 +158,7 @@ class RsyslogDeliveryTest {
                 .isLessThanOrEqualTo(600);
         assertThat(lines.get(1).msg()).isEqualTo("short");
         assertThat(measurement(sink, "truncated")).isEqualTo(1);
-        assertThat(reporter.messages).anyMatch(m -> m.contains("truncated"));
+        assertThat(reporter.messages()).anyMatch(m -> m.contains("truncated"));
     }
 
     @Test
@@ -191,7 +194,7 @@ class RsyslogDeliveryTest {
         sink.write(List.of(auth("via udp")));
         assertThat(server.awaitLines(app, 1)).extracting(Line::input).containsExactly("udp");
         assertThat(measurement(sink, "failovers")).isEqualTo(1);
-        assertThat(reporter.messages).anyMatch(m -> m.contains("fallback target udp:"));
+        assertThat(reporter.messages()).anyMatch(m -> m.contains("fallback target udp:"));
 
         // The local socket appears (a link to rsyslog's): the sink goes back to it by itself.
         Files.createSymbolicLink(late, server.socket());
@@ -214,7 +217,7 @@ class RsyslogDeliveryTest {
         String refused = app("tls-refused");
         SyslogSink strict = sink(refused, Map.of("targets", "tls:127.0.0.1:" + server.tlsPort()));
         strict.write(List.of(auth("must not arrive")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> reporter.messages.stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> reporter.messages().stream()
                 .anyMatch(m -> m.contains("tls:127.0.0.1") && m.contains("failed")));
         assertThat(measurement(strict, "sent")).isZero();
         assertThat(measurement(strict, "buffered")).isEqualTo(1);
@@ -236,6 +239,6 @@ class RsyslogDeliveryTest {
         sinks.add(sink);
         sink.write(List.of(auth("over udp")));
         assertThat(server.awaitLines(app, 1)).extracting(Line::input).containsExactly("udp");
-        assertThat(reporter.messages).anyMatch(m -> m.contains("needs JNA"));
+        assertThat(reporter.messages()).anyMatch(m -> m.contains("needs JNA"));
     }
 }

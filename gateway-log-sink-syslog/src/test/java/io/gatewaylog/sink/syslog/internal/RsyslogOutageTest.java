@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gatewaylog.sink.syslog.internal.RsyslogServer.Line;
+import io.gatewaylog.testkit.RecordingReporter;
+import io.gatewaylog.testkit.internal.RsyslogSuite;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A syslog server that stops and comes back: TCP and TLS reconnect, and the buffer bridges the gap. */
+@RsyslogSuite
 class RsyslogOutageTest {
     private static RsyslogServer server;
 
@@ -32,7 +35,7 @@ class RsyslogOutageTest {
         }
     }
 
-    private static SyslogSink sink(String app, String kind, int bufferSize, TestSinks.RecordingReporter reporter) {
+    private static SyslogSink sink(String app, String kind, int bufferSize, RecordingReporter reporter) {
         int port = kind.equals("tcp") ? server.tcpPort() : server.tlsPort();
         return new SyslogSink(TestSinks.config(Map.of("app.name", app, "targets", kind + ":localhost:" + port,
                 "tls.truststore", server.certificate().toString(), "buffer.size", String.valueOf(bufferSize),
@@ -53,7 +56,7 @@ class RsyslogOutageTest {
     @ValueSource(strings = {"tcp", "tls"})
     void aServerRestartDuringAStreamLosesAndDuplicatesNothing(String kind) throws Exception {
         String app = "restart-" + kind;
-        TestSinks.RecordingReporter reporter = new TestSinks.RecordingReporter();
+        RecordingReporter reporter = new RecordingReporter();
         SyslogSink sink = sink(app, kind, 1000, reporter);
         try {
             write(sink, numbered(0, 100));
@@ -62,7 +65,7 @@ class RsyslogOutageTest {
             server.stop();
             // The stream goes on while the server is away: these wait in the sink's buffer.
             write(sink, numbered(100, 200));
-            await().atMost(Duration.ofSeconds(10)).until(() -> reporter.messages.stream().anyMatch(m -> m.contains("failed")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> reporter.messages().stream().anyMatch(m -> m.contains("failed")));
             assertThat(measurement(sink, "buffered")).isEqualTo(100);
 
             server.restart();
@@ -72,7 +75,7 @@ class RsyslogOutageTest {
             assertThat(measurement(sink, "reconnects")).isEqualTo(1);
             assertThat(measurement(sink, "dropped")).isZero();
             assertThat(measurement(sink, "sent")).isEqualTo(300);
-            assertThat(reporter.messages).anyMatch(m -> m.startsWith("syslog: reconnected to " + kind + ":localhost"));
+            assertThat(reporter.messages()).anyMatch(m -> m.startsWith("syslog: reconnected to " + kind + ":localhost"));
         } finally {
             sink.close();
         }
@@ -89,7 +92,7 @@ class RsyslogOutageTest {
     @ValueSource(strings = {"tcp", "tls"})
     void aServerStoppedInTheMiddleOfAWriteLosesAtMostTheRecordsInFlight(String kind) throws Exception {
         String app = "flow-" + kind;
-        TestSinks.RecordingReporter reporter = new TestSinks.RecordingReporter();
+        RecordingReporter reporter = new RecordingReporter();
         SyslogSink sink = sink(app, kind, 1000, reporter);
         Thread writer = new Thread(() -> {
             for (String m : numbered(0, 400)) {
@@ -125,7 +128,7 @@ class RsyslogOutageTest {
     @ValueSource(strings = {"tcp"})
     void whatOverflowsTheBufferIsCountedAndReportedAndTheRestArrivesInOrder(String kind) throws Exception {
         String app = "overflow-" + kind;
-        TestSinks.RecordingReporter reporter = new TestSinks.RecordingReporter();
+        RecordingReporter reporter = new RecordingReporter();
         SyslogSink sink = sink(app, kind, 20, reporter);
         try {
             write(sink, numbered(0, 5));
@@ -133,7 +136,7 @@ class RsyslogOutageTest {
             server.stop();
             write(sink, numbered(5, 55));
             assertThat(measurement(sink, "dropped")).isEqualTo(30);
-            assertThat(reporter.messages).anyMatch(m -> m.contains("buffer full") && m.contains("dropped"));
+            assertThat(reporter.messages()).anyMatch(m -> m.contains("buffer full") && m.contains("dropped"));
 
             server.restart();
             await().atMost(Duration.ofSeconds(10)).until(() -> measurement(sink, "buffered") == 0);

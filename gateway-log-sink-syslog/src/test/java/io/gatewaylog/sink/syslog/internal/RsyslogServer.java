@@ -3,6 +3,7 @@ package io.gatewaylog.sink.syslog.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gatewaylog.testkit.internal.Prerequisites;
 import java.io.File;
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real rsyslogd for tests, in the foreground, listening on loopback only, with everything (config,
@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Assumptions;
  * rsyslog's own RFC 5424 parser into {@code out/parsed.log}, one line per message (see {@link Line}).
  */
 final class RsyslogServer implements AutoCloseable {
+    /** A system property naming the rsyslogd to run, in place of the one on PATH (e.g. to check CI's failure). */
+    private static final String RSYSLOGD = "test.rsyslogd";
     private final Path dir;
     private final int udpPort;
     private int tcpPort;
@@ -36,12 +38,16 @@ final class RsyslogServer implements AutoCloseable {
         this.udpPort = udpPort;
     }
 
-    /** Starts a server, or skips the calling test class if rsyslogd (or openssl) is not installed. */
+    /**
+     * Starts a server, or skips the calling test class if rsyslogd (or openssl) is not installed; in CI
+     * ({@code CI=true}) a missing rsyslogd or openssl fails the test instead (see {@link Prerequisites}).
+     */
     static RsyslogServer start() throws Exception {
-        String rsyslogd = executable("rsyslogd");
-        Assumptions.assumeTrue(rsyslogd != null,
-                "rsyslogd is not installed: install the Debian packages rsyslog and rsyslog-openssl to run the syslog tests");
-        Assumptions.assumeTrue(executable("openssl") != null, "openssl is not installed (needed for the TLS certificate)");
+        String rsyslogd = rsyslogd();
+        Prerequisites.require(rsyslogd != null, "rsyslogd is not installed (" + System.getProperty(RSYSLOGD, "on PATH")
+                + "): install the Debian packages rsyslog and rsyslog-openssl to run the syslog tests");
+        Prerequisites.require(executable("openssl") != null,
+                "openssl is not installed (needed for the TLS certificate)");
         // A Unix socket path must fit in 107 bytes: /tmp/rsXXXX/log.sock does.
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "rs");
         Files.createDirectories(dir.resolve("work"));
@@ -139,7 +145,7 @@ final class RsyslogServer implements AutoCloseable {
     /** Starts rsyslogd again on the same ports (the TCP and TLS ports are fixed from the first start). */
     void restart() throws Exception {
         stop();
-        launch(executable("rsyslogd"));
+        launch(rsyslogd());
     }
 
     @Override
@@ -208,6 +214,14 @@ final class RsyslogServer implements AutoCloseable {
     List<String> rawContaining(String text) throws IOException {
         Path file = dir.resolve("out/raw.log");
         return Files.exists(file) ? Files.readAllLines(file).stream().filter(s -> s.contains(text)).toList() : List.of();
+    }
+
+    private static String rsyslogd() {
+        String named = System.getProperty(RSYSLOGD);
+        if (named != null) {
+            return Files.isExecutable(Path.of(named)) ? named : null;
+        }
+        return executable("rsyslogd");
     }
 
     private static String executable(String name) {

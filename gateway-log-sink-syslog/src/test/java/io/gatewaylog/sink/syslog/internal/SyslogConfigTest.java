@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.InvalidSettingException;
+import io.gatewaylog.testkit.RecordingReporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -134,7 +135,7 @@ class SyslogConfigTest {
             if (!c.get(1).isEmpty()) {
                 settings.put("tls.truststore.password", c.get(1));
             }
-            assertThatThrownBy(() -> new SyslogSink(TestSinks.config(settings), new TestSinks.RecordingReporter()).close())
+            assertThatThrownBy(() -> new SyslogSink(TestSinks.config(settings), new RecordingReporter()).close())
                     .as(c.toString())
                     .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
                         assertThat(e.key()).isEqualTo("sink.syslog.tls.truststore");

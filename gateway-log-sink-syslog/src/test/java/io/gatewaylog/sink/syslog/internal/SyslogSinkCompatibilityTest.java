@@ -6,6 +6,7 @@ import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.api.spi.Measurement;
 import io.gatewaylog.testkit.SinkCompatibilityKit;
+import io.gatewaylog.testkit.internal.RsyslogSuite;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The shared sink kit, run through the real backend (ServiceLoader discovery) against rsyslogd over TCP. */
+@RsyslogSuite
 class SyslogSinkCompatibilityTest extends SinkCompatibilityKit {
     private static final AtomicInteger RUNS = new AtomicInteger();
     private static RsyslogServer server;

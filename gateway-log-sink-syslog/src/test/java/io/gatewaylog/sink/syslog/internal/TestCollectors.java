@@ -1,76 +1,29 @@
 package io.gatewaylog.sink.syslog.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.gatewaylog.testkit.internal.TestCertificate;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
  * Collectors written for the fault tests, on 127.0.0.1: one that accepts connections (completing the
  * TLS handshake) and then never reads a byte, so the kernel's buffers fill and the client's writes
- * block, and one that reads octet-counted syslog and keeps every message.
+ * block, and one that reads octet-counted syslog and keeps every message. Their TLS certificate is the
+ * testkit's {@link TestCertificate}.
  */
 final class TestCollectors {
     private TestCollectors() {
-    }
-
-    /** A self-signed certificate for {@code localhost}, made with the JDK's keytool, and its PEM. */
-    static final class Certificate {
-        final Path keyStore;
-        final Path pem;
-
-        private Certificate(Path keyStore, Path pem) {
-            this.keyStore = keyStore;
-            this.pem = pem;
-        }
-
-        static Certificate create(Path dir) throws Exception {
-            Path ks = dir.resolve("collector.p12");
-            Path pem = dir.resolve("collector.pem");
-            String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-            run(keytool, "-genkeypair", "-alias", "collector", "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-keystore", ks.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
-                    "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2");
-            run(keytool, "-exportcert", "-rfc", "-alias", "collector", "-keystore", ks.toString(),
-                    "-storepass", "changeit", "-file", pem.toString());
-            return new Certificate(ks, pem);
-        }
-
-        SSLContext serverContext() throws Exception {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(keyStore)) {
-                store.load(in, "changeit".toCharArray());
-            }
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(store, "changeit".toCharArray());
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(kmf.getKeyManagers(), null, null);
-            return context;
-        }
-
-        private static void run(String... command) throws Exception {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor()).as("%s: %s", String.join(" ", command), out).isZero();
-        }
     }
 
     /** Accepts every connection, completes the TLS handshake if any, and never reads. */
@@ -89,7 +42,7 @@ final class TestCollectors {
             return new Hung(bind(new ServerSocket()));
         }
 
-        static Hung tls(Certificate certificate) throws Exception {
+        static Hung tls(TestCertificate certificate) throws Exception {
             return new Hung(bind(certificate.serverContext().getServerSocketFactory().createServerSocket()));
         }
 

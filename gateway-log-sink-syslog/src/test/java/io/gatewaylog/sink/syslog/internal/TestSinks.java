@@ -4,14 +4,12 @@ import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.Measurement;
-import io.gatewaylog.api.spi.Reporter;
 import io.gatewaylog.api.spi.Settings;
 import io.gatewaylog.core.internal.config.LayeredSettings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Builds sinks and records for tests, with core's real settings parser (no system properties or env). */
 final class TestSinks {
@@ -54,25 +52,5 @@ final class TestSinks {
             }
         }
         throw new AssertionError("no target " + target);
-    }
-
-    /** A reporter that keeps what it was told. */
-    static final class RecordingReporter implements Reporter {
-        final List<String> messages = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void warn(String message) {
-            messages.add(message);
-        }
-
-        @Override
-        public void error(String message, Throwable cause) {
-            messages.add(message + ": " + cause);
-        }
-
-        @Override
-        public String toString() {
-            return String.join("\n", messages);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.gatewaylog.core.internal.sanitize;
+package io.gatewaylog.benchmarks;
 
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Typical gateway messages and fields, with and without something to mask, shared by the JMH benchmark
- * (gateway-log-benchmarks) and the allocation test so that both measure the same inputs.
+ * Typical gateway messages and fields, with and without something to mask, shared by the JMH benchmarks
+ * and the allocation test ({@code SanitizerAllocationTest}) so that both measure the same inputs. Kept here,
+ * not in core: it is measurement input, not part of the published core jar.
  */
 public final class SanitizerBenchSamples {
     /** Messages with nothing to mask. */

@@ -6,21 +6,26 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The logging system's own diagnostics: lines on stderr prefixed {@code gateway-log:}, never through a
- * logger (which could be the thing that is broken). A cause's stack trace is printed only the first
- * time its message is reported, so a sink failing in a loop does not flood stderr.
+ * The one implementation behind {@link Reporter#stderr()}: lines prefixed {@code gateway-log:}, never through a
+ * logger (which could be the thing that is broken). A cause's stack trace is printed only the first time its
+ * message is reported, so a sink failing in a loop does not flood stderr. Public (in this internal package) only
+ * so that a command-line tool and tests can point it at a stream of their own.
  */
-public final class StderrReporter implements Reporter {
-    /** Shared instance writing to {@code System.err} as it is at the time of each report. */
-    public static final StderrReporter INSTANCE = new StderrReporter(null);
-
+public final class PrintingReporter implements Reporter {
+    private static final PrintingReporter STDERR = new PrintingReporter(null);
     private static final int MAX_REMEMBERED = 1000;
 
     private final PrintStream fixed;
     private final Set<String> stacksShown = ConcurrentHashMap.newKeySet();
 
-    public StderrReporter(PrintStream out) {
+    /** Prints on {@code out}; null means {@code System.err} as it is at the time of each report. */
+    public PrintingReporter(PrintStream out) {
         this.fixed = out;
+    }
+
+    /** The shared reporter on {@code System.err} (as it is at the time of each report). */
+    public static Reporter stderr() {
+        return STDERR;
     }
 
     private PrintStream out() {

@@ -1,0 +1,17 @@
+package io.gatewaylog.sink.syslog.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatewaylog.core.internal.config.SettingsDoc;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The syslog sink's table agrees with README.md. */
+class SyslogKeysTest {
+
+    @Test
+    void readmeDocumentsEveryKeyWithItsDefaults() throws Exception {
+        assertThat(SettingsDoc.problems(Files.readString(Path.of("..", "README.md")), SyslogKeys.KEYS)).isEmpty();
+    }
+}

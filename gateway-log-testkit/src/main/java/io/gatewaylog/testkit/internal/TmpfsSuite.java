@@ -1,0 +1,22 @@
+package io.gatewaylog.testkit.internal;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * An integration suite that needs mounting a tmpfs (root with CAP_SYS_ADMIN).
+ * Tagged {@value #TAG}: surefire leaves it out, failsafe runs it in {@code integration-test}
+ * (see docs/architecture-tests.md).
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Tag(TmpfsSuite.TAG)
+public @interface TmpfsSuite {
+    /** The JUnit tag. */
+    String TAG = "tmpfs";
+}
