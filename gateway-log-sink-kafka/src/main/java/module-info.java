@@ -2,7 +2,7 @@
  * The Kafka sink for gateway-log: records to Kafka topics through a bounded, crash-safe disk spool.
  */
 module io.gatewaylog.sink.kafka {
-    requires io.gatewaylog.api;
+    requires transitive io.gatewaylog.api;
     requires kafka.clients;
 
     exports io.gatewaylog.sink.kafka;

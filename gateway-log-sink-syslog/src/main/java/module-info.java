@@ -3,7 +3,7 @@
  * needed only for the local Unix datagram socket.
  */
 module io.gatewaylog.sink.syslog {
-    requires io.gatewaylog.api;
+    requires transitive io.gatewaylog.api;
     requires static com.sun.jna;
 
     exports io.gatewaylog.sink.syslog;

@@ -2,7 +2,7 @@
  * Routes SLF4J 2, java.util.logging and System.Logger into gateway-log.
  */
 module io.gatewaylog.slf4j {
-    requires io.gatewaylog.api;
+    requires transitive io.gatewaylog.api;
     requires transitive org.slf4j;
     requires transitive java.logging;
 

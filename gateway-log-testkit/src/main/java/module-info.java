@@ -4,7 +4,7 @@
  */
 module io.gatewaylog.testkit {
     requires transitive io.gatewaylog.api;
-    requires io.gatewaylog.core;
+    requires transitive io.gatewaylog.core;
     requires transitive org.junit.jupiter.api;
     requires org.assertj.core;
 

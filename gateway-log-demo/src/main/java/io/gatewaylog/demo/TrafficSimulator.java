@@ -30,6 +30,7 @@ final class TrafficSimulator {
     private final SplittableRandom random = new SplittableRandom(42);
     private long sequence;
 
+    @SuppressWarnings("try") // the scope is used for its effect: binding the context while the request runs
     void step() {
         long n = sequence++;
         int pick = random.nextInt(1000);

@@ -39,6 +39,10 @@ import org.junit.jupiter.api.Test;
 public abstract class SinkCompatibilityKit {
     private GatewayLogBackend backend;
 
+    /** For subclasses: one per sink under test. */
+    protected SinkCompatibilityKit() {
+    }
+
     /** Settings that make the backend start the sink under test (it is found with ServiceLoader). */
     protected abstract Map<String, String> settings();
 

@@ -110,10 +110,14 @@ final class BenchBroker implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         if (process != null && process.isAlive()) {
             process.destroy();
-            process.waitFor(20, TimeUnit.SECONDS);
+            try {
+                process.waitFor(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the directory is still removed; the caller sees the flag
+            }
         }
         deleteRecursively(dir);
     }

@@ -23,6 +23,8 @@ import org.slf4j.spi.LoggingEventAware;
  * placeholders are filled by SLF4J's own {@link MessageFormatter}.
  */
 final class Slf4jLogger extends LegacyAbstractLogger implements LoggingEventAware {
+    private static final long serialVersionUID = 1L;
+
     /** Field holding the names of the record's markers. */
     static final String MARKERS_FIELD = "markers";
 

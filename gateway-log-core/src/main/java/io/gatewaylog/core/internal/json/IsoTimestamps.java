@@ -20,7 +20,7 @@ public final class IsoTimestamps {
     /** Writes the timestamp into {@code dst} (at least 24 chars) and returns its length; allocates nothing once per second. */
     public int format(long epochMillis, char[] dst) {
         long second = Math.floorDiv(epochMillis, 1000);
-        int millis = (int) Math.floorMod(epochMillis, 1000);
+        int millis = Math.floorMod(epochMillis, 1000);
         Cached c = cached;
         if (c.second != second) {
             c = new Cached(second, SECONDS.format(Instant.ofEpochSecond(second)) + ".");
