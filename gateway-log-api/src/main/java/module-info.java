@@ -8,7 +8,8 @@ module io.gatewaylog.api {
     // Not public API: shared with the backend only (ApiAccess, the no-op builder, Failures, PrintingReporter).
     // Sinks and the bridges need none of it (Reporter.stderr() is in the SPI); on the class path it is
     // reachable, but left out of the javadoc and the API check.
-    exports io.gatewaylog.api.internal to io.gatewaylog.core;
+    exports io.gatewaylog.api.internal to
+            io.gatewaylog.core;
 
     uses io.gatewaylog.api.spi.BackendProvider;
 }

@@ -10,5 +10,6 @@ module io.gatewaylog.core {
 
     uses io.gatewaylog.api.spi.LogSinkProvider;
 
-    provides io.gatewaylog.api.spi.BackendProvider with io.gatewaylog.core.CoreBackendProvider;
+    provides io.gatewaylog.api.spi.BackendProvider with
+            io.gatewaylog.core.CoreBackendProvider;
 }

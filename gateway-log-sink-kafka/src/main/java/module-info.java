@@ -7,5 +7,6 @@ module io.gatewaylog.sink.kafka {
 
     exports io.gatewaylog.sink.kafka;
 
-    provides io.gatewaylog.api.spi.LogSinkProvider with io.gatewaylog.sink.kafka.KafkaSinkProvider;
+    provides io.gatewaylog.api.spi.LogSinkProvider with
+            io.gatewaylog.sink.kafka.KafkaSinkProvider;
 }

@@ -8,5 +8,6 @@ module io.gatewaylog.sink.metrics {
 
     exports io.gatewaylog.sink.metrics;
 
-    provides io.gatewaylog.api.spi.LogSinkProvider with io.gatewaylog.sink.metrics.MetricsSinkProvider;
+    provides io.gatewaylog.api.spi.LogSinkProvider with
+            io.gatewaylog.sink.metrics.MetricsSinkProvider;
 }

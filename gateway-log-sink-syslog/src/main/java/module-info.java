@@ -8,7 +8,9 @@ module io.gatewaylog.sink.syslog {
 
     exports io.gatewaylog.sink.syslog;
     // JNA makes a proxy of the libc interface and reads its methods reflectively.
-    opens io.gatewaylog.sink.syslog.internal to com.sun.jna;
+    opens io.gatewaylog.sink.syslog.internal to
+            com.sun.jna;
 
-    provides io.gatewaylog.api.spi.LogSinkProvider with io.gatewaylog.sink.syslog.SyslogSinkProvider;
+    provides io.gatewaylog.api.spi.LogSinkProvider with
+            io.gatewaylog.sink.syslog.SyslogSinkProvider;
 }

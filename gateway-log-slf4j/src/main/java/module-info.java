@@ -8,6 +8,8 @@ module io.gatewaylog.slf4j {
 
     exports io.gatewaylog.slf4j;
 
-    provides org.slf4j.spi.SLF4JServiceProvider with io.gatewaylog.slf4j.GatewaySlf4jServiceProvider;
-    provides java.lang.System.LoggerFinder with io.gatewaylog.slf4j.GatewaySystemLoggerFinder;
+    provides org.slf4j.spi.SLF4JServiceProvider with
+            io.gatewaylog.slf4j.GatewaySlf4jServiceProvider;
+    provides java.lang.System.LoggerFinder with
+            io.gatewaylog.slf4j.GatewaySystemLoggerFinder;
 }

@@ -10,11 +10,20 @@ import java.util.Map;
 final class ApiHooks implements ApiAccess.Hooks {
 
     @Override
-    public LogRecord record(long epochMillis, Level level, LogComponent component, String logger, String message,
-                            Map<String, ?> fields, Map<String, String> context, Throwable cause, ErrorInfo error,
-                            String threadName, long threadId) {
-        return LogRecord.create(epochMillis, level, component, logger, message, fields, context, cause, error,
-                threadName, threadId);
+    public LogRecord record(
+            long epochMillis,
+            Level level,
+            LogComponent component,
+            String logger,
+            String message,
+            Map<String, ?> fields,
+            Map<String, String> context,
+            Throwable cause,
+            ErrorInfo error,
+            String threadName,
+            long threadId) {
+        return LogRecord.create(
+                epochMillis, level, component, logger, message, fields, context, cause, error, threadName, threadId);
     }
 
     @Override

@@ -59,8 +59,7 @@ public final class ErrorInfo {
         return new ErrorInfo(t.getClass().getName(), message, stackOf(t));
     }
 
-    private record Pending(Throwable t, StackTraceElement[] enclosing, String caption, String prefix) {
-    }
+    private record Pending(Throwable t, StackTraceElement[] enclosing, String caption, String prefix) {}
 
     private static String stackOf(Throwable top) {
         StringBuilder out = new StringBuilder(512);
@@ -71,12 +70,18 @@ public final class ErrorInfo {
         while (!todo.isEmpty()) {
             Pending p = todo.pop();
             if (out.length() >= MAX_STACK_CHARS || written >= MAX_THROWABLES) {
-                out.append(p.prefix).append("\t... [stack cut: ").append(todo.size() + 1)
+                out.append(p.prefix)
+                        .append("\t... [stack cut: ")
+                        .append(todo.size() + 1)
                         .append(" more throwables not written]\n");
                 break;
             }
             if (!seen.add(p.t)) {
-                out.append(p.prefix).append(p.caption).append("[CIRCULAR REFERENCE: ").append(text(p.t)).append("]\n");
+                out.append(p.prefix)
+                        .append(p.caption)
+                        .append("[CIRCULAR REFERENCE: ")
+                        .append(text(p.t))
+                        .append("]\n");
                 continue;
             }
             written++;
@@ -161,25 +166,33 @@ public final class ErrorInfo {
      *
      * @return the class name, never null
      */
-    public String type() { return type; }
+    public String type() {
+        return type;
+    }
 
     /**
      * Its message.
      *
      * @return the message; may be null
      */
-    public String message() { return message; }
+    public String message() {
+        return message;
+    }
 
     /**
      * Its stack trace as {@code printStackTrace} prints it, causes and suppressed exceptions included.
      *
      * @return the stack text, never null
      */
-    public String stack() { return stack; }
+    public String stack() {
+        return stack;
+    }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ErrorInfo e && type.equals(e.type) && Objects.equals(message, e.message)
+        return o instanceof ErrorInfo e
+                && type.equals(e.type)
+                && Objects.equals(message, e.message)
                 && stack.equals(e.stack);
     }
 

@@ -58,26 +58,74 @@ public final class Fields extends AbstractMap<String, Object> {
     }
 
     /** Five fields; a repeated key keeps its last value. */
-    public static Fields of(String k1, Object v1, String k2, Object v2, String k3, Object v3, String k4, Object v4,
-                            String k5, Object v5) {
+    public static Fields of(
+            String k1,
+            Object v1,
+            String k2,
+            Object v2,
+            String k3,
+            Object v3,
+            String k4,
+            Object v4,
+            String k5,
+            Object v5) {
         return trusted(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5});
     }
 
     /** Six fields; a repeated key keeps its last value. */
-    public static Fields of(String k1, Object v1, String k2, Object v2, String k3, Object v3, String k4, Object v4,
-                            String k5, Object v5, String k6, Object v6) {
+    public static Fields of(
+            String k1,
+            Object v1,
+            String k2,
+            Object v2,
+            String k3,
+            Object v3,
+            String k4,
+            Object v4,
+            String k5,
+            Object v5,
+            String k6,
+            Object v6) {
         return trusted(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6});
     }
 
     /** Seven fields; a repeated key keeps its last value. */
-    public static Fields of(String k1, Object v1, String k2, Object v2, String k3, Object v3, String k4, Object v4,
-                            String k5, Object v5, String k6, Object v6, String k7, Object v7) {
+    public static Fields of(
+            String k1,
+            Object v1,
+            String k2,
+            Object v2,
+            String k3,
+            Object v3,
+            String k4,
+            Object v4,
+            String k5,
+            Object v5,
+            String k6,
+            Object v6,
+            String k7,
+            Object v7) {
         return trusted(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7});
     }
 
     /** Eight fields; a repeated key keeps its last value. */
-    public static Fields of(String k1, Object v1, String k2, Object v2, String k3, Object v3, String k4, Object v4,
-                            String k5, Object v5, String k6, Object v6, String k7, Object v7, String k8, Object v8) {
+    public static Fields of(
+            String k1,
+            Object v1,
+            String k2,
+            Object v2,
+            String k3,
+            Object v3,
+            String k4,
+            Object v4,
+            String k5,
+            Object v5,
+            String k6,
+            Object v6,
+            String k7,
+            Object v7,
+            String k8,
+            Object v8) {
         return trusted(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8});
     }
 
@@ -90,8 +138,8 @@ public final class Fields extends AbstractMap<String, Object> {
      */
     public static Fields of(Object... keysAndValues) {
         if ((keysAndValues.length & 1) != 0) {
-            throw new IllegalArgumentException("Fields.of takes key, value pairs; got " + keysAndValues.length
-                    + " arguments");
+            throw new IllegalArgumentException(
+                    "Fields.of takes key, value pairs; got " + keysAndValues.length + " arguments");
         }
         return normalised(keysAndValues);
     }

@@ -85,13 +85,17 @@ public interface GatewayLogger {
      * Logs {@code message} at TRACE.
      * @param message the message; may be null
      */
-    default void trace(String message) { log(Level.TRACE, message, null, null); }
+    default void trace(String message) {
+        log(Level.TRACE, message, null, null);
+    }
     /**
      * Logs {@code message} with {@code fields} at TRACE.
      * @param message the message; may be null
      * @param fields the record's fields; may be null
      */
-    default void trace(String message, Map<String, ?> fields) { log(Level.TRACE, message, fields, null); }
+    default void trace(String message, Map<String, ?> fields) {
+        log(Level.TRACE, message, fields, null);
+    }
     /**
      * Logs {@code message} with {@code fields} and {@code cause} at TRACE.
      * @param message the message; may be null
@@ -106,13 +110,17 @@ public interface GatewayLogger {
      * Logs {@code message} at DEBUG.
      * @param message the message; may be null
      */
-    default void debug(String message) { log(Level.DEBUG, message, null, null); }
+    default void debug(String message) {
+        log(Level.DEBUG, message, null, null);
+    }
     /**
      * Logs {@code message} with {@code fields} at DEBUG.
      * @param message the message; may be null
      * @param fields the record's fields; may be null
      */
-    default void debug(String message, Map<String, ?> fields) { log(Level.DEBUG, message, fields, null); }
+    default void debug(String message, Map<String, ?> fields) {
+        log(Level.DEBUG, message, fields, null);
+    }
     /**
      * Logs {@code message} with {@code fields} and {@code cause} at DEBUG.
      * @param message the message; may be null
@@ -127,13 +135,17 @@ public interface GatewayLogger {
      * Logs {@code message} at INFO.
      * @param message the message; may be null
      */
-    default void info(String message) { log(Level.INFO, message, null, null); }
+    default void info(String message) {
+        log(Level.INFO, message, null, null);
+    }
     /**
      * Logs {@code message} with {@code fields} at INFO.
      * @param message the message; may be null
      * @param fields the record's fields; may be null
      */
-    default void info(String message, Map<String, ?> fields) { log(Level.INFO, message, fields, null); }
+    default void info(String message, Map<String, ?> fields) {
+        log(Level.INFO, message, fields, null);
+    }
     /**
      * Logs {@code message} with {@code fields} and {@code cause} at INFO.
      * @param message the message; may be null
@@ -148,13 +160,17 @@ public interface GatewayLogger {
      * Logs {@code message} at WARN.
      * @param message the message; may be null
      */
-    default void warn(String message) { log(Level.WARN, message, null, null); }
+    default void warn(String message) {
+        log(Level.WARN, message, null, null);
+    }
     /**
      * Logs {@code message} with {@code fields} at WARN.
      * @param message the message; may be null
      * @param fields the record's fields; may be null
      */
-    default void warn(String message, Map<String, ?> fields) { log(Level.WARN, message, fields, null); }
+    default void warn(String message, Map<String, ?> fields) {
+        log(Level.WARN, message, fields, null);
+    }
     /**
      * Logs {@code message} with {@code fields} and {@code cause} at WARN.
      * @param message the message; may be null
@@ -169,13 +185,17 @@ public interface GatewayLogger {
      * Logs {@code message} at ERROR.
      * @param message the message; may be null
      */
-    default void error(String message) { log(Level.ERROR, message, null, null); }
+    default void error(String message) {
+        log(Level.ERROR, message, null, null);
+    }
     /**
      * Logs {@code message} with {@code fields} at ERROR.
      * @param message the message; may be null
      * @param fields the record's fields; may be null
      */
-    default void error(String message, Map<String, ?> fields) { log(Level.ERROR, message, fields, null); }
+    default void error(String message, Map<String, ?> fields) {
+        log(Level.ERROR, message, fields, null);
+    }
     /**
      * Logs {@code message} with {@code fields} and {@code cause} at ERROR.
      * @param message the message; may be null
@@ -190,27 +210,37 @@ public interface GatewayLogger {
      * Starts a record at TRACE, as {@link #at(Level)}.
      * @return the builder (a shared no-op one below the level)
      */
-    default RecordBuilder atTrace() { return at(Level.TRACE); }
+    default RecordBuilder atTrace() {
+        return at(Level.TRACE);
+    }
     /**
      * Starts a record at DEBUG, as {@link #at(Level)}.
      * @return the builder (a shared no-op one below the level)
      */
-    default RecordBuilder atDebug() { return at(Level.DEBUG); }
+    default RecordBuilder atDebug() {
+        return at(Level.DEBUG);
+    }
     /**
      * Starts a record at INFO, as {@link #at(Level)}.
      * @return the builder (a shared no-op one below the level)
      */
-    default RecordBuilder atInfo() { return at(Level.INFO); }
+    default RecordBuilder atInfo() {
+        return at(Level.INFO);
+    }
     /**
      * Starts a record at WARN, as {@link #at(Level)}.
      * @return the builder (a shared no-op one below the level)
      */
-    default RecordBuilder atWarn() { return at(Level.WARN); }
+    default RecordBuilder atWarn() {
+        return at(Level.WARN);
+    }
     /**
      * Starts a record at ERROR, as {@link #at(Level)}.
      * @return the builder (a shared no-op one below the level)
      */
-    default RecordBuilder atError() { return at(Level.ERROR); }
+    default RecordBuilder atError() {
+        return at(Level.ERROR);
+    }
 
     /**
      * Logs a metric record at INFO: {@code name}, {@code value} and {@code unit} become

@@ -29,8 +29,7 @@ public final class GatewayLoggers {
     private static volatile LoggingBackend backend;
     private static Map<String, String> codeSettings = Map.of();
 
-    private GatewayLoggers() {
-    }
+    private GatewayLoggers() {}
 
     /**
      * Logger of the API component.
@@ -38,7 +37,9 @@ public final class GatewayLoggers {
      * @param name the logger's name, written as {@code "logger"}
      * @return the logger (thread-safe; keep it in a static field)
      */
-    public static GatewayLogger api(String name) { return get(LogComponent.API, name); }
+    public static GatewayLogger api(String name) {
+        return get(LogComponent.API, name);
+    }
 
     /**
      * Logger of the protocol component.
@@ -46,7 +47,9 @@ public final class GatewayLoggers {
      * @param name the logger's name, written as {@code "logger"}
      * @return the logger (thread-safe; keep it in a static field)
      */
-    public static GatewayLogger protocol(String name) { return get(LogComponent.PROTOCOL, name); }
+    public static GatewayLogger protocol(String name) {
+        return get(LogComponent.PROTOCOL, name);
+    }
 
     /**
      * Logger of the auth component: every record is written and flushed before the call returns.
@@ -54,7 +57,9 @@ public final class GatewayLoggers {
      * @param name the logger's name, written as {@code "logger"}
      * @return the logger (thread-safe; keep it in a static field)
      */
-    public static GatewayLogger auth(String name) { return get(LogComponent.AUTH, name); }
+    public static GatewayLogger auth(String name) {
+        return get(LogComponent.AUTH, name);
+    }
 
     /**
      * Logger of the infrastructure component.
@@ -62,7 +67,9 @@ public final class GatewayLoggers {
      * @param name the logger's name, written as {@code "logger"}
      * @return the logger (thread-safe; keep it in a static field)
      */
-    public static GatewayLogger infra(String name) { return get(LogComponent.INFRA, name); }
+    public static GatewayLogger infra(String name) {
+        return get(LogComponent.INFRA, name);
+    }
 
     /**
      * Logger of the system component.
@@ -70,7 +77,9 @@ public final class GatewayLoggers {
      * @param name the logger's name, written as {@code "logger"}
      * @return the logger (thread-safe; keep it in a static field)
      */
-    public static GatewayLogger system(String name) { return get(LogComponent.SYSTEM, name); }
+    public static GatewayLogger system(String name) {
+        return get(LogComponent.SYSTEM, name);
+    }
 
     /**
      * Logger of the metrics component.
@@ -78,7 +87,9 @@ public final class GatewayLoggers {
      * @param name the logger's name, written as {@code "logger"}
      * @return the logger (thread-safe; keep it in a static field)
      */
-    public static GatewayLogger metrics(String name) { return get(LogComponent.METRICS, name); }
+    public static GatewayLogger metrics(String name) {
+        return get(LogComponent.METRICS, name);
+    }
 
     /**
      * Logger of {@code component} named {@code name}.
@@ -163,8 +174,8 @@ public final class GatewayLoggers {
 
     private static LoggingBackend bind() {
         Reporter reporter = Reporter.stderr();
-        BackendProvider provider = BackendLocator.locate(GatewayLoggers.class.getClassLoader(),
-                System.getProperty(BackendLocator.BACKEND_PROPERTY), reporter);
+        BackendProvider provider = BackendLocator.locate(
+                GatewayLoggers.class.getClassLoader(), System.getProperty(BackendLocator.BACKEND_PROPERTY), reporter);
         if (provider == null) {
             reporter.warn("no backend found (add io.gatewaylog:gateway-log-core to the class path); "
                     + "records are discarded");

@@ -47,7 +47,7 @@ public enum LogComponent {
                 }
             }
         }
-        throw new IllegalArgumentException("'" + id + "' is not a component; allowed: api, protocol, auth, infra, system,"
-                + " metrics");
+        throw new IllegalArgumentException(
+                "'" + id + "' is not a component; allowed: api, protocol, auth, infra, system," + " metrics");
     }
 }

@@ -21,8 +21,7 @@ public final class LogContext {
     private static volatile Map<String, String> global = Map.of();
     private static final ThreadLocal<Map<String, String>> CURRENT = new ThreadLocal<>();
 
-    private LogContext() {
-    }
+    private LogContext() {}
 
     /**
      * The fields bound to this thread now.
@@ -88,8 +87,7 @@ public final class LogContext {
     public static final class Binding {
         private final Map<String, String> added = new LinkedHashMap<>();
 
-        private Binding() {
-        }
+        private Binding() {}
 
         /**
          * Adds one more field.

@@ -46,13 +46,32 @@ public final class LogRecord {
     private volatile ErrorInfo error;
 
     private LogRecord(Builder b) {
-        this(b.epochMillis, b.level, b.component, b.logger, b.message, b.fields, b.context, b.cause, b.error,
-                b.threadName, b.threadId);
+        this(
+                b.epochMillis,
+                b.level,
+                b.component,
+                b.logger,
+                b.message,
+                b.fields,
+                b.context,
+                b.cause,
+                b.error,
+                b.threadName,
+                b.threadId);
     }
 
-    private LogRecord(long epochMillis, Level level, LogComponent component, String logger, String message,
-                      Map<String, Object> fields, Map<String, String> context, Throwable cause, ErrorInfo error,
-                      String threadName, long threadId) {
+    private LogRecord(
+            long epochMillis,
+            Level level,
+            LogComponent component,
+            String logger,
+            String message,
+            Map<String, Object> fields,
+            Map<String, String> context,
+            Throwable cause,
+            ErrorInfo error,
+            String threadName,
+            long threadId) {
         this.epochMillis = epochMillis;
         this.level = Objects.requireNonNull(level, "level");
         this.component = Objects.requireNonNull(component, "component");
@@ -71,18 +90,41 @@ public final class LogRecord {
      * {@code ApiAccess.record}): {@code fields} and {@code context} are already unmodifiable snapshots.
      */
     @SuppressWarnings("unchecked") // read-only: a Map<String, ?> is as good as a Map<String, Object>
-    static LogRecord create(long epochMillis, Level level, LogComponent component, String logger, String message,
-                            Map<String, ?> fields, Map<String, String> context, Throwable cause, ErrorInfo error,
-                            String threadName, long threadId) {
-        return new LogRecord(epochMillis, level, component, logger, message, (Map<String, Object>) fields, context,
-                cause, error, threadName, threadId);
+    static LogRecord create(
+            long epochMillis,
+            Level level,
+            LogComponent component,
+            String logger,
+            String message,
+            Map<String, ?> fields,
+            Map<String, String> context,
+            Throwable cause,
+            ErrorInfo error,
+            String threadName,
+            long threadId) {
+        return new LogRecord(
+                epochMillis,
+                level,
+                component,
+                logger,
+                message,
+                (Map<String, Object>) fields,
+                context,
+                cause,
+                error,
+                threadName,
+                threadId);
     }
 
     /** A builder stamped with the current time and thread. */
     public static Builder builder(Level level, LogComponent component, String logger) {
         Thread t = Thread.currentThread();
-        return new Builder().epochMillis(System.currentTimeMillis()).level(level).component(component)
-                .logger(logger).thread(t.getName(), t.getId());
+        return new Builder()
+                .epochMillis(System.currentTimeMillis())
+                .level(level)
+                .component(component)
+                .logger(logger)
+                .thread(t.getName(), t.getId());
     }
 
     /** An empty builder (no time, no thread). */
@@ -108,34 +150,52 @@ public final class LogRecord {
     }
 
     /** Milliseconds since the epoch (UTC) when the record was made. */
-    public long epochMillis() { return epochMillis; }
+    public long epochMillis() {
+        return epochMillis;
+    }
 
     /** {@link #epochMillis()} as an instant. */
-    public Instant timestamp() { return Instant.ofEpochMilli(epochMillis); }
+    public Instant timestamp() {
+        return Instant.ofEpochMilli(epochMillis);
+    }
 
     /** The record's level. */
-    public Level level() { return level; }
+    public Level level() {
+        return level;
+    }
 
     /** The component the record is written to (METRICS for a metric record). */
-    public LogComponent component() { return component; }
+    public LogComponent component() {
+        return component;
+    }
 
     /** The logger's name; never null. */
-    public String logger() { return logger; }
+    public String logger() {
+        return logger;
+    }
 
     /** The message; may be null. */
-    public String message() { return message; }
+    public String message() {
+        return message;
+    }
 
     /** The record's own fields, unmodifiable; never null. */
-    public Map<String, Object> fields() { return fields; }
+    public Map<String, Object> fields() {
+        return fields;
+    }
 
     /** Context fields bound to the thread when the record was made (and {@code asset_id}); never null. */
-    public Map<String, String> context() { return context; }
+    public Map<String, String> context() {
+        return context;
+    }
 
     /**
      * The throwable passed by the caller, or null. It is the live object, neither sanitized nor fixed at the
      * call: sinks write {@link #error()}, never this.
      */
-    public Throwable cause() { return cause; }
+    public Throwable cause() {
+        return cause;
+    }
 
     /** The error as written: type, message and stack of {@link #cause()}, or a sanitized form; or null. */
     public ErrorInfo error() {
@@ -148,10 +208,14 @@ public final class LogRecord {
     }
 
     /** The name of the thread that made the record; never null. */
-    public String threadName() { return threadName; }
+    public String threadName() {
+        return threadName;
+    }
 
     /** The id of the thread that made the record. */
-    public long threadId() { return threadId; }
+    public long threadId() {
+        return threadId;
+    }
 
     /** Whether the fields hold {@code metric_name} and {@code metric_value}. */
     public boolean isMetric() {
@@ -160,14 +224,16 @@ public final class LogRecord {
 
     /** Whether {@code fields} make a metric record. */
     public static boolean isMetric(Map<String, ?> fields) {
-        return fields != null && !fields.isEmpty() && fields.containsKey(METRIC_NAME)
+        return fields != null
+                && !fields.isEmpty()
+                && fields.containsKey(METRIC_NAME)
                 && fields.containsKey(METRIC_VALUE);
     }
 
     @Override
     public String toString() {
-        return "LogRecord[" + timestamp() + " " + level + " " + component.id() + " " + logger + ": " + message
-                + " " + fields + (context.isEmpty() ? "" : " ctx=" + context) + "]";
+        return "LogRecord[" + timestamp() + " " + level + " " + component.id() + " " + logger + ": " + message + " "
+                + fields + (context.isEmpty() ? "" : " ctx=" + context) + "]";
     }
 
     /**
@@ -208,43 +274,76 @@ public final class LogRecord {
         private String threadName;
         private long threadId;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Sets the time, in milliseconds since the epoch (UTC). */
-        public Builder epochMillis(long epochMillis) { this.epochMillis = epochMillis; return this; }
+        public Builder epochMillis(long epochMillis) {
+            this.epochMillis = epochMillis;
+            return this;
+        }
 
         /** Sets the level (default INFO). */
-        public Builder level(Level level) { this.level = level; return this; }
+        public Builder level(Level level) {
+            this.level = level;
+            return this;
+        }
 
         /** Sets the component (default SYSTEM). */
-        public Builder component(LogComponent component) { this.component = component; return this; }
+        public Builder component(LogComponent component) {
+            this.component = component;
+            return this;
+        }
 
         /** Sets the logger's name (null is written as empty). */
-        public Builder logger(String logger) { this.logger = logger; return this; }
+        public Builder logger(String logger) {
+            this.logger = logger;
+            return this;
+        }
 
         /** Sets the message; may be null. */
-        public Builder message(String message) { this.message = message; return this; }
+        public Builder message(String message) {
+            this.message = message;
+            return this;
+        }
 
         /**
          * Sets the fields: an unmodifiable copy that keeps the map's order and null values (immutable maps,
          * {@link Fields} and the JDK's {@code Map.of}, are kept as they are).
          */
-        public Builder fields(Map<String, ?> fields) { this.fields = snapshot(fields); return this; }
+        public Builder fields(Map<String, ?> fields) {
+            this.fields = snapshot(fields);
+            return this;
+        }
 
         /** Sets the context, copied as {@link #fields(Map)} copies the fields. */
-        public Builder context(Map<String, String> context) { this.context = snapshot(context); return this; }
+        public Builder context(Map<String, String> context) {
+            this.context = snapshot(context);
+            return this;
+        }
 
         /** Sets the throwable; its error as written is taken from it when first asked for. */
-        public Builder cause(Throwable cause) { this.cause = cause; this.error = null; return this; }
+        public Builder cause(Throwable cause) {
+            this.cause = cause;
+            this.error = null;
+            return this;
+        }
 
         /** Replaces the error as written (a sanitizer's masked copy); the original cause is kept. */
-        Builder error(ErrorInfo error) { this.error = error; return this; }
+        Builder error(ErrorInfo error) {
+            this.error = error;
+            return this;
+        }
 
         /** Sets the thread's name and id. */
-        public Builder thread(String name, long id) { this.threadName = name; this.threadId = id; return this; }
+        public Builder thread(String name, long id) {
+            this.threadName = name;
+            this.threadId = id;
+            return this;
+        }
 
         /** A record of the values set so far. */
-        public LogRecord build() { return new LogRecord(this); }
+        public LogRecord build() {
+            return new LogRecord(this);
+        }
     }
 }

@@ -14,7 +14,10 @@ class FieldsTest {
     @Test
     void isAnOrderedImmutableMap() {
         Fields f = Fields.of("request_id", "123", "batch_size", 50, "missing", null);
-        assertThat(f).hasSize(3).containsEntry("request_id", "123").containsEntry("batch_size", 50)
+        assertThat(f)
+                .hasSize(3)
+                .containsEntry("request_id", "123")
+                .containsEntry("batch_size", 50)
                 .containsEntry("missing", null);
         assertThat(new ArrayList<>(f.keySet())).containsExactly("request_id", "batch_size", "missing");
         Map<String, Object> same = new LinkedHashMap<>();
@@ -37,7 +40,8 @@ class FieldsTest {
 
     @Test
     void anOddNumberOfArgumentsIsRefused() {
-        assertThatThrownBy(() -> Fields.of("a", 1, "b")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Fields.of("a", 1, "b"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("pairs");
     }
 

@@ -16,8 +16,10 @@ class LogContextTest {
     void scopesNestAndRestore() {
         assertThat(LogContext.current()).isEmpty();
         try (LogContext.Scope a = LogContext.with("customer_id", "c1").open()) {
-            try (LogContext.Scope b = LogContext.with("request_id", "r1").and("customer_id", "c2").open()) {
-                assertThat(LogContext.current()).containsExactly(Map.entry("customer_id", "c2"), Map.entry("request_id", "r1"));
+            try (LogContext.Scope b =
+                    LogContext.with("request_id", "r1").and("customer_id", "c2").open()) {
+                assertThat(LogContext.current())
+                        .containsExactly(Map.entry("customer_id", "c2"), Map.entry("request_id", "r1"));
             }
             assertThat(LogContext.current()).containsExactly(Map.entry("customer_id", "c1"));
         }
@@ -29,7 +31,9 @@ class LogContextTest {
         LogContext.bindGlobal(Map.of("asset_id", "gateway_1"));
         assertThat(LogContext.current()).containsEntry("asset_id", "gateway_1");
         try (LogContext.Scope s = LogContext.with("customer_id", "c1").open()) {
-            assertThat(LogContext.current()).containsEntry("asset_id", "gateway_1").containsEntry("customer_id", "c1");
+            assertThat(LogContext.current())
+                    .containsEntry("asset_id", "gateway_1")
+                    .containsEntry("customer_id", "c1");
         }
     }
 
@@ -69,6 +73,7 @@ class LogContextTest {
         assertThat(Level.parse(" warning ")).isEqualTo(Level.WARN);
         assertThat(LogComponent.parse("Protocol")).isEqualTo(LogComponent.PROTOCOL);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Level.parse("LOUD"))
-                .hasMessageContaining("'LOUD'").hasMessageContaining("TRACE, DEBUG, INFO, WARN, ERROR");
+                .hasMessageContaining("'LOUD'")
+                .hasMessageContaining("TRACE, DEBUG, INFO, WARN, ERROR");
     }
 }

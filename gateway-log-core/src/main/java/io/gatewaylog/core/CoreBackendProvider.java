@@ -13,8 +13,7 @@ import java.util.Map;
 public final class CoreBackendProvider implements BackendProvider {
 
     /** Called by {@link java.util.ServiceLoader}. */
-    public CoreBackendProvider() {
-    }
+    public CoreBackendProvider() {}
 
     @Override
     public int priority() {

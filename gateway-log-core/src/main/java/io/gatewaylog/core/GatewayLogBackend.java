@@ -88,7 +88,8 @@ public final class GatewayLogBackend implements LoggingBackend {
     public GatewayLogger logger(LogComponent component, String name) {
         Objects.requireNonNull(component, "component");
         String n = name == null ? "" : name;
-        return loggers.computeIfAbsent(component.ordinal() + ":" + n,
+        return loggers.computeIfAbsent(
+                component.ordinal() + ":" + n,
                 k -> new CoreLogger(component, n, configs.get(component).level(), this::submit, reporter));
     }
 
@@ -158,8 +159,7 @@ public final class GatewayLogBackend implements LoggingBackend {
         private Reporter reporter = Reporter.stderr();
         private boolean bindGlobalContext = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Sets one setting (highest precedence). */
         public Builder setting(String key, String value) {
@@ -226,8 +226,8 @@ public final class GatewayLogBackend implements LoggingBackend {
          * @throws io.gatewaylog.api.spi.InvalidSettingException naming the first invalid setting
          */
         public GatewayLogBackend build() {
-            BackendStartup startup = BackendStartup.start(settings, sinks, providers, discoverSinks,
-                    sinkCustomizer, reporter);
+            BackendStartup startup =
+                    BackendStartup.start(settings, sinks, providers, discoverSinks, sinkCustomizer, reporter);
             String assetId = startup.settings().get(CommonSettings.ASSET_ID);
             if (bindGlobalContext && !assetId.isEmpty()) {
                 LogContext.bindGlobal(Map.of("asset_id", assetId));
@@ -235,5 +235,4 @@ public final class GatewayLogBackend implements LoggingBackend {
             return new GatewayLogBackend(startup);
         }
     }
-
 }

@@ -34,9 +34,13 @@ class BackendPipelineTest {
     private final ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
 
     private GatewayLogBackend start(CollectingSink sink, String... settings) {
-        GatewayLogBackend.Builder b = GatewayLogBackend.builder().discoverSinks(false).bindGlobalContext(false)
+        GatewayLogBackend.Builder b = GatewayLogBackend.builder()
+                .discoverSinks(false)
+                .bindGlobalContext(false)
                 .reporter(new PrintingReporter(new PrintStream(diagnostics, true, StandardCharsets.UTF_8)))
-                .setting("console.enabled", "false").setting("shutdown.hook", "false").sink(sink);
+                .setting("console.enabled", "false")
+                .setting("shutdown.hook", "false")
+                .sink(sink);
         for (int i = 0; i < settings.length; i += 2) {
             b.setting(settings[i], settings[i + 1]);
         }
@@ -57,27 +61,59 @@ class BackendPipelineTest {
         GatewayLogBackend backend = start(sink);
         GatewayLogger api = backend.logger(LogComponent.API, "endpoint_name");
         try (LogContext.Scope s = LogContext.with("customer_id", "customer_123").open()) {
-            api.info("Processing request", Map.of("request_id", "123", "endpoint", "/api/v1/messages",
-                    "customer_id", "customer_123"));
+            api.info(
+                    "Processing request",
+                    Map.of("request_id", "123", "endpoint", "/api/v1/messages", "customer_id", "customer_123"));
         }
-        backend.logger(LogComponent.SYSTEM, "metrics").info("Message processing rate", Map.of(
-                "metric_name", "message_processing_rate", "metric_value", 1000, "metric_unit", "msgs/sec",
-                "customer_id", "customer_123", "message_type", "ogx"));
-        backend.logger(LogComponent.AUTH, "authentication").warn("Authentication failed",
-                Map.of("customer_id", "customer_123", "reason", "invalid_credentials", "ip_address", "192.0.2.10"));
+        backend.logger(LogComponent.SYSTEM, "metrics")
+                .info(
+                        "Message processing rate",
+                        Map.of(
+                                "metric_name",
+                                "message_processing_rate",
+                                "metric_value",
+                                1000,
+                                "metric_unit",
+                                "msgs/sec",
+                                "customer_id",
+                                "customer_123",
+                                "message_type",
+                                "ogx"));
+        backend.logger(LogComponent.AUTH, "authentication")
+                .warn(
+                        "Authentication failed",
+                        Map.of(
+                                "customer_id",
+                                "customer_123",
+                                "reason",
+                                "invalid_credentials",
+                                "ip_address",
+                                "192.0.2.10"));
         assertThat(backend.flush(Duration.ofSeconds(5))).isTrue();
 
         List<String> lines = sink.lines();
         assertThat(lines).hasSize(3);
-        JsonNode apiLine = lines.stream().map(BackendPipelineTest::parse).filter(n -> "api".equals(n.path("component").asText())).findFirst().orElseThrow();
+        JsonNode apiLine = lines.stream()
+                .map(BackendPipelineTest::parse)
+                .filter(n -> "api".equals(n.path("component").asText()))
+                .findFirst()
+                .orElseThrow();
         assertThat(apiLine.get("request_id").asText()).isEqualTo("123");
         assertThat(apiLine.get("endpoint").asText()).isEqualTo("/api/v1/messages");
         assertThat(apiLine.get("customer_id").asText()).isEqualTo("customer_123");
-        JsonNode metric = lines.stream().map(BackendPipelineTest::parse).filter(n -> n.has("metric")).findFirst().orElseThrow();
+        JsonNode metric = lines.stream()
+                .map(BackendPipelineTest::parse)
+                .filter(n -> n.has("metric"))
+                .findFirst()
+                .orElseThrow();
         assertThat(metric.get("component").asText()).isEqualTo("metrics");
         assertThat(metric.at("/metric/name").asText()).isEqualTo("message_processing_rate");
         assertThat(metric.at("/metric/tags/message_type").asText()).isEqualTo("ogx");
-        JsonNode auth = lines.stream().map(BackendPipelineTest::parse).filter(n -> "auth".equals(n.path("component").asText())).findFirst().orElseThrow();
+        JsonNode auth = lines.stream()
+                .map(BackendPipelineTest::parse)
+                .filter(n -> "auth".equals(n.path("component").asText()))
+                .findFirst()
+                .orElseThrow();
         assertThat(auth.get("level").asText()).isEqualTo("WARN");
         assertThat(auth.get("reason").asText()).isEqualTo("invalid_credentials");
     }
@@ -132,9 +168,11 @@ class BackendPipelineTest {
             assertThat(s.accepted(Level.ERROR)).as(c + " ERROR").isEqualTo(3);
             assertThat(s.accepted()).as(c + " total").isEqualTo(8);
         }
-        assertThat(backend.statistics().measurements()).filteredOn(m -> m.name().equals("gateway.log.records")
+        assertThat(backend.statistics().measurements())
+                .filteredOn(m -> m.name().equals("gateway.log.records")
                         && m.tags().equals(Map.of("component", "auth", "level", "ERROR")))
-                .singleElement().satisfies(m -> assertThat(m.value()).isEqualTo(3.0));
+                .singleElement()
+                .satisfies(m -> assertThat(m.value()).isEqualTo(3.0));
     }
 
     @Test
@@ -144,7 +182,11 @@ class BackendPipelineTest {
         GatewayLogger log = backend.logger(LogComponent.INFRA, "db");
         try (LogContext.Scope outer = LogContext.with("customer_id", "c1").open()) {
             try (LogContext.Scope inner = LogContext.with("request_id", "r1").open()) {
-                log.atWarn().field("pool", "main").field("active", 9).cause(new IOException("x")).log("pool busy");
+                log.atWarn()
+                        .field("pool", "main")
+                        .field("active", 9)
+                        .cause(new IOException("x"))
+                        .log("pool busy");
             }
             log.info("after inner");
         }
@@ -174,7 +216,8 @@ class BackendPipelineTest {
     @Test
     void blockingPolicyLosesNothingUnderConcurrency() throws Exception {
         CollectingSink sink = new CollectingSink(Set.of(LogComponent.PROTOCOL));
-        GatewayLogBackend backend = start(sink, "component.protocol.buffer.size", "64", "component.protocol.buffer.max", "128");
+        GatewayLogBackend backend =
+                start(sink, "component.protocol.buffer.size", "64", "component.protocol.buffer.max", "128");
         GatewayLogger log = backend.logger(LogComponent.PROTOCOL, "p");
         int threads = 4;
         int perThread = 20_000;
@@ -231,8 +274,14 @@ class BackendPipelineTest {
     @Test
     void dropNewestCountsAndReportsDropsInARecordOfItsOwn() throws Exception {
         GateSink sink = new GateSink();
-        GatewayLogBackend backend = start(sink, "component.api.buffer.size", "1", "component.api.buffer.max", "10",
-                "component.api.overflow", "drop-newest");
+        GatewayLogBackend backend = start(
+                sink,
+                "component.api.buffer.size",
+                "1",
+                "component.api.buffer.max",
+                "10",
+                "component.api.overflow",
+                "drop-newest");
         GatewayLogger log = backend.logger(LogComponent.API, "a");
         log.info("first");
         sink.entered.await();
@@ -244,20 +293,27 @@ class BackendPipelineTest {
         ComponentStatistics s = backend.statistics().component(LogComponent.API);
         assertThat(s.dropped()).containsEntry("overflow", 20L);
         assertThat(s.accepted()).isEqualTo(31);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(sink.records()).anySatisfy(r -> {
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(sink.records()).anySatisfy(r -> {
                     assertThat(r.logger()).isEqualTo("gateway-log");
                     assertThat(r.fields()).containsEntry("dropped", 20L);
                 }));
-        assertThat(sink.records().stream().filter(r -> r.message().startsWith("m"))).hasSize(10);
+        assertThat(sink.records().stream().filter(r -> r.message().startsWith("m")))
+                .hasSize(10);
         assertThat(diagnostics.toString(StandardCharsets.UTF_8)).contains("20 records of component api were dropped");
     }
 
     @Test
     void dropOldestKeepsTheNewest() throws Exception {
         GateSink sink = new GateSink();
-        GatewayLogBackend backend = start(sink, "component.api.buffer.size", "1", "component.api.buffer.max", "5",
-                "component.api.overflow", "drop-oldest");
+        GatewayLogBackend backend = start(
+                sink,
+                "component.api.buffer.size",
+                "1",
+                "component.api.buffer.max",
+                "5",
+                "component.api.overflow",
+                "drop-oldest");
         GatewayLogger log = backend.logger(LogComponent.API, "a");
         log.info("first");
         sink.entered.await();
@@ -291,10 +347,16 @@ class BackendPipelineTest {
         GatewayLogBackend backend = start(bad, "component.api.flush.interval", "50ms");
         // a second sink through the builder is not possible after start: build a fresh backend with both
         backend.shutdown(Duration.ofSeconds(1));
-        GatewayLogBackend both = GatewayLogBackend.builder().discoverSinks(false).bindGlobalContext(false)
+        GatewayLogBackend both = GatewayLogBackend.builder()
+                .discoverSinks(false)
+                .bindGlobalContext(false)
                 .reporter(new PrintingReporter(new PrintStream(diagnostics, true, StandardCharsets.UTF_8)))
-                .setting("console.enabled", "false").setting("shutdown.hook", "false")
-                .setting("component.api.flush.interval", "50ms").sink(bad).sink(good).build();
+                .setting("console.enabled", "false")
+                .setting("shutdown.hook", "false")
+                .setting("component.api.flush.interval", "50ms")
+                .sink(bad)
+                .sink(good)
+                .build();
         started.add(both);
         GatewayLogger log = both.logger(LogComponent.API, "a");
         for (int i = 0; i < 10; i++) {
@@ -305,12 +367,18 @@ class BackendPipelineTest {
         assertThat(bad.records()).isEmpty();
         assertThat(both.statistics().component(LogComponent.API).sinkErrors()).isPositive();
         bad.failing = false;
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(bad.records()).hasSize(10));
-        assertThat(bad.records()).extracting(LogRecord::message).containsExactly(
-                "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9");
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(bad.records()).hasSize(10));
+        assertThat(bad.records())
+                .extracting(LogRecord::message)
+                .containsExactly("r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9");
         String diag = diagnostics.toString(StandardCharsets.UTF_8);
-        assertThat(diag).contains("sink 'collecting' (component api): write failed").contains("recovered");
-        assertThat(diag.split("write failed", -1).length - 1).as("reported once per episode").isEqualTo(1);
+        assertThat(diag)
+                .contains("sink 'collecting' (component api): write failed")
+                .contains("recovered");
+        assertThat(diag.split("write failed", -1).length - 1)
+                .as("reported once per episode")
+                .isEqualTo(1);
     }
 
     @Test
@@ -318,19 +386,36 @@ class BackendPipelineTest {
         AtomicBoolean explode = new AtomicBoolean(true);
         CollectingSink good = new CollectingSink(Set.of(LogComponent.SYSTEM));
         LogSink evil = new LogSink() {
-            @Override public String name() { return "evil"; }
-            @Override public int write(List<LogRecord> batch) {
+            @Override
+            public String name() {
+                return "evil";
+            }
+
+            @Override
+            public int write(List<LogRecord> batch) {
                 if (explode.getAndSet(false)) {
                     throw new LinkageError("simulated");
                 }
                 return batch.size();
             }
-            @Override public void flush() { throw new IllegalStateException("flush boom"); }
-            @Override public void close() { }
+
+            @Override
+            public void flush() {
+                throw new IllegalStateException("flush boom");
+            }
+
+            @Override
+            public void close() {}
         };
-        GatewayLogBackend backend = GatewayLogBackend.builder().discoverSinks(false).bindGlobalContext(false)
+        GatewayLogBackend backend = GatewayLogBackend.builder()
+                .discoverSinks(false)
+                .bindGlobalContext(false)
                 .reporter(new PrintingReporter(new PrintStream(diagnostics, true, StandardCharsets.UTF_8)))
-                .setting("console.enabled", "false").setting("shutdown.hook", "false").sink(evil).sink(good).build();
+                .setting("console.enabled", "false")
+                .setting("shutdown.hook", "false")
+                .sink(evil)
+                .sink(good)
+                .build();
         started.add(backend);
         GatewayLogger log = backend.logger(LogComponent.SYSTEM, "s");
         log.info("one");
@@ -361,7 +446,8 @@ class BackendPipelineTest {
         CollectingSink sink = new CollectingSink(Set.of(LogComponent.API));
         GatewayLogBackend backend = start(sink, "component.api.flush.interval", "100ms");
         backend.logger(LogComponent.API, "a").info("one");
-        await().atMost(Duration.ofSeconds(5)).until(() -> sink.flushes.get() > 0 && sink.records().size() == 1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> sink.flushes.get() > 0 && sink.records().size() == 1);
     }
 
     @Test
@@ -370,8 +456,11 @@ class BackendPipelineTest {
         GatewayLogBackend backend = start(sink);
         backend.logger(LogComponent.API, "a").info("x");
         backend.flush(Duration.ofSeconds(5));
-        List<String> names = backend.statistics().measurements().stream().map(m -> m.name() + m.tags()).toList();
-        assertThat(names).contains("gateway.log.records.accepted{component=api}", "gateway.log.buffer.capacity{component=api}");
+        List<String> names = backend.statistics().measurements().stream()
+                .map(m -> m.name() + m.tags())
+                .toList();
+        assertThat(names)
+                .contains("gateway.log.records.accepted{component=api}", "gateway.log.buffer.capacity{component=api}");
         assertThat(backend.statistics().measurements()).anySatisfy(m -> {
             assertThat(m.name()).isEqualTo("gateway.log.records.written");
             assertThat(m.tags()).containsEntry("component", "api");

@@ -28,8 +28,12 @@ class EcsRecordEncoderTest {
     private final EcsSpec spec = EcsSpec.load();
 
     private static LogRecord.Builder base() {
-        return LogRecord.builder().epochMillis(Instant.parse("2024-01-01T12:00:00Z").toEpochMilli())
-                .level(Level.INFO).component(LogComponent.API).logger("endpoint_name").thread("main", 1);
+        return LogRecord.builder()
+                .epochMillis(Instant.parse("2024-01-01T12:00:00Z").toEpochMilli())
+                .level(Level.INFO)
+                .component(LogComponent.API)
+                .logger("endpoint_name")
+                .thread("main", 1);
     }
 
     private JsonNode line(LogRecord r) throws Exception {
@@ -52,11 +56,26 @@ class EcsRecordEncoderTest {
         fields.put("request_id", "123");
         fields.put("endpoint", "/api/v1/messages");
         fields.put("attempts", 3);
-        JsonNode n = line(base().message("Request processed successfully").fields(fields)
-                .context(Map.of("customer_id", "customer_123", "asset_id", "gateway_1")).build());
-        assertThat(names(n)).containsExactly("@timestamp", "log.level", "message", "ecs.version", "service.name",
-                "service.node.name", "event.dataset", "log.logger", "process.pid", "process.thread.name",
-                "customer_id", "request_id", "endpoint", "attempts");
+        JsonNode n = line(base().message("Request processed successfully")
+                .fields(fields)
+                .context(Map.of("customer_id", "customer_123", "asset_id", "gateway_1"))
+                .build());
+        assertThat(names(n))
+                .containsExactly(
+                        "@timestamp",
+                        "log.level",
+                        "message",
+                        "ecs.version",
+                        "service.name",
+                        "service.node.name",
+                        "event.dataset",
+                        "log.logger",
+                        "process.pid",
+                        "process.thread.name",
+                        "customer_id",
+                        "request_id",
+                        "endpoint",
+                        "attempts");
         assertThat(n.get("@timestamp").asText()).isEqualTo("2024-01-01T12:00:00.000Z");
         assertThat(n.get("log.level").asText()).isEqualTo("INFO");
         assertThat(n.get("message").asText()).isEqualTo("Request processed successfully");
@@ -65,11 +84,14 @@ class EcsRecordEncoderTest {
         assertThat(n.get("service.node.name").asText()).isEqualTo("gateway_1");
         assertThat(n.get("event.dataset").asText()).isEqualTo("gateway.api");
         assertThat(n.get("log.logger").asText()).isEqualTo("endpoint_name");
-        assertThat(n.get("process.pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(n.get("process.pid").asLong())
+                .isEqualTo(ProcessHandle.current().pid());
         assertThat(n.get("process.thread.name").asText()).isEqualTo("main");
         assertThat(n.get("customer_id").asText()).isEqualTo("customer_123");
         assertThat(n.get("attempts").isInt()).isTrue();
-        assertThat(n.has("asset_id")).as("mapped to service.node.name, not repeated").isFalse();
+        assertThat(n.has("asset_id"))
+                .as("mapped to service.node.name, not repeated")
+                .isFalse();
     }
 
     @Test
@@ -82,27 +104,40 @@ class EcsRecordEncoderTest {
 
     @Test
     void contextTraceAndSpanBecomeTraceIdAndSpanId() throws Exception {
-        JsonNode n = line(base().message("m").fields(Map.of("customer_id", "c2"))
-                .context(Map.of("trace_id", "0af7651916cd43dd8448eb211c80319c", "span_id", "b7ad6b7169203331",
-                        "customer_id", "c1", "request_id", "r1")).build());
+        JsonNode n = line(base().message("m")
+                .fields(Map.of("customer_id", "c2"))
+                .context(Map.of(
+                        "trace_id",
+                        "0af7651916cd43dd8448eb211c80319c",
+                        "span_id",
+                        "b7ad6b7169203331",
+                        "customer_id",
+                        "c1",
+                        "request_id",
+                        "r1"))
+                .build());
         assertThat(n.get("trace.id").asText()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
         assertThat(n.get("span.id").asText()).isEqualTo("b7ad6b7169203331");
         assertThat(n.has("trace_id")).isFalse();
         assertThat(n.has("span_id")).isFalse();
         assertThat(n.get("request_id").asText()).isEqualTo("r1");
-        assertThat(n.get("customer_id").asText()).as("the record's field wins, once").isEqualTo("c2");
+        assertThat(n.get("customer_id").asText())
+                .as("the record's field wins, once")
+                .isEqualTo("c2");
     }
 
     @Test
     void errorWithCausesBecomesErrorFields() throws Exception {
         IllegalStateException cause = new IllegalStateException("disk gone");
         RuntimeException top = new RuntimeException("write failed", cause);
-        JsonNode n = line(ApiAccess.error(base().level(Level.ERROR).message("failed"), ErrorInfo.of(top)).build());
+        JsonNode n = line(ApiAccess.error(base().level(Level.ERROR).message("failed"), ErrorInfo.of(top))
+                .build());
         assertThat(n.get("log.level").asText()).isEqualTo("ERROR");
         assertThat(n.get("error.type").asText()).isEqualTo("java.lang.RuntimeException");
         assertThat(n.get("error.message").asText()).isEqualTo("write failed");
         String stack = n.get("error.stack_trace").asText();
-        assertThat(stack).contains("java.lang.RuntimeException: write failed")
+        assertThat(stack)
+                .contains("java.lang.RuntimeException: write failed")
                 .contains("Caused by: java.lang.IllegalStateException: disk gone")
                 .contains("EcsRecordEncoderTest");
         assertThat(n.has("error")).isFalse();
@@ -115,8 +150,11 @@ class EcsRecordEncoderTest {
         fields.put("metric_value", 1000);
         fields.put("metric_unit", "msgs/sec");
         fields.put("message_type", "ogx");
-        JsonNode n = line(base().component(LogComponent.METRICS).message("metric").fields(fields)
-                .context(Map.of("customer_id", "customer_123", "asset_id", "gateway_1")).build());
+        JsonNode n = line(base().component(LogComponent.METRICS)
+                .message("metric")
+                .fields(fields)
+                .context(Map.of("customer_id", "customer_123", "asset_id", "gateway_1"))
+                .build());
         assertThat(names(n).subList(0, 3)).containsExactly("@timestamp", "log.level", "message");
         assertThat(n.get("event.dataset").asText()).isEqualTo("gateway.metrics");
         assertThat(n.get("service.node.name").asText()).isEqualTo("gateway_1");
@@ -148,7 +186,10 @@ class EcsRecordEncoderTest {
         fields.put("audit", "a");
         fields.put("user", "alice");
         fields.put("plain", "kept");
-        JsonNode n = line(base().message("m").fields(fields).context(Map.of("url", "/x", "customer_id", "c1")).build());
+        JsonNode n = line(base().message("m")
+                .fields(fields)
+                .context(Map.of("url", "/x", "customer_id", "c1"))
+                .build());
         JsonNode moved = n.get("gateway");
         assertThat(moved.isObject()).isTrue();
         assertThat(moved.get("host").asText()).isEqualTo("edge-7");
@@ -165,13 +206,18 @@ class EcsRecordEncoderTest {
         assertThat(moved.get("gateway").asText()).isEqualTo("g");
         assertThat(moved.get("audit").asText()).isEqualTo("a");
         assertThat(moved.get("user").asText()).isEqualTo("alice");
-        assertThat(moved.get("url").asText()).as("a colliding context field too").isEqualTo("/x");
+        assertThat(moved.get("url").asText())
+                .as("a colliding context field too")
+                .isEqualTo("/x");
         assertThat(n.get("plain").asText()).isEqualTo("kept");
         assertThat(n.get("customer_id").asText()).isEqualTo("c1");
         assertThat(n.get("message").asText()).isEqualTo("m");
         assertThat(n.get("log.level").asText()).isEqualTo("INFO");
-        assertThat(names(n)).doesNotContain("host", "service", "process", "error", "event", "ecs", "trace", "labels",
-                "audit", "user", "url").endsWith("gateway");
+        assertThat(names(n))
+                .doesNotContain(
+                        "host", "service", "process", "error", "event", "ecs", "trace", "labels", "audit", "user",
+                        "url")
+                .endsWith("gateway");
     }
 
     /**
@@ -181,8 +227,13 @@ class EcsRecordEncoderTest {
      */
     @Test
     void aSealedAuthLineStillFollowsTheSpec() throws Exception {
-        String line = new String(encoder.encode(base().component(LogComponent.AUTH).logger("login").message("login ok")
-                .fields(Map.of("user_id", "u1", "audit", "user's own")).context(Map.of("asset_id", "gateway_1")).build()),
+        String line = new String(
+                encoder.encode(base().component(LogComponent.AUTH)
+                        .logger("login")
+                        .message("login ok")
+                        .fields(Map.of("user_id", "u1", "audit", "user's own"))
+                        .context(Map.of("asset_id", "gateway_1"))
+                        .build()),
                 StandardCharsets.UTF_8);
         String sealed = line.substring(0, line.length() - 2) + ",\"audit\":{\"seq\":1,\"prev\":\"" + "0".repeat(64)
                 + "\",\"hash\":\"" + "a".repeat(64) + "\"}}";
@@ -203,7 +254,8 @@ class EcsRecordEncoderTest {
 
     @Test
     void hostileValuesStayOneLineAndValidJson() throws Exception {
-        JsonNode n = line(base().message("a\nb\"c").fields(Map.of("k\n", "v\r\n\u0000")).build());
+        JsonNode n = line(
+                base().message("a\nb\"c").fields(Map.of("k\n", "v\r\n\u0000")).build());
         assertThat(n.get("message").asText()).isEqualTo("a\nb\"c");
     }
 
@@ -245,7 +297,9 @@ class EcsRecordEncoderTest {
                     // We write ECS fields as dotted top-level keys; the field set's name is never a
                     // top-level member of another type (the collision rule) nor a second copy.
                     JsonNode set = n.get(name.substring(0, dot));
-                    assertThat(set).as("%s as a top-level key %s in %s", name.substring(0, dot), name, line).isNull();
+                    assertThat(set)
+                            .as("%s as a top-level key %s in %s", name.substring(0, dot), name, line)
+                            .isNull();
                 }
                 if (value == null) {
                     continue;
@@ -257,8 +311,12 @@ class EcsRecordEncoderTest {
                         assertThat(value.asText()).endsWith("Z");
                         Instant.parse(value.asText());
                     }
-                    case "string" -> assertThat(value.isTextual()).as("%s is a string in %s", name, line).isTrue();
-                    case "integer" -> assertThat(value.isIntegralNumber()).as(name).isTrue();
+                    case "string" ->
+                        assertThat(value.isTextual())
+                                .as("%s is a string in %s", name, line)
+                                .isTrue();
+                    case "integer" ->
+                        assertThat(value.isIntegralNumber()).as(name).isTrue();
                     case "object" -> assertThat(value.isObject()).as(name).isTrue();
                     default -> throw new AssertionError("spec type not handled by this test: " + type);
                 }
@@ -267,12 +325,16 @@ class EcsRecordEncoderTest {
                     int expected = 0;
                     for (Iterator<Map.Entry<String, JsonNode>> j = fields.fields(); j.hasNext(); ) {
                         Map.Entry<String, JsonNode> other = j.next();
-                        if (other.getValue().has("index") && other.getValue().get("index").asInt() < def.get("index").asInt()
+                        if (other.getValue().has("index")
+                                && other.getValue().get("index").asInt()
+                                        < def.get("index").asInt()
                                 && n.has(other.getKey())) {
                             expected++;
                         }
                     }
-                    assertThat(names.indexOf(name)).as("position of %s in %s", name, line).isEqualTo(expected);
+                    assertThat(names.indexOf(name))
+                            .as("position of %s in %s", name, line)
+                            .isEqualTo(expected);
                 }
                 if (def.path("top_level_field").asBoolean(false)) {
                     assertThat(names).as("%s as a top-level dotted key", name).contains(name);
@@ -283,7 +345,9 @@ class EcsRecordEncoderTest {
                     }
                 }
             }
-            assertThat(n.get("ecs.version").asText()).as("the spec's ECS major version").startsWith(ecsMajor);
+            assertThat(n.get("ecs.version").asText())
+                    .as("the spec's ECS major version")
+                    .startsWith(ecsMajor);
         }
     }
 }

@@ -33,8 +33,15 @@ class EveryValueTypeTest {
 
     @Test
     void charArraysAreTextAndBytesAreNeverWritten() {
-        JsonNode line = logOne(Fields.of("note", ("mail " + EMAIL).toCharArray(), "password", "hunter2".toCharArray(),
-                "blob", "hunter2 secret".getBytes(StandardCharsets.UTF_8), "api_key", new byte[] {1, 2, 3}));
+        JsonNode line = logOne(Fields.of(
+                "note",
+                ("mail " + EMAIL).toCharArray(),
+                "password",
+                "hunter2".toCharArray(),
+                "blob",
+                "hunter2 secret".getBytes(StandardCharsets.UTF_8),
+                "api_key",
+                new byte[] {1, 2, 3}));
         assertThat(line.path("note").asText()).isEqualTo("mail [email]");
         assertThat(line.path("password").asText()).isEqualTo("[redacted]");
         assertThat(line.path("blob").asText()).isEqualTo("[14 bytes]");
@@ -43,9 +50,23 @@ class EveryValueTypeTest {
 
     @Test
     void cardNumbersAsNumbersAreMaskedAndSensitiveKeysRedactAnyType() {
-        JsonNode line = logOne(Fields.of("as_long", 4111111111111111L, "as_big_integer", new BigInteger(CARD),
-                "as_big_decimal", new BigDecimal(CARD + ".00"), "epoch_ms", 1_704_110_400_000L, "count", 12,
-                "pin", 1234, "cvv", 737, "password", Map.of("a", 1)));
+        JsonNode line = logOne(Fields.of(
+                "as_long",
+                4111111111111111L,
+                "as_big_integer",
+                new BigInteger(CARD),
+                "as_big_decimal",
+                new BigDecimal(CARD + ".00"),
+                "epoch_ms",
+                1_704_110_400_000L,
+                "count",
+                12,
+                "pin",
+                1234,
+                "cvv",
+                737,
+                "password",
+                Map.of("a", 1)));
         assertThat(line.path("as_long").asText()).isEqualTo("[card:****1111]");
         assertThat(line.path("as_big_integer").asText()).isEqualTo("[card:****1111]");
         assertThat(line.path("as_big_decimal").asText()).isEqualTo("[card:****1111]");
@@ -77,24 +98,35 @@ class EveryValueTypeTest {
         assertThat(m.path("7").asInt()).isEqualTo(4);
     }
 
-    enum Channel { SMS, EMAIL_CHANNEL }
-
-    record Login(String user, String password) {
+    enum Channel {
+        SMS,
+        EMAIL_CHANNEL
     }
+
+    record Login(String user, String password) {}
 
     @Test
     void optionalsRecordsEnumsArraysAndNestedCollectionsAreRenderedAndScanned() {
         JsonNode line = logOne(Fields.of(
-                "present", Optional.of("to " + EMAIL),
-                "absent", Optional.empty(),
-                "login", new Login(EMAIL, "hunter2"),
-                "channel", Channel.SMS,
-                "objects", new Object[] {EMAIL, 1, new Object[] {"card " + CARD}},
-                "nested", List.of(List.of(EMAIL), Set.of(Map.of("contact", EMAIL))),
-                "longs", new long[] {1L, 4111111111111111L}));
+                "present",
+                Optional.of("to " + EMAIL),
+                "absent",
+                Optional.empty(),
+                "login",
+                new Login(EMAIL, "hunter2"),
+                "channel",
+                Channel.SMS,
+                "objects",
+                new Object[] {EMAIL, 1, new Object[] {"card " + CARD}},
+                "nested",
+                List.of(List.of(EMAIL), Set.of(Map.of("contact", EMAIL))),
+                "longs",
+                new long[] {1L, 4111111111111111L}));
         assertThat(line.path("present").asText()).isEqualTo("to [email]");
         assertThat(line.path("absent").isNull()).isTrue();
-        assertThat(line.path("login").asText()).startsWith("Login[user=[email], password=").doesNotContain("hunter2");
+        assertThat(line.path("login").asText())
+                .startsWith("Login[user=[email], password=")
+                .doesNotContain("hunter2");
         assertThat(line.path("channel").asText()).isEqualTo("SMS");
         assertThat(line.path("objects").toString()).isEqualTo("[\"[email]\",1,[\"card [card:****1111]\"]]");
         assertThat(line.path("nested").toString()).isEqualTo("[[\"[email]\"],[{\"contact\":\"[email]\"}]]");
@@ -116,10 +148,12 @@ class EveryValueTypeTest {
             String line = b.lines().get(0);
             assertThat(line).doesNotContain(EMAIL, "hunter2", CARD, "bob@example.org");
             String stack = GatedBackend.parse(line).path("error").path("stack").asText();
-            assertThat(stack).contains("Caused by: java.lang.IllegalStateException: upstream said [email]",
-                    "\tSuppressed: java.lang.Exception: closing with password=",
-                    "\t\tSuppressed: java.lang.Exception: card [card:****1111]",
-                    "\t\t\tSuppressed: java.lang.Exception: mail [email]");
+            assertThat(stack)
+                    .contains(
+                            "Caused by: java.lang.IllegalStateException: upstream said [email]",
+                            "\tSuppressed: java.lang.Exception: closing with password=",
+                            "\t\tSuppressed: java.lang.Exception: card [card:****1111]",
+                            "\t\t\tSuppressed: java.lang.Exception: mail [email]");
         }
     }
 
@@ -137,8 +171,15 @@ class EveryValueTypeTest {
             b.logger("errors").error("circular", null, a);
             List<String> lines = b.lines();
             assertThat(lines).hasSize(2);
-            assertThat(GatedBackend.parse(lines.get(0)).path("error").path("stack").asText()).contains("level 19999");
-            assertThat(GatedBackend.parse(lines.get(1)).path("error").path("stack").asText())
+            assertThat(GatedBackend.parse(lines.get(0))
+                            .path("error")
+                            .path("stack")
+                            .asText())
+                    .contains("level 19999");
+            assertThat(GatedBackend.parse(lines.get(1))
+                            .path("error")
+                            .path("stack")
+                            .asText())
                     .contains("[CIRCULAR REFERENCE: java.lang.Exception: a]");
         }
     }
@@ -146,21 +187,32 @@ class EveryValueTypeTest {
     @Test
     void loggerAndThreadNamesAreScanned() throws Exception {
         try (GatedBackend b = new GatedBackend()) {
-            Thread t = new Thread(() -> b.logger("for " + EMAIL).info("from a named thread"), "worker password=hunter2");
+            Thread t =
+                    new Thread(() -> b.logger("for " + EMAIL).info("from a named thread"), "worker password=hunter2");
             t.start();
             t.join();
-            Thread renamed = new Thread(() -> {
-                b.logger("plain").info("before");
-                Thread.currentThread().setName("now " + EMAIL);
-                b.logger("plain").info("after");
-            }, "clean-name");
+            Thread renamed = new Thread(
+                    () -> {
+                        b.logger("plain").info("before");
+                        Thread.currentThread().setName("now " + EMAIL);
+                        b.logger("plain").info("after");
+                    },
+                    "clean-name");
             renamed.start();
             renamed.join();
             List<String> lines = b.lines();
             assertThat(lines).hasSize(3).allSatisfy(l -> assertThat(l).doesNotContain(EMAIL, "hunter2"));
             assertThat(GatedBackend.parse(lines.get(0)).path("logger").asText()).isEqualTo("for [email]");
-            assertThat(GatedBackend.parse(lines.get(1)).path("thread").path("name").asText()).isEqualTo("clean-name");
-            assertThat(GatedBackend.parse(lines.get(2)).path("thread").path("name").asText()).isEqualTo("now [email]");
+            assertThat(GatedBackend.parse(lines.get(1))
+                            .path("thread")
+                            .path("name")
+                            .asText())
+                    .isEqualTo("clean-name");
+            assertThat(GatedBackend.parse(lines.get(2))
+                            .path("thread")
+                            .path("name")
+                            .asText())
+                    .isEqualTo("now [email]");
         }
     }
 
@@ -185,7 +237,9 @@ class EveryValueTypeTest {
             }
         };
         try (GatedBackend b = new GatedBackend();
-             LogContext.Scope s = LogContext.with("customer_email", EMAIL).and("session_id", "abc123").open()) {
+                LogContext.Scope s = LogContext.with("customer_email", EMAIL)
+                        .and("session_id", "abc123")
+                        .open()) {
             b.logger("ctx").info("with context", Fields.of("bad", failing, "ok", "fine"));
             JsonNode line = GatedBackend.parse(b.lines().get(0));
             assertThat(line.path("customer_email").asText()).isEqualTo("[email]");

@@ -27,7 +27,8 @@ final class GatedBackend implements AutoCloseable {
         public int write(List<LogRecord> batch) throws IOException { // waits outside the sink's lock
             try {
                 // Auth is written on the caller's thread: holding it would hold the caller.
-                if (!batch.isEmpty() && batch.get(0).component() != LogComponent.AUTH
+                if (!batch.isEmpty()
+                        && batch.get(0).component() != LogComponent.AUTH
                         && !gate.await(30, TimeUnit.SECONDS)) {
                     throw new IOException("gate never opened");
                 }
@@ -41,9 +42,14 @@ final class GatedBackend implements AutoCloseable {
     private final GatewayLogBackend backend;
 
     GatedBackend(String... settings) {
-        GatewayLogBackend.Builder b = GatewayLogBackend.builder().discoverSinks(false).bindGlobalContext(false)
-                .setting("console.enabled", "false").setting("shutdown.hook", "false")
-                .setting("retention.enabled", "false").setting("level", "TRACE").sink(sink);
+        GatewayLogBackend.Builder b = GatewayLogBackend.builder()
+                .discoverSinks(false)
+                .bindGlobalContext(false)
+                .setting("console.enabled", "false")
+                .setting("shutdown.hook", "false")
+                .setting("retention.enabled", "false")
+                .setting("level", "TRACE")
+                .sink(sink);
         for (int i = 0; i < settings.length; i += 2) {
             b.setting(settings[i], settings[i + 1]);
         }
@@ -68,9 +74,11 @@ final class GatedBackend implements AutoCloseable {
 
     /** The line whose message is {@code message}. */
     static JsonNode line(List<String> lines, String message) {
-        return lines.stream().map(GatedBackend::parse)
+        return lines.stream()
+                .map(GatedBackend::parse)
                 .filter(n -> message.equals(n.path("message").asText()))
-                .findFirst().orElseThrow(() -> new AssertionError("no line with message " + message + " in " + lines));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line with message " + message + " in " + lines));
     }
 
     List<LogRecord> records() {

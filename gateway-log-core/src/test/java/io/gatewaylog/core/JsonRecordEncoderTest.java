@@ -23,8 +23,12 @@ class JsonRecordEncoderTest {
     private final JsonRecordEncoder encoder = new JsonRecordEncoder("gateway", 1000);
 
     private static LogRecord.Builder base() {
-        return LogRecord.builder().epochMillis(Instant.parse("2024-01-01T12:00:00Z").toEpochMilli())
-                .level(Level.INFO).component(LogComponent.API).logger("endpoint_name").thread("main", 1);
+        return LogRecord.builder()
+                .epochMillis(Instant.parse("2024-01-01T12:00:00Z").toEpochMilli())
+                .level(Level.INFO)
+                .component(LogComponent.API)
+                .logger("endpoint_name")
+                .thread("main", 1);
     }
 
     private String line(LogRecord r) {
@@ -49,10 +53,21 @@ class JsonRecordEncoderTest {
     void writesTheBaseFormatInSpecOrder() throws Exception {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("request_id", "123");
-        JsonNode n = parse(base().message("Request processed successfully").fields(fields)
-                .context(Map.of("customer_id", "customer_123")).build());
-        assertThat(names(n)).containsExactly("timestamp", "level", "component", "logger", "customer_id", "message",
-                "request_id", "process", "thread");
+        JsonNode n = parse(base().message("Request processed successfully")
+                .fields(fields)
+                .context(Map.of("customer_id", "customer_123"))
+                .build());
+        assertThat(names(n))
+                .containsExactly(
+                        "timestamp",
+                        "level",
+                        "component",
+                        "logger",
+                        "customer_id",
+                        "message",
+                        "request_id",
+                        "process",
+                        "thread");
         assertThat(n.get("timestamp").asText()).isEqualTo("2024-01-01T12:00:00.000Z");
         assertThat(n.get("level").asText()).isEqualTo("INFO");
         assertThat(n.get("component").asText()).isEqualTo("api");
@@ -60,7 +75,8 @@ class JsonRecordEncoderTest {
         assertThat(n.get("customer_id").asText()).isEqualTo("customer_123");
         assertThat(n.get("message").asText()).isEqualTo("Request processed successfully");
         assertThat(n.get("process").get("name").asText()).isEqualTo("gateway");
-        assertThat(n.get("process").get("id").asLong()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(n.get("process").get("id").asLong())
+                .isEqualTo(ProcessHandle.current().pid());
         assertThat(n.get("thread").get("name").asText()).isEqualTo("main");
         assertThat(n.get("thread").get("id").asLong()).isEqualTo(1);
     }
@@ -71,17 +87,24 @@ class JsonRecordEncoderTest {
         fields.put("level", "spoofed");
         fields.put("message", "other");
         fields.put("customer_id", "from_field");
-        JsonNode n = parse(base().message("real").fields(fields).context(Map.of("customer_id", "from_ctx")).build());
+        JsonNode n = parse(base().message("real")
+                .fields(fields)
+                .context(Map.of("customer_id", "from_ctx"))
+                .build());
         assertThat(n.get("level").asText()).isEqualTo("INFO");
         assertThat(n.get("field_level").asText()).isEqualTo("spoofed");
         assertThat(n.get("message").asText()).isEqualTo("real");
         assertThat(n.get("field_message").asText()).isEqualTo("other");
         assertThat(n.get("customer_id").asText()).isEqualTo("from_field");
-        assertThat(line(base().fields(fields).context(Map.of("customer_id", "x")).build()))
+        assertThat(line(base().fields(fields)
+                        .context(Map.of("customer_id", "x"))
+                        .build()))
                 .containsOnlyOnce("\"customer_id\"");
     }
 
-    enum Color { RED }
+    enum Color {
+        RED
+    }
 
     @Test
     void writesValueTypesAsJson() throws Exception {
@@ -127,8 +150,10 @@ class JsonRecordEncoderTest {
         fields.put("metric_value", 1000);
         fields.put("metric_unit", "msgs/sec");
         fields.put("message_type", "ogx");
-        JsonNode n = parse(base().component(LogComponent.METRICS).fields(fields)
-                .context(Map.of("customer_id", "customer_123")).build());
+        JsonNode n = parse(base().component(LogComponent.METRICS)
+                .fields(fields)
+                .context(Map.of("customer_id", "customer_123"))
+                .build());
         assertThat(names(n)).containsExactly("timestamp", "component", "metric");
         assertThat(n.get("component").asText()).isEqualTo("metrics");
         JsonNode m = n.get("metric");
@@ -155,7 +180,9 @@ class JsonRecordEncoderTest {
     void hugeMessageIsTruncatedWithAMarker() throws Exception {
         String huge = "x".repeat(10 * 1024 * 1024);
         JsonNode n = parse(base().message(huge).fields(Map.of("f", huge)).build());
-        assertThat(n.get("message").asText()).hasSizeLessThan(1100).endsWith("…[truncated " + (huge.length() - 1000) + " chars]");
+        assertThat(n.get("message").asText())
+                .hasSizeLessThan(1100)
+                .endsWith("…[truncated " + (huge.length() - 1000) + " chars]");
         assertThat(n.get("f").asText()).hasSizeLessThan(1100).contains("[truncated");
     }
 
@@ -181,7 +208,9 @@ class JsonRecordEncoderTest {
             }
         };
         JsonNode n = parse(base().fields(Map.of("evil", evil)).build());
-        assertThat(n.get("evil").asText()).startsWith("[toString() of ").contains("threw java.lang.IllegalStateException");
+        assertThat(n.get("evil").asText())
+                .startsWith("[toString() of ")
+                .contains("threw java.lang.IllegalStateException");
     }
 
     @Test

@@ -70,7 +70,8 @@ class LogCallNeverThrowsTest {
             }
         };
         try (GatedBackend b = new GatedBackend()) {
-            assertThatCode(() -> b.logger("faults").info("init", Fields.of("bad", value))).doesNotThrowAnyException();
+            assertThatCode(() -> b.logger("faults").info("init", Fields.of("bad", value)))
+                    .doesNotThrowAnyException();
             assertThat(GatedBackend.line(b.lines(), "init").path("bad").asText())
                     .contains("threw java.lang.ExceptionInInitializerError");
         }
@@ -96,11 +97,20 @@ class LogCallNeverThrowsTest {
                 Arguments.of("LinkageError", throwing(() -> new LinkageError("boom")), "java.lang.LinkageError"),
                 // The first use of the class anywhere in the run is the ExceptionInInitializerError, every later one
                 // a NoClassDefFoundError (a LinkageError); the test below pins the first on a class of its own.
-                Arguments.of("ExceptionInInitializerError / NoClassDefFoundError (real)", new UsesBrokenClass(), INIT_ERRORS),
+                Arguments.of(
+                        "ExceptionInInitializerError / NoClassDefFoundError (real)",
+                        new UsesBrokenClass(),
+                        INIT_ERRORS),
                 Arguments.of("OutOfMemoryError (real)", new Huge(), "java.lang.OutOfMemoryError"),
-                Arguments.of("OutOfMemoryError thrown", throwing(() -> new OutOfMemoryError("thrown")), "java.lang.OutOfMemoryError"),
+                Arguments.of(
+                        "OutOfMemoryError thrown",
+                        throwing(() -> new OutOfMemoryError("thrown")),
+                        "java.lang.OutOfMemoryError"),
                 Arguments.of("InternalError", throwing(() -> new InternalError("boom")), "java.lang.InternalError"),
-                Arguments.of("RuntimeException", throwing(() -> new IllegalStateException("boom")), "java.lang.IllegalStateException"));
+                Arguments.of(
+                        "RuntimeException",
+                        throwing(() -> new IllegalStateException("boom")),
+                        "java.lang.IllegalStateException"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,7 +124,8 @@ class LogCallNeverThrowsTest {
             assertThatCode(() -> log.info("as a list element", Fields.of("list", List.of("a", value))))
                     .doesNotThrowAnyException();
             assertThatCode(() -> log.atWarn().field("bad", value).log("fluent")).doesNotThrowAnyException();
-            assertThatCode(() -> log.info("as a metric tag", Fields.of("metric_name", "m", "metric_value", 1, "bad", value)))
+            assertThatCode(() ->
+                            log.info("as a metric tag", Fields.of("metric_name", "m", "metric_value", 1, "bad", value)))
                     .doesNotThrowAnyException();
             log.info("after");
             List<String> lines = b.lines();
@@ -122,10 +133,17 @@ class LogCallNeverThrowsTest {
             JsonNode failed = GatedBackend.line(lines, "with a failing value");
             assertThat(failed.path("bad").asText()).containsPattern("threw " + errorClass);
             assertThat(failed.path("ok").asText()).isEqualTo("kept");
-            assertThat(GatedBackend.line(lines, "as a list element").path("list").get(1).asText())
+            assertThat(GatedBackend.line(lines, "as a list element")
+                            .path("list")
+                            .get(1)
+                            .asText())
                     .containsPattern("threw " + errorClass);
             assertThat(GatedBackend.line(lines, "fluent").path("bad").asText()).containsPattern("threw " + errorClass);
-            JsonNode metric = lines.stream().map(GatedBackend::parse).filter(n -> n.has("metric")).findFirst().orElseThrow();
+            JsonNode metric = lines.stream()
+                    .map(GatedBackend::parse)
+                    .filter(n -> n.has("metric"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(metric.path("metric").path("tags").path("bad").asText()).containsPattern("threw " + errorClass);
             GatedBackend.line(lines, "before");
             GatedBackend.line(lines, "after");
@@ -149,16 +167,21 @@ class LogCallNeverThrowsTest {
         Exception outer = new Exception("outer", hostile);
         outer.addSuppressed(hostile);
         try (GatedBackend b = new GatedBackend()) {
-            assertThatCode(() -> b.logger("faults").error("failed", null, outer)).doesNotThrowAnyException();
+            assertThatCode(() -> b.logger("faults").error("failed", null, outer))
+                    .doesNotThrowAnyException();
             assertThatCode(() -> b.logger(LogComponent.AUTH, "faults").error("auth failed", null, hostile))
                     .doesNotThrowAnyException();
             List<String> lines = b.lines();
             assertThat(lines).hasSize(2);
             JsonNode error = GatedBackend.line(lines, "failed").path("error");
             assertThat(error.path("message").asText()).isEqualTo("outer");
-            assertThat(error.path("stack").asText()).containsPattern("threw " + errorClass)
+            assertThat(error.path("stack").asText())
+                    .containsPattern("threw " + errorClass)
                     .contains("Caused by: ", "Suppressed: ", "[CIRCULAR REFERENCE: ");
-            assertThat(GatedBackend.line(lines, "auth failed").path("error").path("message").asText())
+            assertThat(GatedBackend.line(lines, "auth failed")
+                            .path("error")
+                            .path("message")
+                            .asText())
                     .containsPattern("threw " + errorClass);
         }
     }
@@ -197,12 +220,16 @@ class LogCallNeverThrowsTest {
             }
         };
         try (GatedBackend b = new GatedBackend();
-             io.gatewaylog.api.LogContext.Scope s = io.gatewaylog.api.LogContext.with("owner", "alice@example.com").open()) {
-            assertThatCode(() -> b.logger("faults").info("never built", hostile)).doesNotThrowAnyException();
+                io.gatewaylog.api.LogContext.Scope s = io.gatewaylog.api.LogContext.with("owner", "alice@example.com")
+                        .open()) {
+            assertThatCode(() -> b.logger("faults").info("never built", hostile))
+                    .doesNotThrowAnyException();
             b.logger("faults").info("next");
             List<String> lines = b.lines();
             JsonNode kept = GatedBackend.line(lines, "never built");
-            assertThat(kept.path("fields").asText()).startsWith("[reading of ").endsWith("threw java.lang.StackOverflowError]");
+            assertThat(kept.path("fields").asText())
+                    .startsWith("[reading of ")
+                    .endsWith("threw java.lang.StackOverflowError]");
             assertThat(kept.path("owner").asText()).isEqualTo("[email]");
             GatedBackend.line(lines, "next");
         }

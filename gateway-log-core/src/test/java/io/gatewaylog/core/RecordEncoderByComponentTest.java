@@ -38,8 +38,14 @@ class RecordEncoderByComponentTest {
         Map<LogComponent, RecordEncoder> m = all(json);
         m.put(LogComponent.AUTH, ecs);
         RecordEncoder e = RecordEncoder.byComponent(m);
-        LogRecord auth = LogRecord.builder(Level.INFO, LogComponent.AUTH, "l").message("a").thread("t", 1).build();
-        LogRecord api = LogRecord.builder(Level.INFO, LogComponent.API, "l").message("b").thread("t", 1).build();
+        LogRecord auth = LogRecord.builder(Level.INFO, LogComponent.AUTH, "l")
+                .message("a")
+                .thread("t", 1)
+                .build();
+        LogRecord api = LogRecord.builder(Level.INFO, LogComponent.API, "l")
+                .message("b")
+                .thread("t", 1)
+                .build();
         assertThat(new String(e.encode(auth), StandardCharsets.UTF_8)).startsWith("{\"@timestamp\"");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         e.encode(api, out);
@@ -50,7 +56,8 @@ class RecordEncoderByComponentTest {
     void aMissingComponentIsRefused() {
         Map<LogComponent, RecordEncoder> m = all(json);
         m.remove(LogComponent.METRICS);
-        assertThatThrownBy(() -> RecordEncoder.byComponent(m)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> RecordEncoder.byComponent(m))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("metrics");
     }
 }

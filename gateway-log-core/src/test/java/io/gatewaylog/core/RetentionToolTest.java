@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RetentionToolTest {
     @TempDir
     Path dir;
+
     private LogRoot logs;
     private final MutableClock clock = new MutableClock("2024-06-15T12:00:00Z");
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -40,8 +41,12 @@ class RetentionToolTest {
     }
 
     private int run(DiskUsageProbe probe, String... args) {
-        return RetentionTool.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), clock, probe);
+        return RetentionTool.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                clock,
+                probe);
     }
 
     private int run(String... args) {
@@ -57,7 +62,8 @@ class RetentionToolTest {
         int code = run("--root", dir.toString(), "--dry-run");
 
         assertThat(code).isEqualTo(RetentionTool.OK);
-        assertThat(out()).contains("DRY RUN")
+        assertThat(out())
+                .contains("DRY RUN")
                 .contains("retention days: api 30, protocol 30, auth 365, infra 60, system 90, metrics 7")
                 .contains("would delete api/" + expired.getFileName() + " (1000 bytes): retention: newest record"
                         + " 31.0 days old > 30 days")
@@ -92,13 +98,15 @@ class RetentionToolTest {
         int code = run(disk, "--root", dir.toString(), "--dry-run");
 
         assertThat(code).isEqualTo(RetentionTool.OK);
-        assertThat(out()).contains("disk 86.0% used > threshold 85%: emergency cleanup until below 80%")
+        assertThat(out())
+                .contains("disk 86.0% used > threshold 85%: emergency cleanup until below 80%")
                 .contains("would delete metrics/" + metrics.get(4).getFileName() + " (1000 bytes): emergency")
                 .contains("would delete api/" + young.getFileName() + " (1000 bytes): emergency")
                 .contains("would delete 7 archive(s), 7000 bytes")
                 .doesNotContain("current.log");
         assertThat(out().indexOf(metrics.get(4).getFileName().toString()))
-                .as("oldest first").isLessThan(out().indexOf(metrics.get(0).getFileName().toString()));
+                .as("oldest first")
+                .isLessThan(out().indexOf(metrics.get(0).getFileName().toString()));
         assertThat(metrics).allMatch(Files::exists);
         assertThat(expired).exists();
     }
@@ -137,7 +145,11 @@ class RetentionToolTest {
         Path bad = Files.writeString(dir.resolve("bad.properties"), "disk.threshold=200\n");
         assertThat(run("--root", dir.toString(), "--config", bad.toString())).isEqualTo(RetentionTool.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Invalid setting 'disk.threshold' = '200'");
-        assertThat(run("--root", dir.toString(), "--config", dir.resolve("none.properties").toString()))
+        assertThat(run(
+                        "--root",
+                        dir.toString(),
+                        "--config",
+                        dir.resolve("none.properties").toString()))
                 .isEqualTo(RetentionTool.USAGE);
         assertThat(run("--root", dir.resolve("missing").toString())).isEqualTo(RetentionTool.NO_ROOT);
         assertThat(run("--help")).isEqualTo(RetentionTool.OK);

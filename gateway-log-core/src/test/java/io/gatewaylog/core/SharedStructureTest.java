@@ -53,11 +53,15 @@ class SharedStructureTest {
             log.info("shared structure", Map.of("tree", dag, "request_id", "r-1"));
             log.info("after it", Map.of("request_id", "r-2"));
             List<String> lines = b.lines();
-            String line = lines.stream().filter(l -> l.contains("shared structure")).findFirst().orElseThrow();
+            String line = lines.stream()
+                    .filter(l -> l.contains("shared structure"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(line).contains("[more than 100000 values]").contains("\"request_id\":\"r-1\"");
             // the written line is bounded by the budget, not by the structure's expansion
             assertThat(line.length()).isLessThan(2_000_000);
-            assertThat(GatedBackend.line(lines, "after it").path("request_id").asText()).isEqualTo("r-2");
+            assertThat(GatedBackend.line(lines, "after it").path("request_id").asText())
+                    .isEqualTo("r-2");
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatewaylog.api.Fields;
-import io.gatewaylog.api.GatewayLogger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,8 +66,10 @@ class ValuesFixedAtTheCallTest {
             char[] chars = ("mail " + EMAIL).toCharArray();
             AtomicLong counter = new AtomicLong(7);
             // Map.of is immutable, but what it holds is not: it must be rendered all the same.
-            b.logger("m").info("call", Map.of("list", list, "array", array, "text", text, "chars", chars,
-                    "counter", counter));
+            b.logger("m")
+                    .info(
+                            "call",
+                            Map.of("list", list, "array", array, "text", text, "chars", chars, "counter", counter));
             list.set(0, LATER);
             list.add("changed");
             array[0] = LATER;
@@ -81,7 +82,8 @@ class ValuesFixedAtTheCallTest {
             counter.set(99);
             JsonNode line = only(b);
             assertThat(line.path("list").toString()).isEqualTo("[\"" + mail(sanitize) + "\",\"x\"]");
-            assertThat(line.path("array").toString()).isEqualTo("[\"" + mail(sanitize) + "\",[\"" + mail(sanitize) + "\"]]");
+            assertThat(line.path("array").toString())
+                    .isEqualTo("[\"" + mail(sanitize) + "\",[\"" + mail(sanitize) + "\"]]");
             assertThat(line.path("text").asText()).isEqualTo("to " + mail(sanitize));
             assertThat(line.path("chars").asText()).isEqualTo("mail " + mail(sanitize));
             assertThat(line.path("counter").asLong()).isEqualTo(7);

@@ -39,8 +39,11 @@ public final class GatewayJulHandler extends Handler {
         }
         BridgeTarget target = BridgeTargets.forName(record.getLoggerName());
         if (target.isEnabled(level)) {
-            target.log(level, JdkMessages.format(record.getMessage(), record.getResourceBundle(), record.getParameters()),
-                    null, record.getThrown());
+            target.log(
+                    level,
+                    JdkMessages.format(record.getMessage(), record.getResourceBundle(), record.getParameters()),
+                    null,
+                    record.getThrown());
         }
     }
 

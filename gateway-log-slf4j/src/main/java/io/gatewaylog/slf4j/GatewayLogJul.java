@@ -20,8 +20,7 @@ import java.util.logging.Logger;
  * @since 0.6
  */
 public final class GatewayLogJul {
-    private GatewayLogJul() {
-    }
+    private GatewayLogJul() {}
 
     /** Installs the handler on the root logger, replacing its others; calling it again changes nothing more. */
     public static synchronized void install() {

@@ -32,8 +32,7 @@ public final class GatewaySlf4jServiceProvider implements SLF4JServiceProvider {
     private final MDCAdapter mdcAdapter = new ContextMdcAdapter();
 
     /** Called by {@link java.util.ServiceLoader}. */
-    public GatewaySlf4jServiceProvider() {
-    }
+    public GatewaySlf4jServiceProvider() {}
 
     @Override
     public ILoggerFactory getLoggerFactory() {

@@ -15,8 +15,7 @@ import io.gatewaylog.slf4j.internal.SystemLoggerBridge;
 public final class GatewaySystemLoggerFinder extends System.LoggerFinder {
 
     /** Called by {@link java.util.ServiceLoader}. */
-    public GatewaySystemLoggerFinder() {
-    }
+    public GatewaySystemLoggerFinder() {}
 
     @Override
     public System.Logger getLogger(String name, Module module) {

@@ -40,7 +40,7 @@ class JulBridgeTest {
 
     @Test
     void installReplacesTheRootHandlersWithOneOfOurs() {
-        GatewayLogJul.install();   // twice: still one
+        GatewayLogJul.install(); // twice: still one
         Handler[] handlers = Logger.getLogger("").getHandlers();
         assertThat(handlers).hasSize(1).hasOnlyElementsOfType(GatewayJulHandler.class);
         assertThat(GatewayLogJul.isInstalled()).isTrue();
@@ -58,8 +58,10 @@ class JulBridgeTest {
 
         TestBackendProvider.clear();
         Logger.getLogger("jul.other.Thing").warning("elsewhere");
-        assertThat(TestBackendProvider.records("jul.other.Thing")).singleElement()
-                .extracting(LogRecord::component).isEqualTo(LogComponent.SYSTEM);
+        assertThat(TestBackendProvider.records("jul.other.Thing"))
+                .singleElement()
+                .extracting(LogRecord::component)
+                .isEqualTo(LogComponent.SYSTEM);
     }
 
     @Test
@@ -81,8 +83,10 @@ class JulBridgeTest {
     void resourceBundleMessagesAreLocalized() {
         Logger localized = Logger.getLogger(NAME + ".Localized", Messages.class.getName());
         localized.log(java.util.logging.Level.WARNING, "frame.dropped", "f9");
-        assertThat(TestBackendProvider.records(NAME + ".Localized")).singleElement()
-                .extracting(LogRecord::message).isEqualTo("frame f9 was dropped");
+        assertThat(TestBackendProvider.records(NAME + ".Localized"))
+                .singleElement()
+                .extracting(LogRecord::message)
+                .isEqualTo("frame f9 was dropped");
     }
 
     @Test
@@ -109,8 +113,10 @@ class JulBridgeTest {
         } finally {
             JUL.setLevel(null);
         }
-        assertThat(TestBackendProvider.records(NAME)).extracting(LogRecord::level).containsExactly(
-                Level.TRACE, Level.TRACE, Level.DEBUG, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR);
+        assertThat(TestBackendProvider.records(NAME))
+                .extracting(LogRecord::level)
+                .containsExactly(
+                        Level.TRACE, Level.TRACE, Level.DEBUG, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR);
     }
 
     /** A resource bundle as JUL users ship them. */

@@ -3,7 +3,6 @@ package io.gatewaylog.slf4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewaylog.api.LogComponent;
-import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.slf4j.testing.TestBackendProvider;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +22,8 @@ class JulConfigurationFileTest {
     @Test
     void handlerNamedInLoggingPropertiesRoutesRecords() throws Exception {
         String properties = "handlers = io.gatewaylog.slf4j.GatewayJulHandler\n.level = FINE\n";
-        LogManager.getLogManager().readConfiguration(
-                new ByteArrayInputStream(properties.getBytes(StandardCharsets.ISO_8859_1)));
+        LogManager.getLogManager()
+                .readConfiguration(new ByteArrayInputStream(properties.getBytes(StandardCharsets.ISO_8859_1)));
         TestBackendProvider.clear();
 
         Logger jul = Logger.getLogger("jul.protocol.FromFile");
@@ -32,9 +31,11 @@ class JulConfigurationFileTest {
         jul.finest("below the JUL level");
 
         assertThat(GatewayLogJul.isInstalled()).isTrue();
-        assertThat(TestBackendProvider.records("jul.protocol.FromFile")).singleElement().satisfies(r -> {
-            assertThat(r.message()).isEqualTo("configured by file");
-            assertThat(r.component()).isEqualTo(LogComponent.PROTOCOL);
-        });
+        assertThat(TestBackendProvider.records("jul.protocol.FromFile"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.message()).isEqualTo("configured by file");
+                    assertThat(r.component()).isEqualTo(LogComponent.PROTOCOL);
+                });
     }
 }

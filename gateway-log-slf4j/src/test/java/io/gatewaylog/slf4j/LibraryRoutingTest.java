@@ -39,23 +39,29 @@ class LibraryRoutingTest {
         assertThat(wire.get(0).context()).containsEntry("wire.host", "mq-1");
         assertThat(wire.get(1).cause()).hasMessage("connection reset by peer");
 
-        assertThat(TestBackendProvider.records(Pool.class.getName())).singleElement()
-                .extracting(LogRecord::component).isEqualTo(LogComponent.INFRA);
-        LogRecord auth = TestBackendProvider.records(TokenRefresher.class.getName()).get(0);
+        assertThat(TestBackendProvider.records(Pool.class.getName()))
+                .singleElement()
+                .extracting(LogRecord::component)
+                .isEqualTo(LogComponent.INFRA);
+        LogRecord auth =
+                TestBackendProvider.records(TokenRefresher.class.getName()).get(0);
         assertThat(auth.component()).isEqualTo(LogComponent.AUTH);
         assertThat(auth.fields()).containsEntry("client_id", "client-3");
-        assertThat(TestBackendProvider.records("some.unmapped.Library")).singleElement()
-                .extracting(LogRecord::component).isEqualTo(LogComponent.SYSTEM);
+        assertThat(TestBackendProvider.records("some.unmapped.Library"))
+                .singleElement()
+                .extracting(LogRecord::component)
+                .isEqualTo(LogComponent.SYSTEM);
     }
 
     @Test
     void libraryRecordsReachTheComponentsFileAsJsonLines() throws IOException {
         new WireClient("mq-file").send("f-file", 64, false);
-        TestBackendProvider.records();   // flushes
+        TestBackendProvider.records(); // flushes
 
         List<String> lines = Files.readAllLines(FileSinkProvider.currentLog(LogComponent.PROTOCOL));
         assertThat(lines).filteredOn(l -> l.contains("f-file")).singleElement().satisfies(line -> {
-            assertThat(line).contains("\"component\":\"protocol\"")
+            assertThat(line)
+                    .contains("\"component\":\"protocol\"")
                     .contains("\"logger\":\"com.thirdparty.wire.WireClient\"")
                     .contains("\"level\":\"DEBUG\"")
                     .contains("\"message\":\"sent frame f-file (64 bytes) to mq-file\"")
@@ -71,8 +77,11 @@ class LibraryRoutingTest {
         new WireClient("mq-2").connect("svc", "hunter2-Secret!");
         TestBackendProvider.records();
 
-        assertThat(TestBackendProvider.records(WireClient.class.getName())).singleElement()
-                .satisfies(r -> assertThat(r.message()).doesNotContain("hunter2-Secret!").contains("mq-2"));
+        assertThat(TestBackendProvider.records(WireClient.class.getName()))
+                .singleElement()
+                .satisfies(r -> assertThat(r.message())
+                        .doesNotContain("hunter2-Secret!")
+                        .contains("mq-2"));
         assertThat(Files.readString(FileSinkProvider.currentLog(LogComponent.PROTOCOL)))
                 .doesNotContain("hunter2-Secret!");
     }
@@ -82,9 +91,13 @@ class LibraryRoutingTest {
         for (int i = 0; i < 5; i++) {
             Pool.lease("route-" + i);
         }
-        assertThat(TestBackendProvider.records(Pool.class.getName())).extracting(LogRecord::message)
-                .containsExactly("leased connection to route-0", "leased connection to route-1",
-                        "leased connection to route-2", "leased connection to route-3",
+        assertThat(TestBackendProvider.records(Pool.class.getName()))
+                .extracting(LogRecord::message)
+                .containsExactly(
+                        "leased connection to route-0",
+                        "leased connection to route-1",
+                        "leased connection to route-2",
+                        "leased connection to route-3",
                         "leased connection to route-4");
     }
 }

@@ -24,7 +24,7 @@ class MdcTest {
 
     @BeforeEach
     void clear() {
-        GatewayLoggers.system("warm-up");   // the backend binds asset_id process-wide when it starts
+        GatewayLoggers.system("warm-up"); // the backend binds asset_id process-wide when it starts
         MDC.clear();
         TestBackendProvider.clear();
     }
@@ -45,7 +45,9 @@ class MdcTest {
         MDC.put("request_id", "r-1");
         MDC.put("customer_id", "c-9");
         log.info("processing");
-        assertThat(last().context()).containsEntry("request_id", "r-1").containsEntry("customer_id", "c-9")
+        assertThat(last().context())
+                .containsEntry("request_id", "r-1")
+                .containsEntry("customer_id", "c-9")
                 .containsEntry("asset_id", "gateway_test");
         assertThat(MDC.get("request_id")).isEqualTo("r-1");
     }
@@ -74,13 +76,16 @@ class MdcTest {
         copy.remove("ignored");
 
         CompletableFuture.runAsync(() -> {
-            MDC.setContextMap(Map.of("request_id", "r-2", "worker", "w1"));
-            log.info("on the worker");
-            MDC.clear();
-        }).get();
+                    MDC.setContextMap(Map.of("request_id", "r-2", "worker", "w1"));
+                    log.info("on the worker");
+                    MDC.clear();
+                })
+                .get();
         LogRecord r = last();
         assertThat(r.threadName()).isNotEqualTo(Thread.currentThread().getName());
-        assertThat(r.context()).containsEntry("request_id", "r-2").containsEntry("worker", "w1")
+        assertThat(r.context())
+                .containsEntry("request_id", "r-2")
+                .containsEntry("worker", "w1")
                 .containsEntry("asset_id", "gateway_test");
     }
 

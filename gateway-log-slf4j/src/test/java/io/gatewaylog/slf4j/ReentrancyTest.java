@@ -40,11 +40,15 @@ class ReentrancyTest {
             System.setErr(original);
         }
 
-        assertThat(TestBackendProvider.records(TokenRefresher.class.getName())).singleElement()
-                .extracting(LogRecord::component).isEqualTo(LogComponent.AUTH);
+        assertThat(TestBackendProvider.records(TokenRefresher.class.getName()))
+                .singleElement()
+                .extracting(LogRecord::component)
+                .isEqualTo(LogComponent.AUTH);
         assertThat(TestBackendProvider.records("inner.Library")).isEmpty();
         String printed = err.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("gateway-log: ERROR").contains("inner.Library: logged while being written")
+        assertThat(printed)
+                .contains("gateway-log: ERROR")
+                .contains("inner.Library: logged while being written")
                 .doesNotContain("dropped while being written");
     }
 }

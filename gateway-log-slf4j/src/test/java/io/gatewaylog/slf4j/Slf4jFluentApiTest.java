@@ -26,18 +26,27 @@ class Slf4jFluentApiTest {
 
     @Test
     void keyValuesBecomeFieldsKeepingTheirTypesAndOrder() {
-        log.atInfo().addKeyValue("request_id", "r-1").addKeyValue("attempt", 2).addKeyValue("ok", true)
+        log.atInfo()
+                .addKeyValue("request_id", "r-1")
+                .addKeyValue("attempt", 2)
+                .addKeyValue("ok", true)
                 .log("processed");
         LogRecord r = only();
-        assertThat(r.message()).isEqualTo("processed");   // not folded into the message text
-        assertThat(r.fields()).containsExactly(
-                java.util.Map.entry("request_id", "r-1"), java.util.Map.entry("attempt", 2),
-                java.util.Map.entry("ok", true));
+        assertThat(r.message()).isEqualTo("processed"); // not folded into the message text
+        assertThat(r.fields())
+                .containsExactly(
+                        java.util.Map.entry("request_id", "r-1"),
+                        java.util.Map.entry("attempt", 2),
+                        java.util.Map.entry("ok", true));
     }
 
     @Test
     void suppliedValuesAndArgumentsAreEvaluated() {
-        log.atDebug().setMessage("took {} ms").addArgument(() -> 42).addKeyValue("size", () -> 7L).log();
+        log.atDebug()
+                .setMessage("took {} ms")
+                .addArgument(() -> 42)
+                .addKeyValue("size", () -> 7L)
+                .log();
         LogRecord r = only();
         assertThat(r.level()).isEqualTo(Level.DEBUG);
         assertThat(r.message()).isEqualTo("took 42 ms");
@@ -48,9 +57,15 @@ class Slf4jFluentApiTest {
     void markersBecomeAListOfNames() {
         Marker audit = MarkerFactory.getMarker("AUDIT");
         Marker security = MarkerFactory.getMarker("SECURITY");
-        log.atWarn().addMarker(audit).addMarker(security).addKeyValue("user", "u1").log("role changed");
+        log.atWarn()
+                .addMarker(audit)
+                .addMarker(security)
+                .addKeyValue("user", "u1")
+                .log("role changed");
         LogRecord r = only();
-        assertThat(r.fields()).containsEntry("markers", List.of("AUDIT", "SECURITY")).containsEntry("user", "u1");
+        assertThat(r.fields())
+                .containsEntry("markers", List.of("AUDIT", "SECURITY"))
+                .containsEntry("user", "u1");
     }
 
     @Test

@@ -35,7 +35,8 @@ class Slf4jLevelsTest {
         log.info("i");
         log.warn("w");
         log.error("e");
-        assertThat(TestBackendProvider.records(NAME)).extracting(LogRecord::level)
+        assertThat(TestBackendProvider.records(NAME))
+                .extracting(LogRecord::level)
                 .containsExactly(Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR);
     }
 
@@ -61,7 +62,9 @@ class Slf4jLevelsTest {
         log.debug("dropped", new RuntimeException());
         log.atInfo().addKeyValue("k", "v").log("dropped");
         log.warn("kept");
-        assertThat(TestBackendProvider.records(NAME)).extracting(LogRecord::message).containsExactly("kept");
+        assertThat(TestBackendProvider.records(NAME))
+                .extracting(LogRecord::message)
+                .containsExactly("kept");
     }
 
     @Test

@@ -59,8 +59,9 @@ class SystemLoggerTest {
         for (System.Logger.Level l : System.Logger.Level.values()) {
             log.log(l, l.getName());
         }
-        assertThat(TestBackendProvider.records(NAME)).extracting(LogRecord::level).containsExactly(
-                Level.TRACE, Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR);
+        assertThat(TestBackendProvider.records(NAME))
+                .extracting(LogRecord::level)
+                .containsExactly(Level.TRACE, Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR);
         assertThat(log.isLoggable(System.Logger.Level.OFF)).isFalse();
         assertThat(log.isLoggable(System.Logger.Level.TRACE)).isTrue();
     }
@@ -70,7 +71,8 @@ class SystemLoggerTest {
         GatewayLogJul.install();
         log.log(System.Logger.Level.WARNING, "once");
         java.util.logging.Logger.getLogger(NAME).warning("once via jul");
-        assertThat(TestBackendProvider.records(NAME)).extracting(LogRecord::message)
+        assertThat(TestBackendProvider.records(NAME))
+                .extracting(LogRecord::message)
                 .containsExactly("once", "once via jul");
     }
 }

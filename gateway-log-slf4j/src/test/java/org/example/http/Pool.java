@@ -7,8 +7,7 @@ import org.slf4j.LoggerFactory;
 public final class Pool {
     private static final Logger LOG = LoggerFactory.getLogger(Pool.class);
 
-    private Pool() {
-    }
+    private Pool() {}
 
     /** Leases a connection. */
     public static void lease(String route) {

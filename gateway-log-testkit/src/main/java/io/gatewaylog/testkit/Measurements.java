@@ -10,8 +10,7 @@ import java.util.List;
  * @since 1.0
  */
 public final class Measurements {
-    private Measurements() {
-    }
+    private Measurements() {}
 
     /**
      * The sum of the values of the measurements named {@code name} whose tags include every
@@ -32,8 +31,8 @@ public final class Measurements {
             }
         }
         if (!found) {
-            throw new AssertionError("no measurement " + name + " with tags " + List.of(tagPairs) + " in "
-                    + measurements);
+            throw new AssertionError(
+                    "no measurement " + name + " with tags " + List.of(tagPairs) + " in " + measurements);
         }
         return total;
     }

@@ -18,8 +18,7 @@ public final class RecordingReporter implements Reporter {
     private final List<String> messages = new CopyOnWriteArrayList<>();
 
     /** An empty reporter. */
-    public RecordingReporter() {
-    }
+    public RecordingReporter() {}
 
     @Override
     public void warn(String message) {

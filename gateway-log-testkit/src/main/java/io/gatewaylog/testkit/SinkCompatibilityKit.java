@@ -40,8 +40,7 @@ public abstract class SinkCompatibilityKit {
     private GatewayLogBackend backend;
 
     /** For subclasses: one per sink under test. */
-    protected SinkCompatibilityKit() {
-    }
+    protected SinkCompatibilityKit() {}
 
     /** Settings that make the backend start the sink under test (it is found with ServiceLoader). */
     protected abstract Map<String, String> settings();
@@ -75,9 +74,13 @@ public abstract class SinkCompatibilityKit {
     }
 
     private GatewayLogBackend start(UnaryOperator<LogSink> customizer) {
-        return GatewayLogBackend.builder().bindGlobalContext(false).settings(settings())
-                .setting("console.enabled", "false").setting("shutdown.hook", "false")
-                .sinkCustomizer(customizer).build();
+        return GatewayLogBackend.builder()
+                .bindGlobalContext(false)
+                .settings(settings())
+                .setting("console.enabled", "false")
+                .setting("shutdown.hook", "false")
+                .sinkCustomizer(customizer)
+                .build();
     }
 
     @AfterEach
@@ -88,7 +91,9 @@ public abstract class SinkCompatibilityKit {
     }
 
     private LogSink sinkUnderTest() {
-        return backend().sinks().stream().filter(s -> s.name().equals(sinkName())).findFirst()
+        return backend().sinks().stream()
+                .filter(s -> s.name().equals(sinkName()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("sink '" + sinkName() + "' was not started; sinks: "
                         + backend().sinks().stream().map(LogSink::name).toList()));
     }
@@ -113,7 +118,9 @@ public abstract class SinkCompatibilityKit {
             for (int i = 0; i < 50; i++) {
                 expected.add("kit-" + c.id() + "-" + i);
             }
-            List<String> got = deliveredMessages(c).stream().filter(m -> m.startsWith("kit-")).toList();
+            List<String> got = deliveredMessages(c).stream()
+                    .filter(m -> m.startsWith("kit-"))
+                    .toList();
             assertThat(got).as("component " + c.id()).containsExactlyElementsOf(expected);
         }
     }
@@ -134,7 +141,9 @@ public abstract class SinkCompatibilityKit {
         log.info("kit-unicode ünïcødé 日本語 🚀");
         log.info(null);
         assertThat(backend().flush(Duration.ofSeconds(10))).isTrue();
-        List<String> got = deliveredMessages(c).stream().filter(m -> m != null && m.startsWith("kit-")).toList();
+        List<String> got = deliveredMessages(c).stream()
+                .filter(m -> m != null && m.startsWith("kit-"))
+                .toList();
         // Four records, not five: the CR/LF inside a message cannot forge a record of its own.
         assertThat(got).hasSize(4);
         assertThat(got.get(1)).contains("forged");
@@ -161,7 +170,9 @@ public abstract class SinkCompatibilityKit {
         }
         assertThat(backend().flush(Duration.ofSeconds(20))).isTrue();
         for (LogComponent c : components()) {
-            assertThat(deliveredMessages(c).stream().filter(m -> m.startsWith("kit-c-"))).as(c.id()).hasSize(500);
+            assertThat(deliveredMessages(c).stream().filter(m -> m.startsWith("kit-c-")))
+                    .as(c.id())
+                    .hasSize(500);
         }
     }
 
@@ -193,11 +204,30 @@ public abstract class SinkCompatibilityKit {
             this.take = take;
         }
 
-        @Override public String name() { return sink.name(); }
-        @Override public boolean accepts(LogComponent component) { return sink.accepts(component); }
-        @Override public void flush() throws IOException { sink.flush(); }
-        @Override public void close() throws IOException { sink.close(); }
-        @Override public List<Measurement> measurements() { return sink.measurements(); }
+        @Override
+        public String name() {
+            return sink.name();
+        }
+
+        @Override
+        public boolean accepts(LogComponent component) {
+            return sink.accepts(component);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            sink.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            sink.close();
+        }
+
+        @Override
+        public List<Measurement> measurements() {
+            return sink.measurements();
+        }
 
         @Override
         public int write(List<LogRecord> batch) throws IOException {
@@ -215,14 +245,20 @@ public abstract class SinkCompatibilityKit {
                 log.info(prefix + c.id() + "-" + i);
             }
         }
-        assertThat(backend().flush(Duration.ofSeconds(30))).as("flush: every record taken").isTrue();
+        assertThat(backend().flush(Duration.ofSeconds(30)))
+                .as("flush: every record taken")
+                .isTrue();
         for (LogComponent c : components()) {
             List<String> expected = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 expected.add(prefix + c.id() + "-" + i);
             }
-            List<String> got = deliveredMessages(c).stream().filter(m -> m != null && m.startsWith(prefix)).toList();
-            assertThat(got).as("component " + c.id() + ": each record once, in order").containsExactlyElementsOf(expected);
+            List<String> got = deliveredMessages(c).stream()
+                    .filter(m -> m != null && m.startsWith(prefix))
+                    .toList();
+            assertThat(got)
+                    .as("component " + c.id() + ": each record once, in order")
+                    .containsExactlyElementsOf(expected);
             ComponentStatistics s = backend().statistics().component(c);
             assertThat(s.written()).as("written " + c.id()).isEqualTo(s.accepted());
         }
@@ -238,8 +274,11 @@ public abstract class SinkCompatibilityKit {
         });
         logAndCheckEveryComponent("kit-answer-", 30);
         assertThat(wrappers).hasSize(1);
-        assertThat(wrappers.get(0).answers).isNotEmpty().allSatisfy(a ->
-                assertThat(a[1]).as("a healthy sink takes the whole batch it is given").isEqualTo(a[0]));
+        assertThat(wrappers.get(0).answers)
+                .isNotEmpty()
+                .allSatisfy(a -> assertThat(a[1])
+                        .as("a healthy sink takes the whole batch it is given")
+                        .isEqualTo(a[0]));
     }
 
     @Test

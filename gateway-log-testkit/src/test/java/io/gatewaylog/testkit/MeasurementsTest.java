@@ -18,15 +18,18 @@ class MeasurementsTest {
     void sumsTheMeasurementsOfTheNameWithEveryTagGiven() {
         assertThat(Measurements.sum(ms, "sent")).isEqualTo(5.0);
         assertThat(Measurements.sum(ms, "sent", "target", "a")).isEqualTo(5.0);
-        assertThat(Measurements.sum(ms, "sent", "component", "auth", "target", "a")).isEqualTo(3.0);
+        assertThat(Measurements.sum(ms, "sent", "component", "auth", "target", "a"))
+                .isEqualTo(3.0);
         assertThat(Measurements.sum(ms, "buffered")).isEqualTo(7.0);
     }
 
     @Test
     void noneMatchingIsAnAssertionErrorNotZero() {
         assertThatThrownBy(() -> Measurements.sum(ms, "snet"))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("snet");
-        assertThatThrownBy(() -> Measurements.sum(ms, "sent", "component", "infra")).isInstanceOf(AssertionError.class);
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("snet");
+        assertThatThrownBy(() -> Measurements.sum(ms, "sent", "component", "infra"))
+                .isInstanceOf(AssertionError.class);
         assertThatThrownBy(() -> Measurements.sum(ms, "sent", "component"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

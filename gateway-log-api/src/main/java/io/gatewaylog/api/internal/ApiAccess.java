@@ -18,9 +18,18 @@ public final class ApiAccess {
     /** What the API package implements for the backend; see the static methods of {@link ApiAccess}. */
     public interface Hooks {
         /** See {@link ApiAccess#record}. */
-        LogRecord record(long epochMillis, Level level, LogComponent component, String logger, String message,
-                         Map<String, ?> fields, Map<String, String> context, Throwable cause, ErrorInfo error,
-                         String threadName, long threadId);
+        LogRecord record(
+                long epochMillis,
+                Level level,
+                LogComponent component,
+                String logger,
+                String message,
+                Map<String, ?> fields,
+                Map<String, String> context,
+                Throwable cause,
+                ErrorInfo error,
+                String threadName,
+                long threadId);
 
         /** See {@link ApiAccess#toBuilder}. */
         LogRecord.Builder toBuilder(LogRecord record);
@@ -40,8 +49,7 @@ public final class ApiAccess {
 
     private static volatile Hooks installed;
 
-    private ApiAccess() {
-    }
+    private ApiAccess() {}
 
     /** Called once, by {@link LogRecord}'s static initialiser; later calls are ignored. */
     public static synchronized void install(Hooks hooks) {
@@ -55,11 +63,20 @@ public final class ApiAccess {
      * already be unmodifiable snapshots that nobody changes; {@code error} is {@link ErrorInfo#of(Throwable)}
      * taken at the call (so that what is written is what the throwable said then), or null.
      */
-    public static LogRecord record(long epochMillis, Level level, LogComponent component, String logger,
-                                   String message, Map<String, ?> fields, Map<String, String> context,
-                                   Throwable cause, ErrorInfo error, String threadName, long threadId) {
-        return Holder.HOOKS.record(epochMillis, level, component, logger, message, fields, context, cause, error,
-                threadName, threadId);
+    public static LogRecord record(
+            long epochMillis,
+            Level level,
+            LogComponent component,
+            String logger,
+            String message,
+            Map<String, ?> fields,
+            Map<String, String> context,
+            Throwable cause,
+            ErrorInfo error,
+            String threadName,
+            long threadId) {
+        return Holder.HOOKS.record(
+                epochMillis, level, component, logger, message, fields, context, cause, error, threadName, threadId);
     }
 
     /** A builder holding {@code record}'s values (its error as written included), to derive a changed copy. */

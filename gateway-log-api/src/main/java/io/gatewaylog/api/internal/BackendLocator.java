@@ -18,8 +18,7 @@ public final class BackendLocator {
     /** System property naming the provider class to use. */
     public static final String BACKEND_PROPERTY = "gateway.log.backend";
 
-    private BackendLocator() {
-    }
+    private BackendLocator() {}
 
     /** Locates the provider, or returns null when there is none. */
     public static BackendProvider locate(ClassLoader loader, String explicitClassName, Reporter reporter) {
@@ -28,12 +27,15 @@ public final class BackendLocator {
                 Class<?> type = Class.forName(explicitClassName.trim(), true, loader);
                 return (BackendProvider) type.getDeclaredConstructor().newInstance();
             } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
-                reporter.error("the backend named by -D" + BACKEND_PROPERTY + "=" + explicitClassName
-                        + " could not be loaded; looking for one with ServiceLoader instead", e);
+                reporter.error(
+                        "the backend named by -D" + BACKEND_PROPERTY + "=" + explicitClassName
+                                + " could not be loaded; looking for one with ServiceLoader instead",
+                        e);
             }
         }
         List<BackendProvider> found = new ArrayList<>();
-        Iterator<BackendProvider> it = ServiceLoader.load(BackendProvider.class, loader).iterator();
+        Iterator<BackendProvider> it =
+                ServiceLoader.load(BackendProvider.class, loader).iterator();
         while (true) {
             try {
                 if (!it.hasNext()) {
@@ -56,8 +58,8 @@ public final class BackendLocator {
         if (found.size() > 1) {
             List<String> names = new ArrayList<>();
             found.forEach(p -> names.add(p.getClass().getName() + " (priority " + p.priority() + ")"));
-            reporter.warn("several backends found: " + names + "; using " + best.getClass().getName()
-                    + ". Set -D" + BACKEND_PROPERTY + "=<class> to choose.");
+            reporter.warn("several backends found: " + names + "; using "
+                    + best.getClass().getName() + ". Set -D" + BACKEND_PROPERTY + "=<class> to choose.");
         }
         return best;
     }

@@ -14,15 +14,50 @@ public enum EmptyStatistics implements LoggingStatistics {
     @Override
     public ComponentStatistics component(LogComponent component) {
         return new ComponentStatistics() {
-            @Override public LogComponent component() { return component; }
-            @Override public long accepted() { return 0; }
-            @Override public long written() { return 0; }
-            @Override public Map<String, Long> dropped() { return Map.of(); }
-            @Override public long droppedTotal() { return 0; }
-            @Override public int buffered() { return 0; }
-            @Override public int capacity() { return 0; }
-            @Override public long sinkErrors() { return 0; }
-            @Override public long flushes() { return 0; }
+            @Override
+            public LogComponent component() {
+                return component;
+            }
+
+            @Override
+            public long accepted() {
+                return 0;
+            }
+
+            @Override
+            public long written() {
+                return 0;
+            }
+
+            @Override
+            public Map<String, Long> dropped() {
+                return Map.of();
+            }
+
+            @Override
+            public long droppedTotal() {
+                return 0;
+            }
+
+            @Override
+            public int buffered() {
+                return 0;
+            }
+
+            @Override
+            public int capacity() {
+                return 0;
+            }
+
+            @Override
+            public long sinkErrors() {
+                return 0;
+            }
+
+            @Override
+            public long flushes() {
+                return 0;
+            }
         };
     }
 

@@ -15,8 +15,7 @@ package io.gatewaylog.api.internal;
  * {@code docs/ARCHITECTURE.md} ("A log call never throws") for {@code VirtualMachineError}s.
  */
 public final class Failures {
-    private Failures() {
-    }
+    private Failures() {}
 
     /**
      * Rethrows what must never be swallowed; restores the interrupt flag of a swallowed interruption.

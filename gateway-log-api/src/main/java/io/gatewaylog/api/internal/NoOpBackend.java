@@ -33,10 +33,25 @@ public final class NoOpBackend implements LoggingBackend {
     }
 
     private record NoOpLogger(LogComponent component, String name) implements GatewayLogger {
-        @Override public Level level() { return Level.ERROR; }
-        @Override public void setLevel(Level level) { }
-        @Override public boolean isEnabled(Level level) { return false; }
-        @Override public void log(Level level, String message, Map<String, ?> fields, Throwable cause) { }
-        @Override public RecordBuilder at(Level level) { return NoOpRecordBuilder.INSTANCE; }
+        @Override
+        public Level level() {
+            return Level.ERROR;
+        }
+
+        @Override
+        public void setLevel(Level level) {}
+
+        @Override
+        public boolean isEnabled(Level level) {
+            return false;
+        }
+
+        @Override
+        public void log(Level level, String message, Map<String, ?> fields, Throwable cause) {}
+
+        @Override
+        public RecordBuilder at(Level level) {
+            return NoOpRecordBuilder.INSTANCE;
+        }
     }
 }

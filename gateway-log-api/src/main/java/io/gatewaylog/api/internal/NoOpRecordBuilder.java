@@ -7,8 +7,21 @@ import java.util.Map;
 public enum NoOpRecordBuilder implements RecordBuilder {
     INSTANCE;
 
-    @Override public RecordBuilder field(String key, Object value) { return this; }
-    @Override public RecordBuilder fields(Map<String, ?> fields) { return this; }
-    @Override public RecordBuilder cause(Throwable cause) { return this; }
-    @Override public void log(String message) { }
+    @Override
+    public RecordBuilder field(String key, Object value) {
+        return this;
+    }
+
+    @Override
+    public RecordBuilder fields(Map<String, ?> fields) {
+        return this;
+    }
+
+    @Override
+    public RecordBuilder cause(Throwable cause) {
+        return this;
+    }
+
+    @Override
+    public void log(String message) {}
 }

@@ -31,13 +31,21 @@ public final class InvalidSettingException extends IllegalArgumentException {
      */
     public static InvalidSettingException unknown(String key, String value, String nearest) {
         String hint = nearest == null ? "" : "; did you mean '" + nearest + "'?";
-        return new InvalidSettingException(key, value, "unknown setting '" + key + "' = '" + value + "'" + hint
-                + " (allowed: a key of the settings table in README.md)", true);
+        return new InvalidSettingException(
+                key,
+                value,
+                "unknown setting '" + key + "' = '" + value + "'" + hint
+                        + " (allowed: a key of the settings table in README.md)",
+                true);
     }
 
     /** The setting's key. */
-    public String key() { return key; }
+    public String key() {
+        return key;
+    }
 
     /** The rejected value. */
-    public String value() { return value; }
+    public String value() {
+        return value;
+    }
 }

@@ -28,8 +28,13 @@ public final class Measurement {
     private final String description;
     private final DoubleSupplier value;
 
-    private Measurement(String name, Map<String, String> tags, Kind kind, String baseUnit, String description,
-                        DoubleSupplier value) {
+    private Measurement(
+            String name,
+            Map<String, String> tags,
+            Kind kind,
+            String baseUnit,
+            String description,
+            DoubleSupplier value) {
         this.name = Objects.requireNonNull(name, "name");
         this.tags = Map.copyOf(tags);
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -48,8 +53,8 @@ public final class Measurement {
      * @param value reads the current value (called from any thread, must not block)
      * @return the measurement
      */
-    public static Measurement counter(String name, Map<String, String> tags, String baseUnit, String description,
-                                      DoubleSupplier value) {
+    public static Measurement counter(
+            String name, Map<String, String> tags, String baseUnit, String description, DoubleSupplier value) {
         return new Measurement(name, tags, Kind.COUNTER, baseUnit, description, value);
     }
 
@@ -59,31 +64,45 @@ public final class Measurement {
      *
      * @return the measurement
      */
-    public static Measurement gauge(String name, Map<String, String> tags, String baseUnit, String description,
-                                    DoubleSupplier value) {
+    public static Measurement gauge(
+            String name, Map<String, String> tags, String baseUnit, String description, DoubleSupplier value) {
         return new Measurement(name, tags, Kind.GAUGE, baseUnit, description, value);
     }
 
     /** The dotted name, e.g. {@code gateway.log.file.bytes.written}. */
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
 
     /** The tags (an unmodifiable copy; may be empty). */
-    public Map<String, String> tags() { return tags; }
+    public Map<String, String> tags() {
+        return tags;
+    }
 
     /** Whether it is a counter or a gauge. */
-    public Kind kind() { return kind; }
+    public Kind kind() {
+        return kind;
+    }
 
     /** The base unit ({@code bytes}, {@code seconds}, {@code records}) or null. */
-    public String baseUnit() { return baseUnit; }
+    public String baseUnit() {
+        return baseUnit;
+    }
 
     /** What it measures, for a meter's description; never null. */
-    public String description() { return description; }
+    public String description() {
+        return description;
+    }
 
     /** Reads the current value. */
-    public double value() { return value.getAsDouble(); }
+    public double value() {
+        return value.getAsDouble();
+    }
 
     /** The value reader itself, for meter registries that poll. */
-    public DoubleSupplier supplier() { return value; }
+    public DoubleSupplier supplier() {
+        return value;
+    }
 
     @Override
     public String toString() {

@@ -94,7 +94,9 @@ public final class SettingKey<T> {
 
     /** Whether {@code key} (without component or profile prefix) is this key, one of its aliases or one of its family. */
     public boolean matches(String key) {
-        return family ? key.startsWith(name) && key.length() > name.length() : name.equals(key) || aliases.contains(key);
+        return family
+                ? key.startsWith(name) && key.length() > name.length()
+                : name.equals(key) || aliases.contains(key);
     }
 
     /**

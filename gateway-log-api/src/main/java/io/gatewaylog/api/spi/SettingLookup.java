@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /** Helpers of {@link Settings}' default methods, kept out of the public interface. */
 final class SettingLookup {
-    private SettingLookup() {
-    }
+    private SettingLookup() {}
 
     /** The key's name, then its deprecated spellings: the new spelling wins when both are set. */
     static List<String> names(SettingKey<?> key) {

@@ -24,8 +24,7 @@ public final class SettingParsers {
     /** What a duration may look like. */
     public static final String DURATION_ALLOWED = "a duration such as 500ms, 0.5s, 2m, 1h or 1d";
 
-    private SettingParsers() {
-    }
+    private SettingParsers() {}
 
     /** Any text, trimmed. */
     public static SettingKey.Parser<String> string() {
@@ -186,7 +185,8 @@ public final class SettingParsers {
         StringBuilder allowed = new StringBuilder("one of ");
         Enum<?>[] all = type.getEnumConstants();
         for (int i = 0; i < all.length; i++) {
-            allowed.append(i == 0 ? "" : ", ").append(all[i].name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            allowed.append(i == 0 ? "" : ", ")
+                    .append(all[i].name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
         return allowed.toString();
     }

@@ -90,34 +90,43 @@ public interface Settings {
 
     /** A boolean ({@link SettingParsers#bool}). */
     default boolean getBoolean(String key, boolean defaultValue) {
-        return SettingLookup.value(this, key).map(v -> SettingParsers.bool(keyAsSet(key), v)).orElse(defaultValue);
+        return SettingLookup.value(this, key)
+                .map(v -> SettingParsers.bool(keyAsSet(key), v))
+                .orElse(defaultValue);
     }
 
     /** An integer from {@code min} to {@code max}. */
     default int getInt(String key, int defaultValue, int min, int max) {
-        return SettingLookup.value(this, key).map(v -> SettingParsers.integer(keyAsSet(key), v, min, max))
+        return SettingLookup.value(this, key)
+                .map(v -> SettingParsers.integer(keyAsSet(key), v, min, max))
                 .orElse(defaultValue);
     }
 
     /** A size in bytes. */
     default long getSize(String key, long defaultValue) {
-        return SettingLookup.value(this, key).map(v -> SettingParsers.size(keyAsSet(key), v)).orElse(defaultValue);
+        return SettingLookup.value(this, key)
+                .map(v -> SettingParsers.size(keyAsSet(key), v))
+                .orElse(defaultValue);
     }
 
     /** A duration. */
     default Duration getDuration(String key, Duration defaultValue) {
-        return SettingLookup.value(this, key).map(v -> SettingParsers.duration(keyAsSet(key), v))
+        return SettingLookup.value(this, key)
+                .map(v -> SettingParsers.duration(keyAsSet(key), v))
                 .orElse(defaultValue);
     }
 
     /** A file system path. */
     default Path getPath(String key, Path defaultValue) {
-        return SettingLookup.value(this, key).map(v -> SettingParsers.path(keyAsSet(key), v)).orElse(defaultValue);
+        return SettingLookup.value(this, key)
+                .map(v -> SettingParsers.path(keyAsSet(key), v))
+                .orElse(defaultValue);
     }
 
     /** An enum constant by name, ignoring case, with {@code -} read as {@code _}. */
     default <E extends Enum<E>> E getEnum(String key, Class<E> type, E defaultValue) {
-        return SettingLookup.value(this, key).map(v -> SettingParsers.enumValue(keyAsSet(key), v, type))
+        return SettingLookup.value(this, key)
+                .map(v -> SettingParsers.enumValue(keyAsSet(key), v, type))
                 .orElse(defaultValue);
     }
 }

@@ -19,8 +19,18 @@ class ApiAccessTest {
         ErrorInfo captured = ErrorInfo.of(cause);
         Fields fields = Fields.of("request_id", "123");
         Map<String, String> context = Map.of("asset_id", "gateway_1");
-        LogRecord r = ApiAccess.record(1_704_110_400_000L, Level.WARN, LogComponent.API, "endpoint", "failed",
-                fields, context, cause, captured, "main", 1L);
+        LogRecord r = ApiAccess.record(
+                1_704_110_400_000L,
+                Level.WARN,
+                LogComponent.API,
+                "endpoint",
+                "failed",
+                fields,
+                context,
+                cause,
+                captured,
+                "main",
+                1L);
         assertThat(r.epochMillis()).isEqualTo(1_704_110_400_000L);
         assertThat(r.level()).isEqualTo(Level.WARN);
         assertThat(r.component()).isEqualTo(LogComponent.API);
@@ -36,9 +46,13 @@ class ApiAccessTest {
     @Test
     void aDerivedRecordKeepsEverythingButWhatIsChangedAndAnErrorCanBeReplaced() {
         RuntimeException cause = new RuntimeException("token abc");
-        LogRecord r = LogRecord.builder(Level.ERROR, LogComponent.AUTH, "login").message("m").cause(cause).build();
+        LogRecord r = LogRecord.builder(Level.ERROR, LogComponent.AUTH, "login")
+                .message("m")
+                .cause(cause)
+                .build();
         ErrorInfo masked = ApiAccess.errorInfo(r.error().type(), "token [secret]", "x");
-        LogRecord d = ApiAccess.error(ApiAccess.toBuilder(r).message("masked"), masked).build();
+        LogRecord d = ApiAccess.error(ApiAccess.toBuilder(r).message("masked"), masked)
+                .build();
         assertThat(d.message()).isEqualTo("masked");
         assertThat(d.cause()).isSameAs(cause);
         assertThat(d.error()).isSameAs(masked);

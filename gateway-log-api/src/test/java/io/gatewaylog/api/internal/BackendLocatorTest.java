@@ -20,19 +20,34 @@ import org.junit.jupiter.api.io.TempDir;
 class BackendLocatorTest {
     @TempDir
     Path dir;
+
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final PrintingReporter reporter = new PrintingReporter(new PrintStream(err, true, StandardCharsets.UTF_8));
 
     /** A provider of low priority. */
     public static final class Low implements BackendProvider {
-        @Override public int priority() { return 1; }
-        @Override public LoggingBackend create(Map<String, String> settings) { return new NoOpBackend(); }
+        @Override
+        public int priority() {
+            return 1;
+        }
+
+        @Override
+        public LoggingBackend create(Map<String, String> settings) {
+            return new NoOpBackend();
+        }
     }
 
     /** A provider of high priority. */
     public static final class High implements BackendProvider {
-        @Override public int priority() { return 50; }
-        @Override public LoggingBackend create(Map<String, String> settings) { return new NoOpBackend(); }
+        @Override
+        public int priority() {
+            return 50;
+        }
+
+        @Override
+        public LoggingBackend create(Map<String, String> settings) {
+            return new NoOpBackend();
+        }
     }
 
     /** A provider whose constructor fails. */
@@ -40,7 +55,11 @@ class BackendLocatorTest {
         public Broken() {
             throw new IllegalStateException("broken on purpose");
         }
-        @Override public LoggingBackend create(Map<String, String> settings) { return new NoOpBackend(); }
+
+        @Override
+        public LoggingBackend create(Map<String, String> settings) {
+            return new NoOpBackend();
+        }
     }
 
     private ClassLoader loaderWith(String... providers) throws IOException {
@@ -64,16 +83,20 @@ class BackendLocatorTest {
 
     @Test
     void severalFoundPicksTheHighestPriorityAndWarnsWithTheList() throws IOException {
-        BackendProvider p = BackendLocator.locate(loaderWith(Low.class.getName(), High.class.getName()), null, reporter);
+        BackendProvider p =
+                BackendLocator.locate(loaderWith(Low.class.getName(), High.class.getName()), null, reporter);
         assertThat(p).isInstanceOf(High.class);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("several backends found")
-                .contains(Low.class.getName()).contains(High.class.getName()).contains("-Dgateway.log.backend");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("several backends found")
+                .contains(Low.class.getName())
+                .contains(High.class.getName())
+                .contains("-Dgateway.log.backend");
     }
 
     @Test
     void aBrokenProviderIsReportedAndSkipped() throws IOException {
-        BackendProvider p = BackendLocator.locate(loaderWith(Broken.class.getName(), "com.example.Missing",
-                Low.class.getName()), null, reporter);
+        BackendProvider p = BackendLocator.locate(
+                loaderWith(Broken.class.getName(), "com.example.Missing", Low.class.getName()), null, reporter);
         assertThat(p).isInstanceOf(Low.class);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("failed to load and is skipped");
     }
@@ -89,6 +112,8 @@ class BackendLocatorTest {
     void aWrongExplicitChoiceFallsBackToDiscoveryWithAnError() throws IOException {
         BackendProvider p = BackendLocator.locate(loaderWith(High.class.getName()), "com.example.Nope", reporter);
         assertThat(p).isInstanceOf(High.class);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("com.example.Nope").contains("could not be loaded");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("com.example.Nope")
+                .contains("could not be loaded");
     }
 }

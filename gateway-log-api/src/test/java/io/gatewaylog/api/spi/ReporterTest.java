@@ -22,8 +22,8 @@ class ReporterTest {
         } finally {
             System.setErr(saved);
         }
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("gateway-log: WARN reporter test: a sink is slow"
-                + System.lineSeparator());
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("gateway-log: WARN reporter test: a sink is slow" + System.lineSeparator());
     }
 
     @Test
@@ -42,7 +42,7 @@ class ReporterTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(line);
         out.reset();
         reporter.error("no cause", null);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("gateway-log: ERROR no cause"
-                + System.lineSeparator());
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("gateway-log: ERROR no cause" + System.lineSeparator());
     }
 }

@@ -13,8 +13,7 @@ import java.util.Set;
 
 /** The steps of the backend's shutdown after the background jobs: drain every pipeline, then close the sinks. */
 public final class BackendShutdown {
-    private BackendShutdown() {
-    }
+    private BackendShutdown() {}
 
     /** Stops each job; a failure is reported and the others still stop. */
     public static void stopJobs(List<AutoCloseable> jobs, Reporter reporter) {
@@ -32,8 +31,8 @@ public final class BackendShutdown {
      *
      * @return false if a pipeline did not drain within {@code timeout}
      */
-    public static boolean drainAndClose(Map<LogComponent, Pipeline> pipelines, List<LogSink> sinks, Duration timeout,
-                                        Reporter reporter) {
+    public static boolean drainAndClose(
+            Map<LogComponent, Pipeline> pipelines, List<LogSink> sinks, Duration timeout, Reporter reporter) {
         // Every pipeline drains at the same time, so that one slow component cannot use up the others' time.
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Pipeline p : pipelines.values()) {

@@ -21,8 +21,8 @@ import io.gatewaylog.core.internal.retention.DiskUsageProbe;
 import io.gatewaylog.core.internal.retention.RetentionJob;
 import io.gatewaylog.core.internal.retention.RetentionSettings;
 import io.gatewaylog.core.internal.stats.BackendStatistics;
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,13 +36,19 @@ import java.util.function.UnaryOperator;
  * per-component configuration, the encoder, the sinks (given, console, discovered), the pipelines and
  * the background jobs.
  */
-public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfig> configs,
-                             Map<LogComponent, Pipeline> pipelines, List<LogSink> sinks,
-                             BackendStatistics statistics, List<AutoCloseable> jobs, Reporter reporter,
-                             Duration shutdownTimeout, boolean installShutdownHook) {
+public record BackendStartup(
+        Settings settings,
+        Map<LogComponent, ComponentConfig> configs,
+        Map<LogComponent, Pipeline> pipelines,
+        List<LogSink> sinks,
+        BackendStatistics statistics,
+        List<AutoCloseable> jobs,
+        Reporter reporter,
+        Duration shutdownTimeout,
+        boolean installShutdownHook) {
 
-    public static BackendStartup start(Map<String, String> code, List<LogSink> given, boolean discover,
-                                       Reporter reporter) {
+    public static BackendStartup start(
+            Map<String, String> code, List<LogSink> given, boolean discover, Reporter reporter) {
         return start(code, given, List.of(), discover, reporter);
     }
 
@@ -53,14 +59,23 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
      * goes on to the caller; a corrected retry in the same JVM then finds nothing held. The sinks the
      * caller gave are the caller's and are not closed.
      */
-    public static BackendStartup start(Map<String, String> code, List<LogSink> given, List<LogSinkProvider> providers,
-                                       boolean discover, Reporter reporter) {
+    public static BackendStartup start(
+            Map<String, String> code,
+            List<LogSink> given,
+            List<LogSinkProvider> providers,
+            boolean discover,
+            Reporter reporter) {
         return start(code, given, providers, discover, UnaryOperator.identity(), reporter);
     }
 
     /** As above; each sink is replaced by what {@code customizer} makes of it before any pipeline sees it. */
-    public static BackendStartup start(Map<String, String> code, List<LogSink> given, List<LogSinkProvider> providers,
-                                       boolean discover, UnaryOperator<LogSink> customizer, Reporter reporter) {
+    public static BackendStartup start(
+            Map<String, String> code,
+            List<LogSink> given,
+            List<LogSinkProvider> providers,
+            boolean discover,
+            UnaryOperator<LogSink> customizer,
+            Reporter reporter) {
         List<AutoCloseable> started = new ArrayList<>();
         try {
             return start(code, given, providers, discover, customizer, reporter, started);
@@ -76,9 +91,14 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
         }
     }
 
-    private static BackendStartup start(Map<String, String> code, List<LogSink> given, List<LogSinkProvider> providers,
-                                        boolean discover, UnaryOperator<LogSink> customizer, Reporter reporter,
-                                        List<AutoCloseable> started) {
+    private static BackendStartup start(
+            Map<String, String> code,
+            List<LogSink> given,
+            List<LogSinkProvider> providers,
+            boolean discover,
+            UnaryOperator<LogSink> customizer,
+            Reporter reporter,
+            List<AutoCloseable> started) {
         List<LogSinkProvider> all = StartupSinks.providers(providers, discover, reporter);
         LayeredSettings settings = LayeredSettings.load(code);
         SettingsValidator.validate(settings, StartupSinks.table(all, given), reporter);
@@ -96,7 +116,8 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
         // Every sanitizer is built (and its settings validated) before any sink or thread is started.
         Map<LogComponent, UnaryOperator<LogRecord>> sanitizers = new EnumMap<>(LogComponent.class);
         for (LogComponent c : LogComponent.values()) {
-            sanitizers.put(c, Sanitizers.forComponent(settings, c, configs.get(c).sanitize(), reporter));
+            sanitizers.put(
+                    c, Sanitizers.forComponent(settings, c, configs.get(c).sanitize(), reporter));
         }
         String processName = settings.get(CoreSettings.PROCESS_NAME);
         JsonRecordEncoder encoder = new JsonRecordEncoder(processName, maxValueLength);
@@ -109,17 +130,34 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
         statistics.sinks(sinks);
         Map<LogComponent, Pipeline> pipelines = pipelines(configs, sinks, sanitizers, statistics, reporter, started);
         // Deletions are reported as records of the system component; the job is closed before the pipelines.
-        RetentionJob retention = RetentionJob.start(settings, catalogs, pipelines.get(LogComponent.SYSTEM)::submit,
-                reporter, Clock.systemDefaultZone(), DiskUsageProbe.fileStore());
+        RetentionJob retention = RetentionJob.start(
+                settings,
+                catalogs,
+                pipelines.get(LogComponent.SYSTEM)::submit,
+                reporter,
+                Clock.systemDefaultZone(),
+                DiskUsageProbe.fileStore());
         started.add(retention);
         statistics.addMeasurements(retention::measurements);
-        return new BackendStartup(settings, configs, pipelines, List.copyOf(sinks), statistics, List.of(retention),
-                reporter, settings.get(CoreSettings.SHUTDOWN_TIMEOUT), settings.get(CoreSettings.SHUTDOWN_HOOK));
+        return new BackendStartup(
+                settings,
+                configs,
+                pipelines,
+                List.copyOf(sinks),
+                statistics,
+                List.of(retention),
+                reporter,
+                settings.get(CoreSettings.SHUTDOWN_TIMEOUT),
+                settings.get(CoreSettings.SHUTDOWN_HOOK));
     }
 
     /** The given sinks, the console (unless switched off), then each provider's. */
-    private static List<LogSink> sinks(Settings settings, List<LogSink> given, List<LogSinkProvider> providers,
-                                       CoreSinkContext context, List<AutoCloseable> started) {
+    private static List<LogSink> sinks(
+            Settings settings,
+            List<LogSink> given,
+            List<LogSinkProvider> providers,
+            CoreSinkContext context,
+            List<AutoCloseable> started) {
         List<LogSink> sinks = new ArrayList<>(given);
         // Validated even when the console is off, so that switching it on cannot reveal a bad value later.
         Map<LogComponent, ConsoleSink.Format> formats = new EnumMap<>(LogComponent.class);
@@ -127,8 +165,11 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
             formats.put(c, settings.forComponent(c).get(CoreSettings.CONSOLE_FORMAT));
         }
         if (settings.get(CoreSettings.CONSOLE_ENABLED)) {
-            LogSink console = new ConsoleSink(new FileOutputStream(FileDescriptor.out), formats,
-                    context.encoder(), context.ecsEncoder(),
+            LogSink console = new ConsoleSink(
+                    new FileOutputStream(FileDescriptor.out),
+                    formats,
+                    context.encoder(),
+                    context.ecsEncoder(),
                     settings.get(CoreSettings.MAX_VALUE_LENGTH));
             sinks.add(console);
             started.add(console);
@@ -143,10 +184,13 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
         return sinks;
     }
 
-    private static Map<LogComponent, Pipeline> pipelines(Map<LogComponent, ComponentConfig> configs, List<LogSink> sinks,
-                                                         Map<LogComponent, UnaryOperator<LogRecord>> sanitizers,
-                                                         BackendStatistics statistics, Reporter reporter,
-                                                         List<AutoCloseable> started) {
+    private static Map<LogComponent, Pipeline> pipelines(
+            Map<LogComponent, ComponentConfig> configs,
+            List<LogSink> sinks,
+            Map<LogComponent, UnaryOperator<LogRecord>> sanitizers,
+            BackendStatistics statistics,
+            Reporter reporter,
+            List<AutoCloseable> started) {
         Map<LogComponent, Pipeline> pipelines = new EnumMap<>(LogComponent.class);
         for (LogComponent c : LogComponent.values()) {
             List<LogSink> accepting = new ArrayList<>();
@@ -155,8 +199,8 @@ public record BackendStartup(Settings settings, Map<LogComponent, ComponentConfi
                     accepting.add(sink);
                 }
             }
-            Pipeline pipeline = Pipelines.create(configs.get(c), accepting, sanitizers.get(c),
-                    statistics.flushListeners(), reporter);
+            Pipeline pipeline = Pipelines.create(
+                    configs.get(c), accepting, sanitizers.get(c), statistics.flushListeners(), reporter);
             started.add(() -> pipeline.shutdown(Duration.ofSeconds(1)));
             pipelines.put(c, pipeline);
             statistics.register(pipeline.stats());

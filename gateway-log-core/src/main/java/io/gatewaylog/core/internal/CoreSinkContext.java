@@ -7,8 +7,13 @@ import io.gatewaylog.api.spi.Settings;
 import io.gatewaylog.api.spi.SinkContext;
 
 /** What sink providers get from the core: the one JSON and the one ECS encoder every sink shares. */
-record CoreSinkContext(Settings settings, RecordEncoder encoder, RecordEncoder ecsEncoder, Reporter reporter,
-                       LoggingStatistics statistics) implements SinkContext {
+record CoreSinkContext(
+        Settings settings,
+        RecordEncoder encoder,
+        RecordEncoder ecsEncoder,
+        Reporter reporter,
+        LoggingStatistics statistics)
+        implements SinkContext {
 
     @Override
     public RecordEncoder encoder(String format) {

@@ -12,12 +12,13 @@ import java.util.function.UnaryOperator;
  * always sanitized (SPEC.md): switching it off there is reported and ignored.
  */
 final class Sanitizers {
-    private Sanitizers() {
-    }
+    private Sanitizers() {}
 
-    static UnaryOperator<LogRecord> forComponent(Settings settings, LogComponent c, boolean enabled, Reporter reporter) {
+    static UnaryOperator<LogRecord> forComponent(
+            Settings settings, LogComponent c, boolean enabled, Reporter reporter) {
         if (!enabled && c == LogComponent.AUTH) {
-            reporter.warn("sanitize.enabled=false is ignored for the auth component: auth records are always sanitized");
+            reporter.warn(
+                    "sanitize.enabled=false is ignored for the auth component: auth records are always sanitized");
             return Sanitizer.defaults()::sanitize;
         }
         if (!enabled) {

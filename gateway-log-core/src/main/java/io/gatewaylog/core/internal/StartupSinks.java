@@ -19,8 +19,7 @@ import java.util.function.UnaryOperator;
 
 /** The sink steps of start-up: finding the providers, the settings table they make, creating and wrapping sinks. */
 final class StartupSinks {
-    private StartupSinks() {
-    }
+    private StartupSinks() {}
 
     /** The providers given, then (if {@code discover}) those found with {@link ServiceLoader}. */
     static List<LogSinkProvider> providers(List<LogSinkProvider> given, boolean discover, Reporter reporter) {

@@ -38,7 +38,9 @@ class AuthSyncTest extends Backends {
         assertThat(s.dropped()).containsEntry("sink_failure", 2L);
         assertThat(settled(s)).isTrue();
         assertThat(diagnostics()).containsOnlyOnce("no sink took it within sync.timeout (200 ms)");
-        assertThat(backend.flush(Duration.ofSeconds(1))).as("the given-up records are counted, none owed").isTrue();
+        assertThat(backend.flush(Duration.ofSeconds(1)))
+                .as("the given-up records are counted, none owed")
+                .isTrue();
     }
 
     @Test
@@ -106,10 +108,13 @@ class AuthSyncTest extends Backends {
     void syncTimeoutIsValidated() {
         Assertions.assertThatThrownBy(() -> start(new ScriptedSink("x"), "component.auth.sync.timeout", "forever"))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("component.auth.sync.timeout").hasMessageContaining("forever")
+                .hasMessageContaining("component.auth.sync.timeout")
+                .hasMessageContaining("forever")
                 .hasMessageContaining("duration");
         Assertions.assertThatThrownBy(() -> start(new ScriptedSink("x"), "sync.timeout", "1h"))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("sync.timeout").hasMessageContaining("1h").hasMessageContaining("0ms to 10m");
+                .hasMessageContaining("sync.timeout")
+                .hasMessageContaining("1h")
+                .hasMessageContaining("0ms to 10m");
     }
 }

@@ -19,9 +19,12 @@ abstract class Backends {
     final ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
 
     GatewayLogBackend.Builder builder(LogSink... sinks) {
-        GatewayLogBackend.Builder b = GatewayLogBackend.builder().discoverSinks(false).bindGlobalContext(false)
+        GatewayLogBackend.Builder b = GatewayLogBackend.builder()
+                .discoverSinks(false)
+                .bindGlobalContext(false)
                 .reporter(new PrintingReporter(new PrintStream(diagnostics, true, StandardCharsets.UTF_8)))
-                .setting("console.enabled", "false").setting("shutdown.hook", "false")
+                .setting("console.enabled", "false")
+                .setting("shutdown.hook", "false")
                 .setting("retention.enabled", "false");
         for (LogSink s : sinks) {
             b.sink(s);

@@ -35,8 +35,8 @@ public final class MemoryBurst {
             java.util.List<StackTraceElement> frames = new java.util.ArrayList<>();
             int chars = 0;
             for (int i = 0; chars < STACK_CHARS; i++) {
-                StackTraceElement e = new StackTraceElement("com.example.framework.layer" + (i % 97) + ".Handler",
-                        "invoke", "Handler.java", i);
+                StackTraceElement e = new StackTraceElement(
+                        "com.example.framework.layer" + (i % 97) + ".Handler", "invoke", "Handler.java", i);
                 frames.add(e);
                 chars += e.toString().length() + 5; // "\tat " ... "\n"
             }
@@ -47,9 +47,18 @@ public final class MemoryBurst {
     public static void main(String[] args) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         LogSink stuck = new LogSink() {
-            @Override public String name() { return "stuck"; }
-            @Override public boolean accepts(LogComponent c) { return c == LogComponent.API; }
-            @Override public int write(List<LogRecord> batch) throws java.io.IOException {
+            @Override
+            public String name() {
+                return "stuck";
+            }
+
+            @Override
+            public boolean accepts(LogComponent c) {
+                return c == LogComponent.API;
+            }
+
+            @Override
+            public int write(List<LogRecord> batch) throws java.io.IOException {
                 try {
                     release.await();
                 } catch (InterruptedException e) {
@@ -57,18 +66,27 @@ public final class MemoryBurst {
                 }
                 return batch.size();
             }
-            @Override public void flush() { }
-            @Override public void close() { }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
         };
-        GatewayLogBackend backend = GatewayLogBackend.builder().discoverSinks(false).bindGlobalContext(false)
-                .setting("console.enabled", "false").setting("shutdown.hook", "false")
+        GatewayLogBackend backend = GatewayLogBackend.builder()
+                .discoverSinks(false)
+                .bindGlobalContext(false)
+                .setting("console.enabled", "false")
+                .setting("shutdown.hook", "false")
                 .setting("retention.enabled", "false")
-                .setting("component.api.buffer.size", "1000").setting("component.api.buffer.max", "50000")
+                .setting("component.api.buffer.size", "1000")
+                .setting("component.api.buffer.max", "50000")
                 .setting("component.api.buffer.max.bytes", args[0])
                 .setting("component.api.overflow", "drop-newest")
                 // the stack is the point here, not the sanitizer's speed on 5 GB of text
                 .setting("component.api.sanitize.enabled", "false")
-                .sink(stuck).build();
+                .sink(stuck)
+                .build();
         GatewayLogger log = backend.logger(LogComponent.API, "burst");
         DeepTrace trace = new DeepTrace();
         int logged = 0;

@@ -64,8 +64,14 @@ class ReentrancyTest extends Backends {
             }
             return batch.size();
         };
-        GatewayLogBackend backend = start(sink, "component.api.buffer.size", "1", "component.api.buffer.max", "2",
-                "component.api.sanitize.enabled", "false");
+        GatewayLogBackend backend = start(
+                sink,
+                "component.api.buffer.size",
+                "1",
+                "component.api.buffer.max",
+                "2",
+                "component.api.sanitize.enabled",
+                "false");
         self.set(backend);
         Object noisy = new Object() {
             @Override
@@ -117,8 +123,8 @@ class ReentrancyTest extends Backends {
         assertThat(sink.messages().stream().filter(m -> m.startsWith("api "))).hasSize(100);
         assertThat(sink.messages().stream().filter(m -> m.startsWith("infra "))).hasSize(100);
         // Each flush can leave echoes the other component's sink logged meanwhile: wait until they settle.
-        await().atMost(Duration.ofSeconds(10)).until(() -> settled(stats(backend, LogComponent.API))
-                && settled(stats(backend, LogComponent.INFRA)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> settled(stats(backend, LogComponent.API)) && settled(stats(backend, LogComponent.INFRA)));
     }
 
     @Test
@@ -135,7 +141,8 @@ class ReentrancyTest extends Backends {
         GatewayLogger auth = backend.logger(LogComponent.AUTH, "login");
         auth.info("login 1");
         auth.info("login 2");
-        assertThat(sink.messages()).containsExactly("login 1", "sink noticed login 1", "login 2", "sink noticed login 2");
+        assertThat(sink.messages())
+                .containsExactly("login 1", "sink noticed login 1", "login 2", "sink noticed login 2");
         ComponentStatistics s = stats(backend, LogComponent.AUTH);
         assertThat(s.written()).isEqualTo(4);
         assertThat(settled(s)).isTrue();
@@ -173,7 +180,8 @@ class ReentrancyTest extends Backends {
             logger(LogComponent.API).info("auth sink says hello");
             return batch.size();
         };
-        GatewayLogBackend backend = start(builder(apiSink, authSink).setting("component.api.buffer.size", "1")
+        GatewayLogBackend backend = start(builder(apiSink, authSink)
+                .setting("component.api.buffer.size", "1")
                 .setting("component.api.buffer.max", "1"));
         self.set(backend);
         backend.logger(LogComponent.API, "app").info("fills the writer");

@@ -83,7 +83,10 @@ class ScriptedSink implements LogSink {
     /** The messages taken, in order, the sink's own drop reports left out. */
     List<String> messages() {
         synchronized (taken) {
-            return taken.stream().filter(r -> !"gateway-log".equals(r.logger())).map(LogRecord::message).toList();
+            return taken.stream()
+                    .filter(r -> !"gateway-log".equals(r.logger()))
+                    .map(LogRecord::message)
+                    .toList();
         }
     }
 }

@@ -45,34 +45,42 @@ class StartupFailureTest extends Backends {
 
         HoldingSink(String name) throws IOException {
             this.name = name;
-            this.channel = FileChannel.open(dir.resolve(name + ".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            this.channel =
+                    FileChannel.open(dir.resolve(name + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             this.lock = channel.tryLock();
             if (lock == null) {
                 throw new IllegalStateException("lock held");
             }
-            this.worker = new Thread(() -> {
-                while (!closed) {
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "holding-sink-" + name);
+            this.worker = new Thread(
+                    () -> {
+                        while (!closed) {
+                            try {
+                                Thread.sleep(10);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "holding-sink-" + name);
             worker.start();
         }
 
-        @Override public String name() { return name; }
+        @Override
+        public String name() {
+            return name;
+        }
 
-        @Override public int write(List<LogRecord> batch) {
+        @Override
+        public int write(List<LogRecord> batch) {
             batch.forEach(r -> written.add(r.message()));
             return batch.size();
         }
 
-        @Override public void flush() { }
+        @Override
+        public void flush() {}
 
-        @Override public void close() throws IOException {
+        @Override
+        public void close() throws IOException {
             closed = true;
             lock.release();
             channel.close();
@@ -86,9 +94,13 @@ class StartupFailureTest extends Backends {
 
     private LogSinkProvider holding(String name) {
         return new LogSinkProvider() {
-            @Override public String name() { return name; }
+            @Override
+            public String name() {
+                return name;
+            }
 
-            @Override public LogSink create(SinkContext context) {
+            @Override
+            public LogSink create(SinkContext context) {
                 // The provider's own setting, validated like a real sink's.
                 String mode = context.settings().getString("sink." + name + ".mode", "ok");
                 if (!mode.equals("ok")) {
@@ -106,11 +118,16 @@ class StartupFailureTest extends Backends {
     }
 
     private GatewayLogBackend.Builder withThreeSinks() {
-        return builder().sinkProvider(holding("first")).sinkProvider(holding("second")).sinkProvider(holding("third"));
+        return builder()
+                .sinkProvider(holding("first"))
+                .sinkProvider(holding("second"))
+                .sinkProvider(holding("third"));
     }
 
     private static Set<String> gatewayThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
                 .filter(n -> n.startsWith("gateway-log-") || n.startsWith("holding-sink-"))
                 .collect(Collectors.toSet());
     }
@@ -118,9 +135,11 @@ class StartupFailureTest extends Backends {
     @Test
     void anInvalidSettingInTheThirdSinkClosesTheFirstTwoAndARetryWorks() throws Exception {
         Set<String> before = gatewayThreads();
-        assertThatThrownBy(() -> withThreeSinks().setting("sink.third.mode", "bogus").build())
+        assertThatThrownBy(() ->
+                        withThreeSinks().setting("sink.third.mode", "bogus").build())
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("sink.third.mode").hasMessageContaining("bogus");
+                .hasMessageContaining("sink.third.mode")
+                .hasMessageContaining("bogus");
         assertThat(created).extracting(s -> s.name).containsExactly("first", "second");
         for (HoldingSink s : created) {
             assertThat(s.closed).as(s.name + " closed").isTrue();
@@ -144,28 +163,47 @@ class StartupFailureTest extends Backends {
     void aFailureWhileThePipelinesStartStopsTheirWriterThreadsAndClosesTheSinks() {
         Set<String> before = gatewayThreads();
         LogSink picky = new LogSink() {
-            @Override public String name() { return "picky"; }
-            @Override public boolean accepts(LogComponent c) {
+            @Override
+            public String name() {
+                return "picky";
+            }
+
+            @Override
+            public boolean accepts(LogComponent c) {
                 if (c == LogComponent.METRICS) { // the last component: the others' writers have started
                     throw new IllegalStateException("accepts failed (test)");
                 }
                 return true;
             }
-            @Override public int write(List<LogRecord> batch) { return batch.size(); }
-            @Override public void flush() { }
-            @Override public void close() { }
+
+            @Override
+            public int write(List<LogRecord> batch) {
+                return batch.size();
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
         };
         assertThatThrownBy(() -> withThreeSinks().sink(picky).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("accepts failed");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("accepts failed");
         assertThat(created).hasSize(3).allSatisfy(s -> assertThat(s.closed).isTrue());
-        assertThat(gatewayThreads()).as("the writers that had started are stopped").isSubsetOf(before);
+        assertThat(gatewayThreads())
+                .as("the writers that had started are stopped")
+                .isSubsetOf(before);
     }
 
     @Test
     void aBadSanitizerSettingFailsBeforeAnySinkOrThreadStarts() {
         Set<String> before = gatewayThreads();
-        assertThatThrownBy(() -> withThreeSinks().setting("component.metrics.sanitize.patterns.bad", "([").build())
-                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("sanitize.patterns.bad");
+        assertThatThrownBy(() -> withThreeSinks()
+                        .setting("component.metrics.sanitize.patterns.bad", "([")
+                        .build())
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("sanitize.patterns.bad");
         assertThat(created).isEmpty();
         assertThat(gatewayThreads()).isSubsetOf(before);
     }

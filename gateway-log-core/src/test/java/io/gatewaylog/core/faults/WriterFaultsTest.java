@@ -29,10 +29,16 @@ class WriterFaultsTest extends Backends {
     private static final LogComponent API = LogComponent.API;
 
     static Stream<Supplier<Throwable>> errors() {
-        return Stream.of(AssertionError::new, StackOverflowError::new, () -> new OutOfMemoryError("simulated"),
-                () -> new LinkageError("simulated"), () -> new NoClassDefFoundError("simulated"),
-                () -> new ExceptionInInitializerError("simulated"), () -> new InternalError("simulated"),
-                () -> new Error("custom"), () -> new IllegalStateException("runtime"));
+        return Stream.of(
+                AssertionError::new,
+                StackOverflowError::new,
+                () -> new OutOfMemoryError("simulated"),
+                () -> new LinkageError("simulated"),
+                () -> new NoClassDefFoundError("simulated"),
+                () -> new ExceptionInInitializerError("simulated"),
+                () -> new InternalError("simulated"),
+                () -> new Error("custom"),
+                () -> new IllegalStateException("runtime"));
     }
 
     private static List<String> messages(String prefix, int n) {
@@ -136,8 +142,8 @@ class WriterFaultsTest extends Backends {
         bad.script = (batch, call) -> {
             throw new IOException("down for good (test)");
         };
-        GatewayLogBackend backend = start(builder(good, bad).setting("component.api.buffer.size", "5")
-                .setting("component.api.buffer.max", "10"));
+        GatewayLogBackend backend = start(
+                builder(good, bad).setting("component.api.buffer.size", "5").setting("component.api.buffer.max", "10"));
         GatewayLogger log = backend.logger(API, "d");
         messages("d", 40).forEach(log::info);
         await().atMost(Duration.ofSeconds(10)).until(() -> good.messages().size() == 40);
@@ -145,7 +151,9 @@ class WriterFaultsTest extends Backends {
         // The bad sink's backlog keeps at most the newest 10 (whole batches); what it gave up is dropped, once each.
         await().atMost(Duration.ofSeconds(10)).until(() -> s.dropped().get("sink_failure") >= 30);
         assertThat(s.written()).isZero();
-        assertThat(backend.shutdown(Duration.ofSeconds(5))).as("the backlog was given up at shutdown").isFalse();
+        assertThat(backend.shutdown(Duration.ofSeconds(5)))
+                .as("the backlog was given up at shutdown")
+                .isFalse();
         assertThat(s.dropped()).containsEntry("sink_failure", 40L);
         assertThat(s.written()).isZero();
         assertThat(settled(s)).isTrue();
@@ -249,7 +257,8 @@ class WriterFaultsTest extends Backends {
         List<Thread> found = new ArrayList<>();
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             found.clear();
-            Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name) && t.isAlive())
+            Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals(name) && t.isAlive())
                     .forEach(found::add);
             return found.size() == 1;
         });

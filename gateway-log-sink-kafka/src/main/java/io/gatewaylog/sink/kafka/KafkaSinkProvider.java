@@ -28,8 +28,7 @@ public final class KafkaSinkProvider implements LogSinkProvider {
     public static final String NAME = "kafka";
 
     /** Used by {@link java.util.ServiceLoader}. */
-    public KafkaSinkProvider() {
-    }
+    public KafkaSinkProvider() {}
 
     @Override
     public String name() {

@@ -40,25 +40,40 @@ public final class MetricsSinkProvider implements LogSinkProvider {
     public static final String DEFAULT_EXCLUDED_TAGS = "request_id,correlation_id,message_id,trace_id,span_id";
 
     /** Distinct tag sets per metric name; more are refused and counted. */
-    static final SettingKey<Integer> MAX_TAG_SETS = SettingKey.builder("sink.metrics.max.tag.sets",
-            SettingParsers.integer(1, 1_000_000)).defaultValue(String.valueOf(DEFAULT_MAX_TAG_SETS)).allowed("1–1000000")
-            .deprecatedAlias("sink.metrics.max-tag-sets").global().build();
+    static final SettingKey<Integer> MAX_TAG_SETS = SettingKey.builder(
+                    "sink.metrics.max.tag.sets", SettingParsers.integer(1, 1_000_000))
+            .defaultValue(String.valueOf(DEFAULT_MAX_TAG_SETS))
+            .allowed("1–1000000")
+            .deprecatedAlias("sink.metrics.max-tag-sets")
+            .global()
+            .build();
     /** Distinct metric names. */
-    static final SettingKey<Integer> MAX_NAMES = SettingKey.builder("sink.metrics.max.names",
-            SettingParsers.integer(1, 1_000_000)).defaultValue(String.valueOf(DEFAULT_MAX_NAMES)).allowed("1–1000000")
-            .deprecatedAlias("sink.metrics.max-names").global().build();
+    static final SettingKey<Integer> MAX_NAMES = SettingKey.builder(
+                    "sink.metrics.max.names", SettingParsers.integer(1, 1_000_000))
+            .defaultValue(String.valueOf(DEFAULT_MAX_NAMES))
+            .allowed("1–1000000")
+            .deprecatedAlias("sink.metrics.max-names")
+            .global()
+            .build();
     /** Fields and context keys never used as tags. */
-    static final SettingKey<String> EXCLUDE_TAGS = SettingKey.builder("sink.metrics.exclude.tags",
-            SettingParsers.string()).defaultValue(DEFAULT_EXCLUDED_TAGS).allowed("a comma-separated list of names")
-            .deprecatedAlias("sink.metrics.exclude-tags").global().build();
+    static final SettingKey<String> EXCLUDE_TAGS = SettingKey.builder(
+                    "sink.metrics.exclude.tags", SettingParsers.string())
+            .defaultValue(DEFAULT_EXCLUDED_TAGS)
+            .allowed("a comma-separated list of names")
+            .deprecatedAlias("sink.metrics.exclude-tags")
+            .global()
+            .build();
     /** Publish to {@code Metrics.globalRegistry} until the application binds a registry. */
-    static final SettingKey<Boolean> GLOBAL_REGISTRY = SettingKey.builder("sink.metrics.global.registry",
-            SettingParsers.bool()).defaultValue("true").allowed("true or false")
-            .deprecatedAlias("sink.metrics.global-registry").global().build();
+    static final SettingKey<Boolean> GLOBAL_REGISTRY = SettingKey.builder(
+                    "sink.metrics.global.registry", SettingParsers.bool())
+            .defaultValue("true")
+            .allowed("true or false")
+            .deprecatedAlias("sink.metrics.global-registry")
+            .global()
+            .build();
 
     /** Creates the provider (called by {@link java.util.ServiceLoader}). */
-    public MetricsSinkProvider() {
-    }
+    public MetricsSinkProvider() {}
 
     @Override
     public String name() {
@@ -76,12 +91,14 @@ public final class MetricsSinkProvider implements LogSinkProvider {
         int maxTagSets = s.get(MAX_TAG_SETS);
         int maxNames = s.get(MAX_NAMES);
         Set<String> excluded = Arrays.stream(s.get(EXCLUDE_TAGS).split(","))
-                .map(String::trim).filter(k -> !k.isEmpty()).collect(Collectors.toSet());
+                .map(String::trim)
+                .filter(k -> !k.isEmpty())
+                .collect(Collectors.toSet());
         boolean global = s.get(GLOBAL_REGISTRY);
-        MeterDestinations destinations = MeterDestinations.open(context.statistics(),
-                global ? Metrics.globalRegistry : null, context.reporter());
-        RecordMeters meters = new RecordMeters(destinations.records(), maxTagSets, maxNames, excluded,
-                context.reporter());
+        MeterDestinations destinations = MeterDestinations.open(
+                context.statistics(), global ? Metrics.globalRegistry : null, context.reporter());
+        RecordMeters meters =
+                new RecordMeters(destinations.records(), maxTagSets, maxNames, excluded, context.reporter());
         return new MetricsSink(meters, destinations);
     }
 }

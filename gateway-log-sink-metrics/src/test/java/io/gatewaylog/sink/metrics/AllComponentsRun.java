@@ -20,6 +20,7 @@ final class AllComponentsRun {
     static final int RECORDS_PER_COMPONENT = Level.values().length;
     /** The metric records logged (of which two are refused). */
     static final int METRIC_RECORDS = 8;
+
     static final int DROPPED_AFTER_SHUTDOWN = 3;
 
     final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -48,20 +49,42 @@ final class AllComponentsRun {
             }
             // one record at each level, so every gateway_log_records_total{level} series has counted something
             for (int i = 0; i < RECORDS_PER_COMPONENT; i++) {
-                backend.logger(c, "test").at(Level.values()[i]).field("request_id", "r" + i).log("record " + i);
+                backend.logger(c, "test")
+                        .at(Level.values()[i])
+                        .field("request_id", "r" + i)
+                        .log("record " + i);
             }
         }
-        try (LogContext.Scope scope = LogContext.with("customer_id", "customer_123").open()) {
+        try (LogContext.Scope scope =
+                LogContext.with("customer_id", "customer_123").open()) {
             var metrics = backend.logger(LogComponent.METRICS, "metrics");
-            metrics.info("rate", Map.of("metric_name", "message_processing_rate", "metric_value", 1000,
-                    "metric_unit", "msgs/sec", "message_type", "ogx"));
+            metrics.info(
+                    "rate",
+                    Map.of(
+                            "metric_name",
+                            "message_processing_rate",
+                            "metric_value",
+                            1000,
+                            "metric_unit",
+                            "msgs/sec",
+                            "message_type",
+                            "ogx"));
             metrics.info("latency", Map.of("metric_name", "message_latency", "metric_value", 120, "metric_unit", "ms"));
             // what the dashboard's gateway section reads, as the demo logs them
             metrics.metric("api_latency", 42, "ms", Map.of("endpoint", "/api/v1/messages"));
             metrics.metric("token_refreshes", 1, null, Map.of("metric_type", "counter", "outcome", "success"));
             for (int i = 0; i < 4; i++) {
-                metrics.info("processed", Map.of("metric_name", "messages_processed", "metric_value", 10,
-                        "metric_type", "counter", "queue", "q" + i));
+                metrics.info(
+                        "processed",
+                        Map.of(
+                                "metric_name",
+                                "messages_processed",
+                                "metric_value",
+                                10,
+                                "metric_type",
+                                "counter",
+                                "queue",
+                                "q" + i));
             }
         }
         if (!backend.flush(Duration.ofSeconds(10))) {

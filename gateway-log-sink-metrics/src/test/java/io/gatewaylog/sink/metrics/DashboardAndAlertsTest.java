@@ -25,28 +25,37 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DashboardAndAlertsTest {
     private static final Path DOCS = Path.of("..", "docs");
-    private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\(\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*,\\s*\\w+\\s*\\)");
+    private static final Pattern LABEL_VALUES =
+            Pattern.compile("label_values\\(\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*,\\s*\\w+\\s*\\)");
 
     @TempDir
     static Path dir;
+
     static Scrape scrape;
     static Set<String> scraped;
 
     @BeforeAll
     static void runEveryComponent() {
-        scrape = new AllComponentsRun(dir, Map.of("sink.metrics.global-registry", "false")).run().scrape();
+        scrape = new AllComponentsRun(dir, Map.of("sink.metrics.global-registry", "false"))
+                .run()
+                .scrape();
         scraped = scrape.names;
     }
 
     @Test
     void theDashboardParsesAndEveryQueriedMetricExists() throws IOException {
-        JsonNode dashboard = new ObjectMapper().readTree(DOCS.resolve("grafana/gateway-log-dashboard.json").toFile());
+        JsonNode dashboard = new ObjectMapper()
+                .readTree(DOCS.resolve("grafana/gateway-log-dashboard.json").toFile());
         assertThat(dashboard.path("uid").asText()).isEqualTo("gateway-log");
         List<String> exprs = new ArrayList<>();
         for (JsonNode panel : dashboard.path("panels")) {
             if (!panel.path("type").asText().equals("row")) {
-                assertThat(panel.path("targets").size()).as(panel.path("title").asText()).isPositive();
-                assertThat(panel.path("description").asText()).as(panel.path("title").asText()).isNotBlank();
+                assertThat(panel.path("targets").size())
+                        .as(panel.path("title").asText())
+                        .isPositive();
+                assertThat(panel.path("description").asText())
+                        .as(panel.path("title").asText())
+                        .isNotBlank();
             }
             panel.path("targets").forEach(t -> exprs.add(t.path("expr").asText()));
         }
@@ -60,19 +69,31 @@ class DashboardAndAlertsTest {
 
         assertFindData(exprs);
         Set<String> queried = PromQlQuery.namesOf(exprs);
-        assertThat(queried).contains("gateway_log_records_dropped_total", "gateway_log_buffer_records",
-                "gateway_log_flush_latency_seconds", "gateway_log_sink_errors_total", "gateway_log_disk_usage_ratio",
-                "gateway_log_disk_threshold_ratio", "gateway_log_file_bytes_written_total",
-                "gateway_log_file_rotations_total", "gateway_log_metrics_refused_total",
-                // the gateway section
-                "gateway_log_records_total", "message_processing_rate", "api_latency_seconds_sum",
-                "api_latency_seconds_count", "api_latency_seconds_max", "token_refreshes_total");
+        assertThat(queried)
+                .contains(
+                        "gateway_log_records_dropped_total",
+                        "gateway_log_buffer_records",
+                        "gateway_log_flush_latency_seconds",
+                        "gateway_log_sink_errors_total",
+                        "gateway_log_disk_usage_ratio",
+                        "gateway_log_disk_threshold_ratio",
+                        "gateway_log_file_bytes_written_total",
+                        "gateway_log_file_rotations_total",
+                        "gateway_log_metrics_refused_total",
+                        // the gateway section
+                        "gateway_log_records_total",
+                        "message_processing_rate",
+                        "api_latency_seconds_sum",
+                        "api_latency_seconds_count",
+                        "api_latency_seconds_max",
+                        "token_refreshes_total");
         assertThat(scraped).containsAll(queried);
     }
 
     @Test
     void theAlertRulesParseAndEveryQueriedMetricExists() throws IOException {
-        JsonNode rules = new YAMLMapper().readTree(DOCS.resolve("prometheus/gateway-log-alerts.yml").toFile());
+        JsonNode rules = new YAMLMapper()
+                .readTree(DOCS.resolve("prometheus/gateway-log-alerts.yml").toFile());
         List<String> exprs = new ArrayList<>();
         Set<String> alerts = new TreeSet<>();
         for (JsonNode group : rules.path("groups")) {
@@ -80,9 +101,15 @@ class DashboardAndAlertsTest {
             for (JsonNode rule : group.path("rules")) {
                 String alert = rule.path("alert").asText();
                 assertThat(alert).isNotBlank();
-                assertThat(rule.path("labels").path("severity").asText()).as(alert).isIn("info", "warning", "critical");
-                assertThat(rule.path("annotations").path("summary").asText()).as(alert).isNotBlank();
-                assertThat(rule.path("annotations").path("description").asText()).as(alert).isNotBlank();
+                assertThat(rule.path("labels").path("severity").asText())
+                        .as(alert)
+                        .isIn("info", "warning", "critical");
+                assertThat(rule.path("annotations").path("summary").asText())
+                        .as(alert)
+                        .isNotBlank();
+                assertThat(rule.path("annotations").path("description").asText())
+                        .as(alert)
+                        .isNotBlank();
                 if (rule.has("for")) {
                     assertThat(rule.path("for").asText()).as(alert).matches("\\d+[smh]");
                 }
@@ -90,8 +117,15 @@ class DashboardAndAlertsTest {
                 exprs.add(rule.path("expr").asText());
             }
         }
-        assertThat(alerts).contains("GatewayLogRecordsDropped", "GatewayLogBufferNearlyFull", "GatewayLogFlushSlow",
-                "GatewayLogSinkErrors", "GatewayLogDiskNearThreshold", "GatewayErrorRateSpike", "GatewayErrorRatioHigh");
+        assertThat(alerts)
+                .contains(
+                        "GatewayLogRecordsDropped",
+                        "GatewayLogBufferNearlyFull",
+                        "GatewayLogFlushSlow",
+                        "GatewayLogSinkErrors",
+                        "GatewayLogDiskNearThreshold",
+                        "GatewayErrorRateSpike",
+                        "GatewayErrorRatioHigh");
         assertFindData(exprs);
         Set<String> queried = PromQlQuery.namesOf(exprs);
         assertThat(queried).isNotEmpty();
@@ -100,8 +134,9 @@ class DashboardAndAlertsTest {
 
     @Test
     void theQueryReaderSeesNamesMatchersAndGroupings() {
-        PromQlQuery q = new PromQlQuery("sum by (job, component) (rate(gateway_log_records_total{job=~\"$job\",level=\"ERROR\"}"
-                + "[$__rate_interval] offset 5m)) / (sum by (component) (rate(api_latency_seconds_count[5m])) > 0.5) and up");
+        PromQlQuery q = new PromQlQuery(
+                "sum by (job, component) (rate(gateway_log_records_total{job=~\"$job\",level=\"ERROR\"}"
+                        + "[$__rate_interval] offset 5m)) / (sum by (component) (rate(api_latency_seconds_count[5m])) > 0.5) and up");
         assertThat(q.names).containsExactly("gateway_log_records_total", "api_latency_seconds_count", "up");
         assertThat(q.exactMatchers).isEqualTo(Map.of("gateway_log_records_total", Map.of("level", "ERROR")));
         assertThat(q.groupingLabels).containsExactly("job", "component");

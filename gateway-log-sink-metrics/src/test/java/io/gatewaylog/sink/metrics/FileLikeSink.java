@@ -43,12 +43,10 @@ final class FileLikeSink implements LogSink {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public List<Measurement> measurements() {
@@ -60,7 +58,8 @@ final class FileLikeSink implements LogSink {
             all.add(Measurement.counter("gateway.log.file.rotations", tags, "rotations", "Files rotated", () -> 0));
         }
         all.add(Measurement.gauge("gateway.log.disk.usage.ratio", Map.of(), "ratio", "Log disk usage", () -> 0.5));
-        all.add(Measurement.gauge("gateway.log.disk.threshold.ratio", Map.of(), "ratio", "Cleanup threshold", () -> 0.85));
+        all.add(Measurement.gauge(
+                "gateway.log.disk.threshold.ratio", Map.of(), "ratio", "Cleanup threshold", () -> 0.85));
         all.addAll(KafkaLikeMeasurements.all());
         return all;
     }

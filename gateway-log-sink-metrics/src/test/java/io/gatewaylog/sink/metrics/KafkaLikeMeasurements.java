@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** Stands in for the Kafka sink (another module): its measurements, under the names it publishes. */
 final class KafkaLikeMeasurements {
-    private KafkaLikeMeasurements() {
-    }
+    private KafkaLikeMeasurements() {}
 
     static List<Measurement> all() {
         List<Measurement> all = new ArrayList<>();
@@ -17,11 +16,16 @@ final class KafkaLikeMeasurements {
             Map<String, String> t = Map.of("sink", "kafka", "component", c.id());
             all.add(Measurement.counter("gateway.log.kafka.spooled", t, "records", "Records spooled", () -> 3));
             all.add(Measurement.counter("gateway.log.kafka.sent", t, "records", "Records sent", () -> 3));
-            all.add(Measurement.counter("gateway.log.kafka.acknowledged", t, "records", "Records acknowledged", () -> 2));
+            all.add(Measurement.counter(
+                    "gateway.log.kafka.acknowledged", t, "records", "Records acknowledged", () -> 2));
         }
         for (String reason : List.of("spool_full", "rejected", "corrupt", "closed")) {
-            all.add(Measurement.counter("gateway.log.kafka.dropped", Map.of("sink", "kafka", "reason", reason), "records",
-                    "Records lost", () -> 0));
+            all.add(Measurement.counter(
+                    "gateway.log.kafka.dropped",
+                    Map.of("sink", "kafka", "reason", reason),
+                    "records",
+                    "Records lost",
+                    () -> 0));
         }
         Map<String, String> tags = Map.of("sink", "kafka");
         all.add(Measurement.counter("gateway.log.kafka.send.errors", tags, null, "Failed sends", () -> 1));

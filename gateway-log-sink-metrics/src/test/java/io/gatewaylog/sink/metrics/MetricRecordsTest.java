@@ -44,7 +44,10 @@ class MetricRecordsTest {
     }
 
     private static LogRecord metric(Map<String, ?> fields, Map<String, String> context) {
-        return LogRecord.builder(Level.INFO, LogComponent.METRICS, "metrics").fields(fields).context(context).build();
+        return LogRecord.builder(Level.INFO, LogComponent.METRICS, "metrics")
+                .fields(fields)
+                .context(context)
+                .build();
     }
 
     @Test
@@ -58,13 +61,29 @@ class MetricRecordsTest {
 
     @Test
     void aRecordWithoutTypeOrTimeUnitIsAGaugeTaggedByItsFieldsAndContext() throws Exception {
-        sink(Map.of()).write(List.of(metric(Map.of("metric_name", "message_processing_rate", "metric_value", 1000,
-                        "metric_unit", "msgs/sec", "message_type", "ogx"),
-                Map.of("customer_id", "customer_123", "asset_id", "gateway_1"))));
+        sink(Map.of())
+                .write(List.of(metric(
+                        Map.of(
+                                "metric_name",
+                                "message_processing_rate",
+                                "metric_value",
+                                1000,
+                                "metric_unit",
+                                "msgs/sec",
+                                "message_type",
+                                "ogx"),
+                        Map.of("customer_id", "customer_123", "asset_id", "gateway_1"))));
 
         Scrape s = Scrape.of(prometheus);
-        assertThat(s.value("message_processing_rate", "message_type", "ogx", "customer_id", "customer_123",
-                "asset_id", "gateway_1")).isEqualTo(1000.0);
+        assertThat(s.value(
+                        "message_processing_rate",
+                        "message_type",
+                        "ogx",
+                        "customer_id",
+                        "customer_123",
+                        "asset_id",
+                        "gateway_1"))
+                .isEqualTo(1000.0);
         assertThat(s.text).contains("# HELP message_processing_rate gateway metric record (unit: msgs/sec)");
     }
 
@@ -80,8 +99,24 @@ class MetricRecordsTest {
     void aCounterAddsUpItsValues() throws Exception {
         LogSink s = sink(Map.of());
         s.write(List.of(
-                metric(Map.of("metric_name", "messages_processed", "metric_value", 100, "metric_type", "counter", "queue", "a")),
-                metric(Map.of("metric_name", "messages_processed", "metric_value", 50L, "metric_type", "COUNTER", "queue", "a")),
+                metric(Map.of(
+                        "metric_name",
+                        "messages_processed",
+                        "metric_value",
+                        100,
+                        "metric_type",
+                        "counter",
+                        "queue",
+                        "a")),
+                metric(Map.of(
+                        "metric_name",
+                        "messages_processed",
+                        "metric_value",
+                        50L,
+                        "metric_type",
+                        "COUNTER",
+                        "queue",
+                        "a")),
                 metric(Map.of("metric_name", "messages_processed", "metric_value", 7, "queue", "b"))));
         Scrape scrape = Scrape.of(prometheus);
         assertThat(scrape.value("messages_processed_total", "queue", "a")).isEqualTo(150.0);
@@ -105,7 +140,15 @@ class MetricRecordsTest {
     void aDistributionRecordsEachValue() throws Exception {
         LogSink s = sink(Map.of());
         s.write(List.of(
-                metric(Map.of("metric_name", "payload_size", "metric_value", 100, "metric_unit", "bytes", "metric_type", "distribution")),
+                metric(Map.of(
+                        "metric_name",
+                        "payload_size",
+                        "metric_value",
+                        100,
+                        "metric_unit",
+                        "bytes",
+                        "metric_type",
+                        "distribution")),
                 metric(Map.of("metric_name", "payload_size", "metric_value", 300, "metric_unit", "bytes"))));
         Scrape scrape = Scrape.of(prometheus);
         assertThat(scrape.value("payload_size_count")).isEqualTo(2.0);
@@ -140,7 +183,8 @@ class MetricRecordsTest {
         assertThat(scrape.value("sessions", "region", "eu")).isEqualTo(1.0);
         assertThat(scrape.value("sessions", "region", "us")).isEqualTo(3.0);
         assertThat(scrape.seriesOf("sessions")).hasSize(3);
-        assertThat(context.warnings).anySatisfy(w -> assertThat(w).contains("sessions").contains("[node]"));
+        assertThat(context.warnings)
+                .anySatisfy(w -> assertThat(w).contains("sessions").contains("[node]"));
     }
 
     @Test
@@ -148,11 +192,18 @@ class MetricRecordsTest {
         LogSink s = sink(Map.of("sink.metrics.max-tag-sets", "3"));
         List<LogRecord> batch = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            batch.add(metric(Map.of("metric_name", "per_customer", "metric_value", i, "metric_type", "counter",
-                    "customer_id", "c" + i)));
+            batch.add(metric(Map.of(
+                    "metric_name",
+                    "per_customer",
+                    "metric_value",
+                    i,
+                    "metric_type",
+                    "counter",
+                    "customer_id",
+                    "c" + i)));
         }
-        batch.add(metric(Map.of("metric_name", "per_customer", "metric_value", 1, "metric_type", "counter",
-                "customer_id", "c0")));
+        batch.add(metric(Map.of(
+                "metric_name", "per_customer", "metric_value", 1, "metric_type", "counter", "customer_id", "c0")));
         batch.add(metric(Map.of("metric_name", "other_metric", "metric_value", 1, "customer_id", "c9")));
         s.write(batch);
 
@@ -162,8 +213,12 @@ class MetricRecordsTest {
         assertThat(scrape.value("gateway_log_metrics_refused_total", "metric", "per_customer", "reason", "cardinality"))
                 .isEqualTo(7.0);
         assertThat(scrape.value("other_metric", "customer_id", "c9")).isEqualTo(1.0);
-        assertThat(context.warnings).filteredOn(w -> w.contains("per_customer")).hasSize(1)
-                .first().asString().contains("sink.metrics.max-tag-sets=3");
+        assertThat(context.warnings)
+                .filteredOn(w -> w.contains("per_customer"))
+                .hasSize(1)
+                .first()
+                .asString()
+                .contains("sink.metrics.max-tag-sets=3");
     }
 
     @Test
@@ -175,7 +230,9 @@ class MetricRecordsTest {
         Scrape scrape = Scrape.of(prometheus);
         assertThat(scrape.value("m1")).isEqualTo(1.0);
         assertThat(scrape.value("m2")).isNull();
-        assertThat(scrape.seriesOf("gateway_log_metrics_refused_total").values().stream().mapToDouble(Double::doubleValue).sum())
+        assertThat(scrape.seriesOf("gateway_log_metrics_refused_total").values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum())
                 .isEqualTo(3.0);
     }
 
@@ -189,22 +246,30 @@ class MetricRecordsTest {
                 metric(Map.of("metric_name", "hits", "metric_value", 1, "metric_type", "gauge")),
                 metric(Map.of("metric_name", "odd", "metric_value", 1, "metric_type", "histogram2")),
                 metric(Map.of("metric_name", " ", "metric_value", 1)),
-                LogRecord.builder(Level.INFO, LogComponent.METRICS, "m").message("not a metric").build()));
+                LogRecord.builder(Level.INFO, LogComponent.METRICS, "m")
+                        .message("not a metric")
+                        .build()));
 
         Scrape scrape = Scrape.of(prometheus);
         assertThat(scrape.value("hits_total")).isEqualTo(1.0);
-        assertThat(scrape.value("gateway_log_metrics_refused_total", "metric", "latency", "reason", "invalid_value")).isEqualTo(1.0);
-        assertThat(scrape.value("gateway_log_metrics_refused_total", "metric", "hits", "reason", "invalid_value")).isEqualTo(1.0);
-        assertThat(scrape.value("gateway_log_metrics_refused_total", "metric", "hits", "reason", "type_conflict")).isEqualTo(1.0);
-        assertThat(scrape.value("gateway_log_metrics_refused_total", "metric", "odd", "reason", "invalid_type")).isEqualTo(1.0);
-        assertThat(scrape.value("gateway_log_metrics_refused_total", "metric", "", "reason", "invalid_name")).isEqualTo(1.0);
+        assertThat(scrape.value("gateway_log_metrics_refused_total", "metric", "latency", "reason", "invalid_value"))
+                .isEqualTo(1.0);
+        assertThat(scrape.value("gateway_log_metrics_refused_total", "metric", "hits", "reason", "invalid_value"))
+                .isEqualTo(1.0);
+        assertThat(scrape.value("gateway_log_metrics_refused_total", "metric", "hits", "reason", "type_conflict"))
+                .isEqualTo(1.0);
+        assertThat(scrape.value("gateway_log_metrics_refused_total", "metric", "odd", "reason", "invalid_type"))
+                .isEqualTo(1.0);
+        assertThat(scrape.value("gateway_log_metrics_refused_total", "metric", "", "reason", "invalid_name"))
+                .isEqualTo(1.0);
         assertThat(context.warnings).hasSize(5);
     }
 
     @Test
     void aNameTheRegistryAlreadyHasAsAnotherTypeIsRefusedNotThrown() throws Exception {
         prometheus.counter("taken");
-        sink(Map.of()).write(List.of(metric(Map.of("metric_name", "taken", "metric_value", 1, "metric_type", "gauge"))));
+        sink(Map.of())
+                .write(List.of(metric(Map.of("metric_name", "taken", "metric_value", 1, "metric_type", "gauge"))));
         // Micrometer either refuses (counted) or keeps the existing meter; the sink never throws
         assertThat(Scrape.of(prometheus).value("taken_total")).isEqualTo(0.0);
     }
@@ -230,16 +295,19 @@ class MetricRecordsTest {
             }
         };
         LogSink s = sink(Map.of());
-        s.write(List.of(metric(Map.of("metric_name", "fine", "metric_value", 1, "weird", hostile)),
+        s.write(List.of(
+                metric(Map.of("metric_name", "fine", "metric_value", 1, "weird", hostile)),
                 metric(Map.of("metric_name", "fine", "metric_value", 2))));
         Scrape scrape = Scrape.of(prometheus);
         assertThat(scrape.value("fine")).isEqualTo(2.0);
-        assertThat(scrape.value("gateway_log_metrics_refused_total", "metric", "_other", "reason", "error")).isEqualTo(1.0);
+        assertThat(scrape.value("gateway_log_metrics_refused_total", "metric", "_other", "reason", "error"))
+                .isEqualTo(1.0);
     }
 
     @Test
     void anInvalidSettingFailsStartUpNamingIt() {
         assertThatThrownBy(() -> sink(Map.of("sink.metrics.max-tag-sets", "0")))
-                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("sink.metrics.max-tag-sets");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("sink.metrics.max-tag-sets");
     }
 }

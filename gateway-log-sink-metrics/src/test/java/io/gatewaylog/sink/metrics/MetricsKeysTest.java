@@ -12,7 +12,8 @@ class MetricsKeysTest {
 
     @Test
     void readmeDocumentsEveryKeyWithItsDefaults() throws Exception {
-        assertThat(SettingsDoc.problems(Files.readString(Path.of("..", "README.md")),
-                new MetricsSinkProvider().settings())).isEmpty();
+        assertThat(SettingsDoc.problems(
+                        Files.readString(Path.of("..", "README.md")), new MetricsSinkProvider().settings()))
+                .isEmpty();
     }
 }

@@ -20,15 +20,29 @@ final class PromQlQuery {
     private static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*\"([^\"]*)\"");
     private static final Pattern GROUPING =
             Pattern.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\(([^)]*)\\)");
-    private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w$.])([a-zA-Z_:][a-zA-Z0-9_:]*)(?![\\w(])(?!\\s*\\()");
-    private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without", "on",
-            "ignoring", "group_left", "group_right", "inf", "nan");
+    private static final Pattern IDENTIFIER =
+            Pattern.compile("(?<![\\w$.])([a-zA-Z_:][a-zA-Z0-9_:]*)(?![\\w(])(?!\\s*\\()");
+    private static final Set<String> KEYWORDS = Set.of(
+            "and",
+            "or",
+            "unless",
+            "bool",
+            "offset",
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "inf",
+            "nan");
     /** Labels Prometheus adds when it scrapes; a registry's own scrape never has them. */
     static final Set<String> TARGET_LABELS = Set.of("job", "instance");
 
     final Set<String> names = new LinkedHashSet<>();
     /** Exact matchers per selected name: name to label to value. */
     final Map<String, Map<String, String>> exactMatchers = new LinkedHashMap<>();
+
     final Set<String> groupingLabels = new LinkedHashSet<>();
 
     PromQlQuery(String expr) {
@@ -46,7 +60,9 @@ final class PromQlQuery {
             Matcher m = MATCHER.matcher(s.group(2));
             while (m.find()) {
                 if (m.group(2).equals("=")) {
-                    exactMatchers.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(m.group(1), m.group(3));
+                    exactMatchers
+                            .computeIfAbsent(name, k -> new LinkedHashMap<>())
+                            .put(m.group(1), m.group(3));
                 }
             }
             rest.append(' ');
@@ -61,10 +77,11 @@ final class PromQlQuery {
                 }
             }
         }
-        remaining = GROUPING.matcher(remaining).replaceAll(" ")
-                .replaceAll("\\[[^]]*]", " ")                       // ranges
-                .replaceAll("\\boffset\\s+[0-9a-z]+", " ")          // offset 5m
-                .replaceAll("\"[^\"]*\"", " ");                     // strings
+        remaining = GROUPING.matcher(remaining)
+                .replaceAll(" ")
+                .replaceAll("\\[[^]]*]", " ") // ranges
+                .replaceAll("\\boffset\\s+[0-9a-z]+", " ") // offset 5m
+                .replaceAll("\"[^\"]*\"", " "); // strings
         Matcher i = IDENTIFIER.matcher(remaining);
         while (i.find()) {
             if (!KEYWORDS.contains(i.group(1).toLowerCase(java.util.Locale.ROOT))) {
@@ -104,7 +121,8 @@ final class PromQlQuery {
                 continue;
             }
             String prefix = label + "=\"";
-            boolean carried = names.stream().flatMap(n -> scrape.seriesOf(n).keySet().stream())
+            boolean carried = names.stream()
+                    .flatMap(n -> scrape.seriesOf(n).keySet().stream())
                     .anyMatch(k -> k.contains("{" + prefix) || k.contains("," + prefix));
             if (!carried) {
                 missing.add("no selected series has label " + label);

@@ -28,23 +28,52 @@ final class TestSinkContext implements SinkContext {
         this.settings = new MapSettings(settings);
     }
 
-    @Override public Settings settings() { return settings; }
-    @Override public RecordEncoder encoder() { throw new UnsupportedOperationException("not used by the metrics sink"); }
-    @Override public LoggingStatistics statistics() { return statistics; }
+    @Override
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public RecordEncoder encoder() {
+        throw new UnsupportedOperationException("not used by the metrics sink");
+    }
+
+    @Override
+    public LoggingStatistics statistics() {
+        return statistics;
+    }
 
     @Override
     public Reporter reporter() {
         return new Reporter() {
-            @Override public void warn(String message) { warnings.add(message); }
-            @Override public void error(String message, Throwable cause) { warnings.add(message + ": " + cause); }
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+
+            @Override
+            public void error(String message, Throwable cause) {
+                warnings.add(message + ": " + cause);
+            }
         };
     }
 
     /** Settings from a map; only what the metrics sink reads is implemented. */
     record MapSettings(Map<String, String> values) implements Settings {
-        @Override public String profile() { return "development"; }
-        @Override public Optional<String> get(String key) { return Optional.ofNullable(values.get(key)); }
-        @Override public Settings forComponent(LogComponent component) { return this; }
+        @Override
+        public String profile() {
+            return "development";
+        }
+
+        @Override
+        public Optional<String> get(String key) {
+            return Optional.ofNullable(values.get(key));
+        }
+
+        @Override
+        public Settings forComponent(LogComponent component) {
+            return this;
+        }
 
         @Override
         public Set<String> keysWithPrefix(String prefix) {
@@ -53,7 +82,8 @@ final class TestSinkContext implements SinkContext {
 
         @Override
         public boolean getBoolean(String key, boolean defaultValue) {
-            return get(key).map(v -> Boolean.parseBoolean(v.toLowerCase(Locale.ROOT))).orElse(defaultValue);
+            return get(key).map(v -> Boolean.parseBoolean(v.toLowerCase(Locale.ROOT)))
+                    .orElse(defaultValue);
         }
 
         @Override
@@ -73,9 +103,20 @@ final class TestSinkContext implements SinkContext {
             throw new InvalidSettingException(key, v, "an integer from " + min + " to " + max);
         }
 
-        @Override public long getSize(String key, long defaultValue) { throw new UnsupportedOperationException(); }
-        @Override public Duration getDuration(String key, Duration defaultValue) { throw new UnsupportedOperationException(); }
-        @Override public Path getPath(String key, Path defaultValue) { throw new UnsupportedOperationException(); }
+        @Override
+        public long getSize(String key, long defaultValue) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Duration getDuration(String key, Duration defaultValue) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Path getPath(String key, Path defaultValue) {
+            throw new UnsupportedOperationException();
+        }
 
         @Override
         public <E extends Enum<E>> E getEnum(String key, Class<E> type, E defaultValue) {

@@ -37,16 +37,25 @@ final class TestStatistics implements LoggingStatistics {
     TestStatistics withSinkMeasurements() {
         for (LogComponent c : LogComponent.values()) {
             Map<String, String> tags = Map.of("component", c.id());
-            measurements.add(Measurement.counter("gateway.log.file.bytes.written", tags, "bytes", "Bytes written", () -> 4096));
-            measurements.add(Measurement.counter("gateway.log.file.rotations", tags, "rotations", "Rotations", () -> 2));
-            measurements.add(Measurement.counter("gateway.log.file.compression.time", tags, "seconds",
-                    "Time spent compressing rotated files", () -> 0.25));
+            measurements.add(
+                    Measurement.counter("gateway.log.file.bytes.written", tags, "bytes", "Bytes written", () -> 4096));
+            measurements.add(
+                    Measurement.counter("gateway.log.file.rotations", tags, "rotations", "Rotations", () -> 2));
+            measurements.add(Measurement.counter(
+                    "gateway.log.file.compression.time",
+                    tags,
+                    "seconds",
+                    "Time spent compressing rotated files",
+                    () -> 0.25));
         }
-        measurements.add(Measurement.counter("gateway.log.syslog.reconnects", Map.of(), "reconnects", "Reconnects", () -> 3));
-        measurements.add(Measurement.counter("gateway.log.syslog.failovers", Map.of(), "failovers", "Failovers", () -> 1));
-        measurements.add(Measurement.gauge("gateway.log.disk.usage.ratio", Map.of(), "ratio", "Log disk usage", () -> 0.42));
-        measurements.add(Measurement.gauge("gateway.log.disk.threshold.ratio", Map.of(), "ratio",
-                "Emergency cleanup threshold", () -> 0.85));
+        measurements.add(
+                Measurement.counter("gateway.log.syslog.reconnects", Map.of(), "reconnects", "Reconnects", () -> 3));
+        measurements.add(
+                Measurement.counter("gateway.log.syslog.failovers", Map.of(), "failovers", "Failovers", () -> 1));
+        measurements.add(
+                Measurement.gauge("gateway.log.disk.usage.ratio", Map.of(), "ratio", "Log disk usage", () -> 0.42));
+        measurements.add(Measurement.gauge(
+                "gateway.log.disk.threshold.ratio", Map.of(), "ratio", "Emergency cleanup threshold", () -> 0.85));
         return this;
     }
 
@@ -91,9 +100,20 @@ final class TestStatistics implements LoggingStatistics {
             this.component = component;
         }
 
-        @Override public LogComponent component() { return component; }
-        @Override public long accepted() { return accepted; }
-        @Override public long written() { return written; }
+        @Override
+        public LogComponent component() {
+            return component;
+        }
+
+        @Override
+        public long accepted() {
+            return accepted;
+        }
+
+        @Override
+        public long written() {
+            return written;
+        }
 
         @Override
         public long accepted(Level level) {
@@ -101,11 +121,34 @@ final class TestStatistics implements LoggingStatistics {
             return m == null ? ComponentStatistics.super.accepted(level) : m.getOrDefault(level, 0L);
         }
 
-        @Override public Map<String, Long> dropped() { return new TreeMap<>(dropped); }
-        @Override public long droppedTotal() { return dropped.values().stream().mapToLong(Long::longValue).sum(); }
-        @Override public int buffered() { return buffered; }
-        @Override public int capacity() { return capacity; }
-        @Override public long sinkErrors() { return sinkErrors; }
-        @Override public long flushes() { return flushes; }
+        @Override
+        public Map<String, Long> dropped() {
+            return new TreeMap<>(dropped);
+        }
+
+        @Override
+        public long droppedTotal() {
+            return dropped.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        @Override
+        public int buffered() {
+            return buffered;
+        }
+
+        @Override
+        public int capacity() {
+            return capacity;
+        }
+
+        @Override
+        public long sinkErrors() {
+            return sinkErrors;
+        }
+
+        @Override
+        public long flushes() {
+            return flushes;
+        }
     }
 }

@@ -23,8 +23,7 @@ public final class SyslogSinkProvider implements LogSinkProvider {
     public static final String NAME = "syslog";
 
     /** Used by {@link java.util.ServiceLoader}. */
-    public SyslogSinkProvider() {
-    }
+    public SyslogSinkProvider() {}
 
     @Override
     public String name() {

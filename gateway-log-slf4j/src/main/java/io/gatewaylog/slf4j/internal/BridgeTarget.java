@@ -1,9 +1,9 @@
 package io.gatewaylog.slf4j.internal;
 
+import io.gatewaylog.api.GatewayLogger;
 import io.gatewaylog.api.GatewayLoggers;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
-import io.gatewaylog.api.GatewayLogger;
 import java.util.Map;
 
 /**

@@ -14,14 +14,15 @@ public final class BridgeTargets {
     private static final ConcurrentMap<String, BridgeTarget> TARGETS = new ConcurrentHashMap<>();
     private static volatile ComponentRouting routing;
 
-    private BridgeTargets() {
-    }
+    private BridgeTargets() {}
 
     /** The target of the logger named {@code name}; the same instance for the same name. */
     public static BridgeTarget forName(String name) {
         String n = name == null ? "" : name;
         BridgeTarget t = TARGETS.get(n);
-        return t != null ? t : TARGETS.computeIfAbsent(n, k -> new BridgeTarget(k, routing().componentOf(k)));
+        return t != null
+                ? t
+                : TARGETS.computeIfAbsent(n, k -> new BridgeTarget(k, routing().componentOf(k)));
     }
 
     /** The routing in force (from {@code gateway.log.slf4j.components} or its environment variable). */

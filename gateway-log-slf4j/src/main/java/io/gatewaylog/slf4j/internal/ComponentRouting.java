@@ -27,7 +27,7 @@ public final class ComponentRouting {
     private static final String ALLOWED = "comma-separated <logger-prefix>=<component> pairs ('*' sets the default);"
             + " components: api, protocol, auth, infra, system, metrics";
 
-    private final List<Route> routes;   // longest prefix first
+    private final List<Route> routes; // longest prefix first
     private final LogComponent fallback;
 
     private ComponentRouting(List<Route> routes, LogComponent fallback) {
@@ -67,14 +67,15 @@ public final class ComponentRouting {
                 }
                 LogComponent component;
                 try {
-                    component = LogComponent.parse(entry.substring(eq + 1).trim().toLowerCase(Locale.ROOT));
+                    component =
+                            LogComponent.parse(entry.substring(eq + 1).trim().toLowerCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
                     throw new InvalidSettingException(key, value, ALLOWED);
                 }
                 if (prefix.equals(DEFAULT_PREFIX)) {
                     fallback = component;
                 } else {
-                    routes.removeIf(r -> r.prefix.equals(prefix));   // a later entry for the same prefix wins
+                    routes.removeIf(r -> r.prefix.equals(prefix)); // a later entry for the same prefix wins
                     routes.add(new Route(prefix, component));
                 }
             }

@@ -11,8 +11,7 @@ import java.util.ResourceBundle;
  * rejects is kept as it is rather than losing the record.
  */
 public final class JdkMessages {
-    private JdkMessages() {
-    }
+    private JdkMessages() {}
 
     /** The text of {@code message} localized by {@code bundle} (may be null) and filled with {@code params}. */
     public static String format(String message, ResourceBundle bundle, Object[] params) {

@@ -11,8 +11,7 @@ import io.gatewaylog.api.Level;
  * production keeps INFO, where start-up configuration chatter of libraries does not belong.
  */
 public final class JulLevels {
-    private JulLevels() {
-    }
+    private JulLevels() {}
 
     /** Our level of a JUL level, or null for OFF. */
     public static Level toGateway(java.util.logging.Level level) {
@@ -38,11 +37,16 @@ public final class JulLevels {
     /** The least severe JUL level that still maps to {@code level}, for JUL's own loggers' thresholds. */
     public static java.util.logging.Level threshold(Level level) {
         switch (level) {
-            case TRACE: return java.util.logging.Level.ALL;
-            case DEBUG: return java.util.logging.Level.FINE;
-            case INFO: return java.util.logging.Level.INFO;
-            case WARN: return java.util.logging.Level.WARNING;
-            default: return java.util.logging.Level.SEVERE;
+            case TRACE:
+                return java.util.logging.Level.ALL;
+            case DEBUG:
+                return java.util.logging.Level.FINE;
+            case INFO:
+                return java.util.logging.Level.INFO;
+            case WARN:
+                return java.util.logging.Level.WARNING;
+            default:
+                return java.util.logging.Level.SEVERE;
         }
     }
 }

@@ -9,8 +9,7 @@ import io.gatewaylog.api.spi.Reporter;
  * stderr reporter ({@link Reporter#stderr()}), and anything less is dropped.
  */
 final class Reentrant {
-    private Reentrant() {
-    }
+    private Reentrant() {}
 
     static void print(Level level, String logger, String message, Throwable cause) {
         if (!level.isAtLeast(Level.WARN)) {

@@ -63,12 +63,12 @@ final class Slf4jLogger extends LegacyAbstractLogger implements LoggingEventAwar
 
     @Override
     protected String getFullyQualifiedCallerName() {
-        return null;   // records carry no caller location, so there is nothing to skip to
+        return null; // records carry no caller location, so there is nothing to skip to
     }
 
     @Override
-    protected void handleNormalizedLoggingCall(org.slf4j.event.Level level, Marker marker, String pattern,
-                                               Object[] arguments, Throwable throwable) {
+    protected void handleNormalizedLoggingCall(
+            org.slf4j.event.Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
         emit(toGateway(level), pattern, arguments, throwable, marker == null ? null : List.of(marker), null);
     }
 
@@ -77,13 +77,23 @@ final class Slf4jLogger extends LegacyAbstractLogger implements LoggingEventAwar
         Level level = toGateway(event.getLevel());
         // atLevel() checked already; a caller building events by hand may not have.
         if (target.isEnabled(level)) {
-            emit(level, event.getMessage(), event.getArgumentArray(), event.getThrowable(), event.getMarkers(),
+            emit(
+                    level,
+                    event.getMessage(),
+                    event.getArgumentArray(),
+                    event.getThrowable(),
+                    event.getMarkers(),
                     event.getKeyValuePairs());
         }
     }
 
-    private void emit(Level level, String pattern, Object[] arguments, Throwable throwable, List<Marker> markers,
-                      List<KeyValuePair> keyValues) {
+    private void emit(
+            Level level,
+            String pattern,
+            Object[] arguments,
+            Throwable throwable,
+            List<Marker> markers,
+            List<KeyValuePair> keyValues) {
         String message = pattern;
         Throwable cause = throwable;
         if (arguments != null && arguments.length > 0) {
@@ -108,7 +118,7 @@ final class Slf4jLogger extends LegacyAbstractLogger implements LoggingEventAwar
         Map<String, Object> fields = new LinkedHashMap<>();
         if (hasKeyValues) {
             for (KeyValuePair kv : keyValues) {
-                fields.put(String.valueOf(kv.key), kv.value);   // a later pair of the same key wins
+                fields.put(String.valueOf(kv.key), kv.value); // a later pair of the same key wins
             }
         }
         if (hasMarkers) {
@@ -125,11 +135,16 @@ final class Slf4jLogger extends LegacyAbstractLogger implements LoggingEventAwar
 
     static Level toGateway(org.slf4j.event.Level level) {
         switch (level) {
-            case TRACE: return Level.TRACE;
-            case DEBUG: return Level.DEBUG;
-            case INFO: return Level.INFO;
-            case WARN: return Level.WARN;
-            default: return Level.ERROR;
+            case TRACE:
+                return Level.TRACE;
+            case DEBUG:
+                return Level.DEBUG;
+            case INFO:
+                return Level.INFO;
+            case WARN:
+                return Level.WARN;
+            default:
+                return Level.ERROR;
         }
     }
 }

@@ -45,12 +45,18 @@ public final class SystemLoggerBridge implements System.Logger {
     static io.gatewaylog.api.Level toGateway(System.Logger.Level level) {
         switch (level) {
             case ALL:
-            case TRACE: return io.gatewaylog.api.Level.TRACE;
-            case DEBUG: return io.gatewaylog.api.Level.DEBUG;
-            case INFO: return io.gatewaylog.api.Level.INFO;
-            case WARNING: return io.gatewaylog.api.Level.WARN;
-            case ERROR: return io.gatewaylog.api.Level.ERROR;
-            default: return null;   // OFF
+            case TRACE:
+                return io.gatewaylog.api.Level.TRACE;
+            case DEBUG:
+                return io.gatewaylog.api.Level.DEBUG;
+            case INFO:
+                return io.gatewaylog.api.Level.INFO;
+            case WARNING:
+                return io.gatewaylog.api.Level.WARN;
+            case ERROR:
+                return io.gatewaylog.api.Level.ERROR;
+            default:
+                return null; // OFF
         }
     }
 }

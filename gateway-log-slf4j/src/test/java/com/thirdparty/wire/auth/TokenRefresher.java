@@ -7,11 +7,13 @@ import org.slf4j.LoggerFactory;
 public final class TokenRefresher {
     private static final Logger LOG = LoggerFactory.getLogger(TokenRefresher.class);
 
-    private TokenRefresher() {
-    }
+    private TokenRefresher() {}
 
     /** Refreshes a token, logging with the fluent API. */
     public static void refresh(String clientId, Object detail) {
-        LOG.atInfo().addKeyValue("client_id", clientId).addKeyValue("detail", detail).log("token refreshed");
+        LOG.atInfo()
+                .addKeyValue("client_id", clientId)
+                .addKeyValue("detail", detail)
+                .log("token refreshed");
     }
 }

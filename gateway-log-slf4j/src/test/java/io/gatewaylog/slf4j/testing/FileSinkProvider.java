@@ -64,8 +64,8 @@ public final class FileSinkProvider implements LogSinkProvider {
             OutputStream out = files.get(c);
             if (out == null) {
                 Path dir = Files.createDirectories(root.resolve(c.id()));
-                out = Files.newOutputStream(dir.resolve("current.log"), StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
+                out = Files.newOutputStream(
+                        dir.resolve("current.log"), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 files.put(c, out);
             }
             return out;

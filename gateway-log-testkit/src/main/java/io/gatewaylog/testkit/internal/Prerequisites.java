@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Assumptions;
  * missing, so that a CI run cannot go green by skipping what it was meant to test.
  */
 public final class Prerequisites {
-    private Prerequisites() {
-    }
+    private Prerequisites() {}
 
     /** Whether this run is CI's: the environment variable {@code CI} is {@code true} (or the property {@code ci}). */
     public static boolean inCi() {

@@ -30,12 +30,41 @@ public final class TestCertificate {
     public static TestCertificate create(Path dir) throws IOException, InterruptedException {
         Path ks = dir.resolve("collector.p12");
         Path pem = dir.resolve("collector.pem");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        run(keytool, "-genkeypair", "-alias", "collector", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-keystore", ks.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD,
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2");
-        run(keytool, "-exportcert", "-rfc", "-alias", "collector", "-keystore", ks.toString(),
-                "-storepass", PASSWORD, "-file", pem.toString());
+        String keytool =
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        run(
+                keytool,
+                "-genkeypair",
+                "-alias",
+                "collector",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-keystore",
+                ks.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD,
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1",
+                "-validity",
+                "2");
+        run(
+                keytool,
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "collector",
+                "-keystore",
+                ks.toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                pem.toString());
         return new TestCertificate(ks, pem);
     }
 

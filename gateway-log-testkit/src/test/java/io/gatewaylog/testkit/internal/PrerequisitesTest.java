@@ -24,7 +24,8 @@ class PrerequisitesTest {
     void locallyAMissingComponentSkips() {
         Assumptions.assumeFalse(Boolean.parseBoolean(System.getenv("CI")), "this run is CI's");
         assertThatThrownBy(() -> Prerequisites.require(false, "rsyslogd is not installed"))
-                .isInstanceOf(TestAbortedException.class).hasMessageContaining("rsyslogd is not installed");
+                .isInstanceOf(TestAbortedException.class)
+                .hasMessageContaining("rsyslogd is not installed");
     }
 
     @Test

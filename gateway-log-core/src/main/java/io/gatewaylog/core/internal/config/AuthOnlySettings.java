@@ -35,8 +35,7 @@ public final class AuthOnlySettings {
             "sink.file.dir.mode",
             "sink.file.file.mode");
 
-    private AuthOnlySettings() {
-    }
+    private AuthOnlySettings() {}
 
     /** Whether {@code key} of {@code component} may only be set through {@code component.<id>.<key>}. */
     public static boolean isAuthOnly(LogComponent component, String key) {
@@ -58,7 +57,8 @@ public final class AuthOnlySettings {
                     continue;
                 }
                 Optional<String> global = root.get(key);
-                if (global.isPresent() && !global.map(String::trim).equals(auth.get(key).map(String::trim))) {
+                if (global.isPresent()
+                        && !global.map(String::trim).equals(auth.get(key).map(String::trim))) {
                     ignored.add(key + "=" + global.get());
                 }
             }

@@ -35,8 +35,12 @@ public final class LayeredSettings implements Settings {
     private final Map<String, String> file;
     private final String profile;
 
-    private LayeredSettings(Map<String, String> code, Map<String, String> sysProps, Map<String, String> env,
-                            Map<String, String> file, String profile) {
+    private LayeredSettings(
+            Map<String, String> code,
+            Map<String, String> sysProps,
+            Map<String, String> env,
+            Map<String, String> file,
+            String profile) {
         this.code = code;
         this.sysProps = sysProps;
         this.env = env;
@@ -50,7 +54,8 @@ public final class LayeredSettings implements Settings {
     }
 
     /** Settings from explicit sources (tests pass their own environment). */
-    public static LayeredSettings load(Map<String, String> code, Properties systemProperties, Map<String, String> environment) {
+    public static LayeredSettings load(
+            Map<String, String> code, Properties systemProperties, Map<String, String> environment) {
         Map<String, String> sys = new TreeMap<>();
         for (String name : systemProperties.stringPropertyNames()) {
             if (name.startsWith(PREFIX)) {
@@ -77,8 +82,12 @@ public final class LayeredSettings implements Settings {
         return new LayeredSettings(codeCopy, sys, env, file, profile);
     }
 
-    private static String first(String key, Map<String, String> code, Map<String, String> sys,
-                                Map<String, String> env, Map<String, String> file) {
+    private static String first(
+            String key,
+            Map<String, String> code,
+            Map<String, String> sys,
+            Map<String, String> env,
+            Map<String, String> file) {
         if (code.containsKey(key)) {
             return code.get(key);
         }
@@ -169,7 +178,9 @@ public final class LayeredSettings implements Settings {
         String envPrefix = envName(prefix);
         for (String k : env.keySet()) {
             if (k.startsWith(envPrefix)) {
-                keys.add(k.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'));
+                keys.add(k.substring(ENV_PREFIX.length())
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', '.'));
             }
         }
         return keys;

@@ -54,12 +54,14 @@ public record SettingTable(List<SettingKey<?>> keys, Set<String> openSinks, Set<
 
     /** The known key nearest to {@code name} by edit distance (ignoring a {@code sink.<x>.} prefix it may carry), or null. */
     public String nearest(String name) {
-        String bare = name.startsWith("sink.") && name.indexOf('.', 5) > 0 ? name.substring(name.indexOf('.', 5) + 1) : name;
+        String bare =
+                name.startsWith("sink.") && name.indexOf('.', 5) > 0 ? name.substring(name.indexOf('.', 5) + 1) : name;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (SettingKey<?> k : keys) {
-            int d = Math.min(distance(name, k.name()), k.name().startsWith("sink.") ? Integer.MAX_VALUE
-                    : distance(bare, k.name()));
+            int d = Math.min(
+                    distance(name, k.name()),
+                    k.name().startsWith("sink.") ? Integer.MAX_VALUE : distance(bare, k.name()));
             if (d < bestDistance) {
                 best = k.name();
                 bestDistance = d;

@@ -12,8 +12,7 @@ import java.util.Locale;
  * column, the production one). Each module's test runs it for its own keys.
  */
 public final class SettingsDoc {
-    private SettingsDoc() {
-    }
+    private SettingsDoc() {}
 
     /** What does not match, one line per problem; empty when the markdown documents every key. */
     public static List<String> problems(String markdown, List<SettingKey<?>> keys) {
@@ -25,8 +24,9 @@ public final class SettingsDoc {
                 production = t.contains("| production |");
             } else if (t.startsWith("| `")) {
                 String[] cells = t.substring(1).split("(?<!\\\\)\\|");
-                rows.add(new String[] {cells[0], cells.length > 1 ? cells[1] : "", production && cells.length > 2
-                        ? cells[2] : null});
+                rows.add(new String[] {
+                    cells[0], cells.length > 1 ? cells[1] : "", production && cells.length > 2 ? cells[2] : null
+                });
             }
         }
         List<String> problems = new ArrayList<>();
@@ -49,7 +49,9 @@ public final class SettingsDoc {
             for (String part : row[0].split("`")) {
                 String p = part.trim();
                 // component.auth.sink.file.audit documents sink.file.audit
-                if (p.equals(key.name()) || p.endsWith("." + key.name()) || key.isFamily() && p.startsWith(key.name())) {
+                if (p.equals(key.name())
+                        || p.endsWith("." + key.name())
+                        || key.isFamily() && p.startsWith(key.name())) {
                     return row;
                 }
             }

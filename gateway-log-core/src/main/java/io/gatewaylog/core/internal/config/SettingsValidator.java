@@ -57,19 +57,21 @@ public final class SettingsValidator {
         SettingKey<?> known = table.find(rest);
         if (known != null) {
             if (perComponent && !known.isPerComponent()) {
-                throw new InvalidSettingException(key, value, "'" + known.name() + "' without 'component.<id>.':"
-                        + " it applies to every component at once");
+                throw new InvalidSettingException(
+                        key,
+                        value,
+                        "'" + known.name() + "' without 'component.<id>.':" + " it applies to every component at once");
             }
             if (!known.isFamily() && !known.name().equals(rest)) {
-                deprecated.add("setting '" + key + "' is deprecated: write '" + key.substring(0, key.length()
-                        - rest.length()) + known.name() + "'");
+                deprecated.add("setting '" + key + "' is deprecated: write '"
+                        + key.substring(0, key.length() - rest.length()) + known.name() + "'");
             }
             return;
         }
         if (!isSinkKeyAllowed(rest, key)) {
             String nearest = table.nearest(rest);
-            throw InvalidSettingException.unknown(key, value,
-                    nearest == null ? null : key.substring(0, key.length() - rest.length()) + nearest);
+            throw InvalidSettingException.unknown(
+                    key, value, nearest == null ? null : key.substring(0, key.length() - rest.length()) + nearest);
         }
     }
 
@@ -105,8 +107,10 @@ public final class SettingsValidator {
         for (SettingKey<?> k : table.keys()) {
             if (matchesEnvironment(k, rest)) {
                 if (perComponent && !k.isPerComponent()) {
-                    throw new InvalidSettingException(variable, value, "'" + k.name() + "' without 'COMPONENT_<ID>_':"
-                            + " it applies to every component at once");
+                    throw new InvalidSettingException(
+                            variable,
+                            value,
+                            "'" + k.name() + "' without 'COMPONENT_<ID>_':" + " it applies to every component at once");
                 }
                 return;
             }
@@ -115,14 +119,20 @@ public final class SettingsValidator {
         String dotted = rest.toLowerCase(java.util.Locale.ROOT).replace('_', '.');
         if (!isSinkKeyAllowed(dotted, variable)) {
             String nearest = table.nearest(dotted);
-            throw InvalidSettingException.unknown(variable, value, nearest == null ? null
-                    : variable.substring(0, variable.length() - rest.length()) + SettingTable.envSuffix(nearest));
+            throw InvalidSettingException.unknown(
+                    variable,
+                    value,
+                    nearest == null
+                            ? null
+                            : variable.substring(0, variable.length() - rest.length())
+                                    + SettingTable.envSuffix(nearest));
         }
     }
 
     private static boolean matchesEnvironment(SettingKey<?> k, String rest) {
         if (k.isFamily()) {
-            return rest.startsWith(SettingTable.envSuffix(k.name())) && rest.length() > k.name().length();
+            return rest.startsWith(SettingTable.envSuffix(k.name()))
+                    && rest.length() > k.name().length();
         }
         if (SettingTable.envSuffix(k.name()).equals(rest)) {
             return true;

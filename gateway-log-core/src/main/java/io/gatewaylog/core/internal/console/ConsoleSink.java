@@ -19,11 +19,16 @@ import java.util.Map;
  */
 public final class ConsoleSink implements LogSink {
     /** Line formats of the console. */
-    public enum Format { TEXT, JSON, ECS }
+    public enum Format {
+        TEXT,
+        JSON,
+        ECS
+    }
 
     private final OutputStream out;
     /** Per component ordinal: the encoder of its lines, or null for text. */
     private final RecordEncoder[] encoders = new RecordEncoder[LogComponent.values().length];
+
     private final TextLineFormatter text;
 
     /** One format for every component. */
@@ -32,8 +37,12 @@ public final class ConsoleSink implements LogSink {
     }
 
     /** A format per component ({@code formats} holds every component). */
-    public ConsoleSink(OutputStream out, Map<LogComponent, Format> formats, RecordEncoder json, RecordEncoder ecs,
-                       int maxValueLength) {
+    public ConsoleSink(
+            OutputStream out,
+            Map<LogComponent, Format> formats,
+            RecordEncoder json,
+            RecordEncoder ecs,
+            int maxValueLength) {
         this.out = new BufferedOutputStream(out, 64 * 1024);
         for (LogComponent c : LogComponent.values()) {
             Format f = formats.get(c);

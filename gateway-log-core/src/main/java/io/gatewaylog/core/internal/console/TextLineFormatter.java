@@ -32,7 +32,9 @@ final class TextLineFormatter {
         b.append(" - ");
         escape(b, r.message() == null ? "null" : r.message());
         for (Map.Entry<String, String> e : r.context().entrySet()) {
-            if (!r.fields().containsKey(e.getKey()) && e.getValue() != null && !e.getValue().isEmpty()) {
+            if (!r.fields().containsKey(e.getKey())
+                    && e.getValue() != null
+                    && !e.getValue().isEmpty()) {
                 pair(b, e.getKey(), e.getValue());
             }
         }

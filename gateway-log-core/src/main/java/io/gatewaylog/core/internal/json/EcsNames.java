@@ -17,22 +17,74 @@ final class EcsNames {
      * {@code audit}, the file sink's seal, and {@code gateway}, where moved fields go).
      */
     static final Set<String> RESERVED = Set.of(
-            "@timestamp", "message", "labels", "tags",
-            "agent", "as", "client", "cloud", "code_signature", "container", "data_stream", "destination", "device",
-            "dll", "dns", "ecs", "elf", "email", "error", "event", "faas", "file", "geo", "group", "hash", "host",
-            "http", "interface", "log", "macho", "network", "observer", "orchestrator", "organization", "os",
-            "package", "pe", "process", "registry", "related", "risk", "rule", "server", "service", "source",
-            "span", "threat", "tls", "trace", "transaction", "url", "user", "user_agent", "vlan", "volume",
-            "vulnerability", "x509",
-            "metric", "audit", MOVED);
+            "@timestamp",
+            "message",
+            "labels",
+            "tags",
+            "agent",
+            "as",
+            "client",
+            "cloud",
+            "code_signature",
+            "container",
+            "data_stream",
+            "destination",
+            "device",
+            "dll",
+            "dns",
+            "ecs",
+            "elf",
+            "email",
+            "error",
+            "event",
+            "faas",
+            "file",
+            "geo",
+            "group",
+            "hash",
+            "host",
+            "http",
+            "interface",
+            "log",
+            "macho",
+            "network",
+            "observer",
+            "orchestrator",
+            "organization",
+            "os",
+            "package",
+            "pe",
+            "process",
+            "registry",
+            "related",
+            "risk",
+            "rule",
+            "server",
+            "service",
+            "source",
+            "span",
+            "threat",
+            "tls",
+            "trace",
+            "transaction",
+            "url",
+            "user",
+            "user_agent",
+            "vlan",
+            "volume",
+            "vulnerability",
+            "x509",
+            "metric",
+            "audit",
+            MOVED);
 
     /** Context fields the encoder maps to ECS fields instead of writing them as they are. */
     static final String ASSET_ID = "asset_id";
+
     static final String TRACE_ID = "trace_id";
     static final String SPAN_ID = "span_id";
 
-    private EcsNames() {
-    }
+    private EcsNames() {}
 
     /** Whether a field of this name must be moved into {@link #MOVED}. */
     static boolean collides(String key) {

@@ -67,6 +67,7 @@ public final class EcsRecordEncoder implements RecordEncoder {
     private final int maxValueLength;
     /** {@code "ecs.version":"…","service.name":"…"}, the same on every line: encoded once. */
     private final String constantMembers;
+
     private final ThreadLocal<ThreadState> threadState;
 
     public EcsRecordEncoder(String processName, int maxValueLength) {
@@ -181,7 +182,6 @@ public final class EcsRecordEncoder implements RecordEncoder {
             g.writeEndObject();
         }
     }
-
 
     /** A record field wins over a context field of the same name, as in the JSON format. */
     private static Object lookup(Map<String, Object> fields, Map<String, ?> context, String key) {

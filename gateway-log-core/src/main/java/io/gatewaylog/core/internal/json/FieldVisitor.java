@@ -30,6 +30,7 @@ final class FieldVisitor implements BiConsumer<String, Object> {
     static final int ECS_MOVED_FIELDS = 7;
     /** ECS: counts into {@link #moved} the fields {@link #ECS_MOVED_CONTEXT} and {@link #ECS_MOVED_FIELDS} write. */
     static final int ECS_COUNT_CONTEXT = 8;
+
     static final int ECS_COUNT_FIELDS = 9;
 
     private final ValueWriter values;
@@ -86,8 +87,11 @@ final class FieldVisitor implements BiConsumer<String, Object> {
             case ECS_FIELDS -> !EcsNames.mapped(key) && !EcsNames.collides(key);
             case ECS_MOVED_CONTEXT, ECS_COUNT_CONTEXT -> !recordFields.containsKey(key) && EcsNames.collides(key);
             case ECS_MOVED_FIELDS, ECS_COUNT_FIELDS -> EcsNames.collides(key);
-            default -> !key.equals(LogRecord.METRIC_NAME) && !key.equals(LogRecord.METRIC_VALUE)
-                    && !key.equals(LogRecord.METRIC_UNIT) && !key.equals(LogRecord.METRIC_TYPE);
+            default ->
+                !key.equals(LogRecord.METRIC_NAME)
+                        && !key.equals(LogRecord.METRIC_VALUE)
+                        && !key.equals(LogRecord.METRIC_UNIT)
+                        && !key.equals(LogRecord.METRIC_TYPE);
         };
     }
 

@@ -12,8 +12,7 @@ public final class IsoTimestamps {
     private static final DateTimeFormatter SECONDS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private record Cached(long second, String prefix) {
-    }
+    private record Cached(long second, String prefix) {}
 
     private volatile Cached cached = new Cached(Long.MIN_VALUE, "");
 

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
+import io.gatewaylog.api.ErrorInfo;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
-import io.gatewaylog.api.ErrorInfo;
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.RecordEncoder;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +25,7 @@ public final class JsonRecordEncoder implements RecordEncoder {
     /** Top-level names a field may not take; a field of such a name is written as {@code field_<name>}. */
     public static final Set<String> RESERVED =
             Set.of("timestamp", "level", "component", "logger", "message", "process", "thread", "error", "audit");
+
     static final String RENAMED_PREFIX = "field_";
 
     private static final SerializedString TIMESTAMP = new SerializedString("timestamp");
@@ -109,8 +110,6 @@ public final class JsonRecordEncoder implements RecordEncoder {
             }
         }
     }
-
-
 
     private void timestamp(JsonGenerator g, ThreadState state, long epochMillis) throws IOException {
         int n = timestamps.format(epochMillis, state.timestamp());

@@ -10,8 +10,7 @@ import java.util.Map;
  * ECS encoder keeps the metric object as it is so the same dashboards read either format.
  */
 final class MetricObject {
-    private MetricObject() {
-    }
+    private MetricObject() {}
 
     /** Writes the {@code metric} member of a metric record; its other fields and the context are its tags. */
     static void write(LogRecord r, JsonGenerator g, ThreadState state) throws IOException {

@@ -11,6 +11,5 @@ public final class Nesting {
     /** What stands in for a container past {@link #MAX_DEPTH}. */
     public static final String MAX_DEPTH_MARKER = "[max depth " + MAX_DEPTH + "]";
 
-    private Nesting() {
-    }
+    private Nesting() {}
 }

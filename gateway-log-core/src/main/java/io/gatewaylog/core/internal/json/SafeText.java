@@ -6,8 +6,7 @@ package io.gatewaylog.core.internal.json;
  * that says how much was cut. Returns the same instance when nothing needs doing.
  */
 public final class SafeText {
-    private SafeText() {
-    }
+    private SafeText() {}
 
     public static String clean(String s, int maxLength) {
         String t = s;

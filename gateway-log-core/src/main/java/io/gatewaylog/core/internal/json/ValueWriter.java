@@ -87,8 +87,12 @@ final class ValueWriter {
             g.writeNull();
         } else if (v instanceof String s) {
             string(s);
-        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
-                || v instanceof AtomicInteger || v instanceof AtomicLong) {
+        } else if (v instanceof Integer
+                || v instanceof Long
+                || v instanceof Short
+                || v instanceof Byte
+                || v instanceof AtomicInteger
+                || v instanceof AtomicLong) {
             g.writeNumber(((Number) v).longValue());
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
@@ -111,7 +115,9 @@ final class ValueWriter {
             string(new String(chars)); // text, never an array of characters
         } else if (v instanceof byte[] bytes) {
             g.writeString("[" + bytes.length + " bytes]"); // never the raw bytes
-        } else if (v instanceof Map<?, ?> || v instanceof Collection<?> || v.getClass().isArray()) {
+        } else if (v instanceof Map<?, ?>
+                || v instanceof Collection<?>
+                || v.getClass().isArray()) {
             container(v, depth);
         } else {
             string(SafeText.describe(v));
@@ -134,7 +140,8 @@ final class ValueWriter {
             items = snapshot(v);
         } catch (Throwable e) {
             Failures.rethrowIfFatal(e);
-            g.writeString("[unreadable " + v.getClass().getName() + ": " + e.getClass().getName() + "]");
+            g.writeString("[unreadable " + v.getClass().getName() + ": "
+                    + e.getClass().getName() + "]");
             return;
         }
         path.add(v);

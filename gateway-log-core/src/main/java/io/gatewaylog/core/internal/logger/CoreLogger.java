@@ -50,9 +50,20 @@ public final class CoreLogger implements GatewayLogger {
         setLevel(level);
     }
 
-    @Override public LogComponent component() { return component; }
-    @Override public String name() { return name; }
-    @Override public Level level() { return level; }
+    @Override
+    public LogComponent component() {
+        return component;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Level level() {
+        return level;
+    }
 
     @Override
     public void setLevel(Level level) {
@@ -93,8 +104,18 @@ public final class CoreLogger implements GatewayLogger {
         LogComponent target = LogRecord.isMetric(rendered) ? LogComponent.METRICS : component;
         ErrorInfo error = cause == null ? null : ErrorInfo.of(cause);
         Thread t = Thread.currentThread();
-        return ApiAccess.record(System.currentTimeMillis(), level, target, name, message, rendered,
-                LogContext.current(), cause, error, t.getName(), t.getId());
+        return ApiAccess.record(
+                System.currentTimeMillis(),
+                level,
+                target,
+                name,
+                message,
+                rendered,
+                LogContext.current(),
+                cause,
+                error,
+                t.getName(),
+                t.getId());
     }
 
     /** The record that says this call's record could not be built; null if even that fails. */
@@ -102,9 +123,18 @@ public final class CoreLogger implements GatewayLogger {
         try {
             failed("a record of " + component.id() + " could not be built; written without its content", failure);
             Thread t = Thread.currentThread();
-            return ApiAccess.record(System.currentTimeMillis(), level, component, name,
-                    "[withheld: the log call failed: " + failure.getClass().getName() + "]", Map.of(),
-                    LogContext.current(), null, null, t.getName(), t.getId());
+            return ApiAccess.record(
+                    System.currentTimeMillis(),
+                    level,
+                    component,
+                    name,
+                    "[withheld: the log call failed: " + failure.getClass().getName() + "]",
+                    Map.of(),
+                    LogContext.current(),
+                    null,
+                    null,
+                    t.getName(),
+                    t.getId());
         } catch (Throwable again) {
             Failures.rethrowIfFatal(again);
             return null;

@@ -1,8 +1,8 @@
 package io.gatewaylog.core.internal.logger;
 
 import io.gatewaylog.api.Fields;
-import io.gatewaylog.api.internal.Failures;
 import io.gatewaylog.api.internal.ApiAccess;
+import io.gatewaylog.api.internal.Failures;
 import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.Collection;
@@ -19,8 +19,7 @@ import java.util.function.BiConsumer;
  * element counting the rest. A container that fails while read becomes a marker.
  */
 final class RenderedContainers {
-    private RenderedContainers() {
-    }
+    private RenderedContainers() {}
 
     static Object map(Map<?, ?> m, int depth, RenderPath path) {
         if (m instanceof Fields f) {

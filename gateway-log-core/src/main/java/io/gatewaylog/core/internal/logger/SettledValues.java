@@ -14,8 +14,7 @@ import java.util.function.BiConsumer;
  * allocates nothing. Calls no user code.
  */
 final class SettledValues {
-    private SettledValues() {
-    }
+    private SettledValues() {}
 
     /**
      * Every value met is counted against {@code budget} (a container held twice is counted twice, as every

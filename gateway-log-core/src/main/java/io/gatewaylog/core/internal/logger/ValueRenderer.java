@@ -52,13 +52,13 @@ public final class ValueRenderer {
     public static final int MAX_ELEMENTS = 10_000;
     /** Values rendered per record, containers' elements at every depth counted. */
     public static final int MAX_VALUES = 100_000;
+
     static final String CYCLE_MARKER = "[cycle]";
     static final String TOO_MANY_MARKER = "[more than " + MAX_VALUES + " values]";
     /** What {@link #converted} answers for a value it does not convert (never a rendered value). */
     private static final Object NOT_CONVERTED = new Object();
 
-    private ValueRenderer() {
-    }
+    private ValueRenderer() {}
 
     /** The record's fields, rendered; the same instance when nothing needed rendering. */
     @SuppressWarnings("unchecked")
@@ -109,7 +109,9 @@ public final class ValueRenderer {
             if (converted != NOT_CONVERTED) {
                 return converted;
             }
-            if (v instanceof Map<?, ?> || v instanceof Collection<?> || v.getClass().isArray()) {
+            if (v instanceof Map<?, ?>
+                    || v instanceof Collection<?>
+                    || v.getClass().isArray()) {
                 return container(v, depth, path, remaining);
             }
         } catch (Throwable t) {
@@ -171,9 +173,18 @@ public final class ValueRenderer {
 
     /** Values kept as they are: immutable, and written without calling user code. */
     static boolean scalar(Object v) {
-        if (v == null || v instanceof String || v instanceof Integer || v instanceof Long || v instanceof Boolean
-                || v instanceof Double || v instanceof Float || v instanceof Short || v instanceof Byte
-                || v instanceof Character || v instanceof UUID || v instanceof Duration) {
+        if (v == null
+                || v instanceof String
+                || v instanceof Integer
+                || v instanceof Long
+                || v instanceof Boolean
+                || v instanceof Double
+                || v instanceof Float
+                || v instanceof Short
+                || v instanceof Byte
+                || v instanceof Character
+                || v instanceof UUID
+                || v instanceof Duration) {
             return true;
         }
         Class<?> c = v.getClass();
@@ -186,7 +197,9 @@ public final class ValueRenderer {
     }
 
     private static Object number(Number n) {
-        if (n instanceof AtomicInteger || n instanceof AtomicLong || n instanceof LongAdder
+        if (n instanceof AtomicInteger
+                || n instanceof AtomicLong
+                || n instanceof LongAdder
                 || n instanceof LongAccumulator) {
             return n.longValue();
         }

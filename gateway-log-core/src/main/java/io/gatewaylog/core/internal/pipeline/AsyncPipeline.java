@@ -39,8 +39,12 @@ final class AsyncPipeline implements Pipeline {
     private boolean shutdownDropReported; // guarded by reportLock
     private boolean reentrantDropReported; // guarded by reportLock
 
-    AsyncPipeline(ComponentConfig config, List<LogSink> sinks, Function<PipelineStats, BatchWriter> writers,
-                  SafeSanitizer sanitizer, Reporter reporter) {
+    AsyncPipeline(
+            ComponentConfig config,
+            List<LogSink> sinks,
+            Function<PipelineStats, BatchWriter> writers,
+            SafeSanitizer sanitizer,
+            Reporter reporter) {
         this.sanitizer = sanitizer;
         this.sinks = sinks;
         this.stats = new PipelineStats(config.component(), config.bufferMax());
@@ -49,7 +53,12 @@ final class AsyncPipeline implements Pipeline {
         this.reporter = reporter;
         this.control = new WriterControl(config.component().id(), reporter);
         stats.bufferedBy(queue::size, queue::bytes);
-        control.start(new WriterLoop(control, queue, writers.apply(stats), stats, config.bufferSize(),
+        control.start(new WriterLoop(
+                control,
+                queue,
+                writers.apply(stats),
+                stats,
+                config.bufferSize(),
                 config.flushInterval().toNanos()));
     }
 
@@ -179,8 +188,10 @@ final class AsyncPipeline implements Pipeline {
     public boolean awaitShutdown(long deadlineNanos) {
         control.awaitStopped(deadlineNanos);
         if (!stopped()) {
-            control.report("component " + stats.component().id() + " did not drain in time; " + queue.size()
-                    + " records still buffered", null);
+            control.report(
+                    "component " + stats.component().id() + " did not drain in time; " + queue.size()
+                            + " records still buffered",
+                    null);
             return false;
         }
         return !control.failed() && !control.lostAtShutdown();

@@ -30,8 +30,14 @@ final class BatchWriter {
     private long droppedReported;
     private boolean noSinkReported;
 
-    BatchWriter(PipelineStats stats, List<LogSink> sinks, List<FlushListener> flushListeners, Reporter reporter,
-                int maxBacklog, long maxBacklogBytes, String overflowPolicy) {
+    BatchWriter(
+            PipelineStats stats,
+            List<LogSink> sinks,
+            List<FlushListener> flushListeners,
+            Reporter reporter,
+            int maxBacklog,
+            long maxBacklogBytes,
+            String overflowPolicy) {
         this.stats = stats;
         this.flushListeners = flushListeners;
         this.reporter = reporter;
@@ -52,8 +58,8 @@ final class BatchWriter {
                 stats.onDropped(PipelineStats.NO_SINK, records.size());
                 if (!noSinkReported) {
                     noSinkReported = true;
-                    reporter.warn("no sink accepts component " + stats.component().id()
-                            + ": its records are counted as dropped{reason=no_sink}");
+                    reporter.warn("no sink accepts component "
+                            + stats.component().id() + ": its records are counted as dropped{reason=no_sink}");
                 }
             }
             return null;
@@ -88,8 +94,10 @@ final class BatchWriter {
 
     private void reportSlotFailure(Throwable t) {
         try {
-            reporter.error("a sink slot of component " + stats.component().id()
-                    + " failed; the records it did not take are counted as dropped{reason=writer_failure}", t);
+            reporter.error(
+                    "a sink slot of component " + stats.component().id()
+                            + " failed; the records it did not take are counted as dropped{reason=writer_failure}",
+                    t);
         } catch (Throwable ignored) {
             // reporting must never make it worse
         }

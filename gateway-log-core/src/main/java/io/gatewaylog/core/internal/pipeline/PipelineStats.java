@@ -54,20 +54,35 @@ public final class PipelineStats implements ComponentStatistics {
         this.bufferedBytes = bytes;
     }
 
-    void onAccepted(Level level) { acceptedByLevel[level.ordinal()].increment(); }
+    void onAccepted(Level level) {
+        acceptedByLevel[level.ordinal()].increment();
+    }
 
-    void onWritten(int n) { written.add(n); }
+    void onWritten(int n) {
+        written.add(n);
+    }
 
-    void onSinkError() { sinkErrors.increment(); }
+    void onSinkError() {
+        sinkErrors.increment();
+    }
 
-    void onFlushed() { flushes.increment(); }
+    void onFlushed() {
+        flushes.increment();
+    }
 
     void onDropped(String reason, int n) {
         dropped.computeIfAbsent(reason, r -> new LongAdder()).add(n);
     }
 
-    @Override public LogComponent component() { return component; }
-    @Override public long accepted(Level level) { return acceptedByLevel[level.ordinal()].sum(); }
+    @Override
+    public LogComponent component() {
+        return component;
+    }
+
+    @Override
+    public long accepted(Level level) {
+        return acceptedByLevel[level.ordinal()].sum();
+    }
 
     @Override
     public long accepted() {
@@ -78,12 +93,35 @@ public final class PipelineStats implements ComponentStatistics {
         return t;
     }
 
-    @Override public long written() { return written.sum(); }
-    @Override public long sinkErrors() { return sinkErrors.sum(); }
-    @Override public long flushes() { return flushes.sum(); }
-    @Override public int buffered() { return buffered.getAsInt(); }
-    @Override public long bufferedBytes() { return bufferedBytes.getAsLong(); }
-    @Override public int capacity() { return capacity; }
+    @Override
+    public long written() {
+        return written.sum();
+    }
+
+    @Override
+    public long sinkErrors() {
+        return sinkErrors.sum();
+    }
+
+    @Override
+    public long flushes() {
+        return flushes.sum();
+    }
+
+    @Override
+    public int buffered() {
+        return buffered.getAsInt();
+    }
+
+    @Override
+    public long bufferedBytes() {
+        return bufferedBytes.getAsLong();
+    }
+
+    @Override
+    public int capacity() {
+        return capacity;
+    }
 
     @Override
     public Map<String, Long> dropped() {

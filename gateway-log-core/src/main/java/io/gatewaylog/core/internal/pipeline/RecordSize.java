@@ -22,19 +22,18 @@ import java.util.function.BiConsumer;
  * would render anyway.
  */
 final class RecordSize {
-    static final int RECORD = 136;  // the record object, its queue slot, its share of logger and thread names
-    static final int STRING = 40;   // a String and its array's headers
-    static final int ENTRY = 32;    // a map entry's share of its map
-    static final int SMALL = 16;    // a boxed number, a boolean, an enum reference
-    static final int OBJECT = 64;   // any other value (never rendered to find out)
+    static final int RECORD = 136; // the record object, its queue slot, its share of logger and thread names
+    static final int STRING = 40; // a String and its array's headers
+    static final int ENTRY = 32; // a map entry's share of its map
+    static final int SMALL = 16; // a boxed number, a boolean, an enum reference
+    static final int OBJECT = 64; // any other value (never rendered to find out)
     static final int THROWABLE = 256;
     static final int SAMPLE = 16;
     private static final int MAX_DEPTH = 4;
     /** A record whose walk failed. */
     static final int UNKNOWN = 64 * 1024;
 
-    private RecordSize() {
-    }
+    private RecordSize() {}
 
     static int estimate(LogRecord r) {
         try {

@@ -13,8 +13,7 @@ package io.gatewaylog.core.internal.pipeline;
 final class Reentry {
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
-    private Reentry() {
-    }
+    private Reentry() {}
 
     static boolean inside() {
         return Thread.currentThread() instanceof WriterThread || DEPTH.get()[0] > 0;

@@ -34,13 +34,18 @@ final class SafeSanitizer {
             report(r, e);
             LogRecord stripped = ApiAccess.toBuilder(r)
                     .message("[withheld: sanitizer failed: " + e.getClass().getName() + "]")
-                    .fields(Map.of()).cause(null).build(); // cause(null) drops the error too
+                    .fields(Map.of())
+                    .cause(null)
+                    .build(); // cause(null) drops the error too
             try {
                 return sanitizer.apply(stripped);
             } catch (Throwable again) {
                 Failures.rethrowIfFatal(again);
-                return ApiAccess.toBuilder(stripped).context(Map.of()).logger(WITHHELD)
-                        .thread(WITHHELD, stripped.threadId()).build();
+                return ApiAccess.toBuilder(stripped)
+                        .context(Map.of())
+                        .logger(WITHHELD)
+                        .thread(WITHHELD, stripped.threadId())
+                        .build();
             }
         }
     }
@@ -48,8 +53,8 @@ final class SafeSanitizer {
     private void report(LogRecord r, Throwable e) {
         try {
             // The failure's own text could hold what was to be masked: its class only.
-            reporter.warn("sanitizer failed on a record of " + r.component().id() + " (" + e.getClass().getName()
-                    + "); its text is withheld");
+            reporter.warn("sanitizer failed on a record of " + r.component().id() + " ("
+                    + e.getClass().getName() + "); its text is withheld");
         } catch (Throwable again) {
             Failures.rethrowIfFatal(again);
         }

@@ -15,8 +15,7 @@ import java.util.List;
  */
 final class SinkBacklog {
     /** What the sink still owes of one batch: its records from {@code offset} on. */
-    record Chunk(Batch batch, int offset, List<LogRecord> records, long bytes) {
-    }
+    record Chunk(Batch batch, int offset, List<LogRecord> records, long bytes) {}
 
     private final int maxRecords;
     private final long maxBytes;

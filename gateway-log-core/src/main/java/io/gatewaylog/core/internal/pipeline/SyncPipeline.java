@@ -49,8 +49,12 @@ final class SyncPipeline implements Pipeline {
     private boolean reentrantDropReported;
     private boolean timeoutReported;
 
-    SyncPipeline(ComponentConfig config, List<LogSink> sinks, Function<PipelineStats, BatchWriter> writers,
-                 SafeSanitizer sanitizer, Reporter reporter) {
+    SyncPipeline(
+            ComponentConfig config,
+            List<LogSink> sinks,
+            Function<PipelineStats, BatchWriter> writers,
+            SafeSanitizer sanitizer,
+            Reporter reporter) {
         this.sanitizer = sanitizer;
         this.sinks = sinks;
         this.stats = new PipelineStats(config.component(), 1);
@@ -74,8 +78,8 @@ final class SyncPipeline implements Pipeline {
             stats.onDropped(PipelineStats.SHUTDOWN, 1);
             if (!shutdownDropReported) {
                 shutdownDropReported = true;
-                reporter.warn("a record of component " + stats.component().id()
-                        + " was logged after shutdown and dropped");
+                reporter.warn(
+                        "a record of component " + stats.component().id() + " was logged after shutdown and dropped");
             }
             return;
         }

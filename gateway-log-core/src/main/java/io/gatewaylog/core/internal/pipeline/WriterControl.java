@@ -15,6 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 final class WriterControl {
     /** How often a waiting caller or flush looks whether the writer is still alive. */
     static final long WATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
     static final int MAX_RESTARTS = 10;
 
     private final Object progress = new Object();

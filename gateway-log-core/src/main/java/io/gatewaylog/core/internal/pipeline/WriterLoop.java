@@ -19,6 +19,7 @@ import java.util.concurrent.locks.LockSupport;
 final class WriterLoop {
     /** How long an idle writer sleeps before looking again: doubling from 1 ms up to 50 ms while idle. */
     private static final long MIN_IDLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private static final long MAX_IDLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final WriterControl control;
@@ -29,13 +30,19 @@ final class WriterLoop {
     private final long flushIntervalNanos;
     /** The batch being written; a field so that a writer that dies before handing it over leaves it to the next. */
     private final List<LogRecord> batch;
+
     private long idlePauseNanos = MIN_IDLE_PAUSE_NANOS;
     // one writer thread's turn state, set afresh when a thread starts
     private long nextFlush;
     private boolean dirty;
 
-    WriterLoop(WriterControl control, RecordQueue queue, BatchWriter writer, PipelineStats stats, int batchSize,
-               long flushIntervalNanos) {
+    WriterLoop(
+            WriterControl control,
+            RecordQueue queue,
+            BatchWriter writer,
+            PipelineStats stats,
+            int batchSize,
+            long flushIntervalNanos) {
         this.control = control;
         this.queue = queue;
         this.writer = writer;

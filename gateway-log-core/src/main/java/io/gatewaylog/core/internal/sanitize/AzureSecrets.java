@@ -7,8 +7,7 @@ package io.gatewaylog.core.internal.sanitize;
  * word start costs three character reads.
  */
 final class AzureSecrets {
-    private AzureSecrets() {
-    }
+    private AzureSecrets() {}
 
     static long find(String s, int i) {
         int n = s.length();

@@ -8,8 +8,7 @@ package io.gatewaylog.core.internal.sanitize;
 final class Base64Credentials {
     private static final int MAX = 512;
 
-    private Base64Credentials() {
-    }
+    private Base64Credentials() {}
 
     static boolean isUserPassword(String s, int from, int to) {
         int len = to - from;

@@ -5,8 +5,7 @@ package io.gatewaylog.core.internal.sanitize;
  * which scheme was used; a plain English word after it ("Bearer token missing") is not a credential.
  */
 final class BearerTokens {
-    private BearerTokens() {
-    }
+    private BearerTokens() {}
 
     /** At a word starting with b/B: the credential after "Bearer " or "Basic ", or {@link Chars#NONE}. */
     static long afterScheme(String s, int i) {
@@ -40,8 +39,11 @@ final class BearerTokens {
                 return Chars.NONE; // "Bearer expires_in=3600": a key=value pair, not a credential
             }
         }
-        if (end - from < (basic ? 8 : 12) || isPlainWord(s, from, end) || !Chars.isAlnum(s.charAt(from))
-                || end < s.length() && s.charAt(end) == ':' || endsWithWordLabel(s, from, end)) {
+        if (end - from < (basic ? 8 : 12)
+                || isPlainWord(s, from, end)
+                || !Chars.isAlnum(s.charAt(from))
+                || end < s.length() && s.charAt(end) == ':'
+                || endsWithWordLabel(s, from, end)) {
             // a word, a path, a host or file name, something followed by ':' (host:port, a time): not a
             // credential. A JWT passed over here is still caught by the JWT rule.
             return Chars.NONE;

@@ -12,8 +12,7 @@ import java.util.Collections;
  * allocates nothing. Static: this runs for every numeric field.
  */
 final class CardLikeNumbers {
-    private CardLikeNumbers() {
-    }
+    private CardLikeNumbers() {}
 
     /**
      * A number that could be a payment card (13 to 19 digits) is scanned as the same digits in text: a

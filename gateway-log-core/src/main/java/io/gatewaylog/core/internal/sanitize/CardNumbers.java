@@ -9,8 +9,7 @@ package io.gatewaylog.core.internal.sanitize;
 final class CardNumbers {
     private static final int MAX_GROUPS = 8;
 
-    private CardNumbers() {
-    }
+    private CardNumbers() {}
 
     /** The longest card number starting at the digit at {@code i}, or {@link Chars#NONE}. */
     static long find(String s, int i) {
@@ -84,7 +83,8 @@ final class CardNumbers {
             case '5':
                 return d1 >= '1' && d1 <= '5' ? len == 16 : len >= 13;
             case '2': {
-                int first4 = (d1 - '0') * 100 + (nextDigit(s, indexOfDigit(s, i, 2)) - '0') * 10
+                int first4 = (d1 - '0') * 100
+                        + (nextDigit(s, indexOfDigit(s, i, 2)) - '0') * 10
                         + (nextDigit(s, indexOfDigit(s, i, 3)) - '0');
                 // Mastercard 2221-2720, Mir 2200-2204
                 return len == 16 && (first4 >= 221 && first4 <= 720 || first4 >= 200 && first4 <= 204);

@@ -8,8 +8,7 @@ final class Chars {
     /** No match. */
     static final long NONE = -1L;
 
-    private Chars() {
-    }
+    private Chars() {}
 
     static long match(int start, int end) {
         return ((long) start << 32) | (end & 0xffffffffL);
@@ -102,8 +101,12 @@ final class Chars {
 
     /** Whether j is the last hex digit of an escape, {@code %XX} or (encoded twice) {@code %25XX}. */
     static boolean escapeEndsAt(String s, int j) {
-        return escapeAt(s, j - 2) || j >= 4 && escapeAt(s, j - 4) && s.charAt(j - 3) == '2'
-                && s.charAt(j - 2) == '5' && isHex(s.charAt(j - 1));
+        return escapeAt(s, j - 2)
+                || j >= 4
+                        && escapeAt(s, j - 4)
+                        && s.charAt(j - 3) == '2'
+                        && s.charAt(j - 2) == '5'
+                        && isHex(s.charAt(j - 1));
     }
 
     static boolean digitAt(String s, int i) {

@@ -12,6 +12,7 @@ package io.gatewaylog.core.internal.sanitize;
 final class CleanTextCache {
     /** Longer strings are rarely repeated and cheap to scan relative to their encoding. */
     static final int MAX_LENGTH = 256;
+
     private static final int SIZE = 4096;
 
     private final String[] table = new String[SIZE];

@@ -8,8 +8,7 @@ package io.gatewaylog.core.internal.sanitize;
  * --verbose}); single-dash flags are too short to judge ({@code -p} is a port as often as a password).
  */
 final class CommandLineFlags {
-    private CommandLineFlags() {
-    }
+    private CommandLineFlags() {}
 
     /** At a '-': the value of a sensitive {@code --flag value} pair, or {@link Chars#NONE}. */
     static long find(String s, int i, SensitiveKeys keys) {
@@ -76,7 +75,9 @@ final class CommandLineFlags {
                 return userColonPassword(s, i + 3);
             }
             // "sshpass -p x": only after sshpass, since -p is a port or a path for most tools
-            return i >= 8 && s.startsWith("sshpass ", i - 8) && s.charAt(i + 3) != '-' ? valueEnd(s, i + 3) : Chars.NONE;
+            return i >= 8 && s.startsWith("sshpass ", i - 8) && s.charAt(i + 3) != '-'
+                    ? valueEnd(s, i + 3)
+                    : Chars.NONE;
         }
         return f == 'p' && next > ' ' && gluedPassword(s, i + 2) ? valueEnd(s, i + 2) : Chars.NONE;
     }
@@ -119,8 +120,7 @@ final class CommandLineFlags {
     }
 
     private static boolean startsArgument(char prev) {
-        return prev == ' ' || prev == '\t' || prev == '"' || prev == '\'' || prev == '[' || prev == ','
-                || prev == '\n';
+        return prev == ' ' || prev == '\t' || prev == '"' || prev == '\'' || prev == '[' || prev == ',' || prev == '\n';
     }
 
     private static int maskEnd(String s, int v) {

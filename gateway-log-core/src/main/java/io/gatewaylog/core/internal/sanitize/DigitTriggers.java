@@ -6,8 +6,7 @@ package io.gatewaylog.core.internal.sanitize;
  * duration, a port) is rejected before any of them runs.
  */
 final class DigitTriggers {
-    private DigitTriggers() {
-    }
+    private DigitTriggers() {}
 
     /** At the digit run s[i, run): the first match, reported to {@code scan}, or {@link Chars#NONE}. */
     static long find(Scan scan, int i, int run) {

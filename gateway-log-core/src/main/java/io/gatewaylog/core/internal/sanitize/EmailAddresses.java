@@ -14,8 +14,7 @@ final class EmailAddresses {
     private static final int MAX_LOCAL = 64;
     private static final int MAX_DOMAIN = 255;
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     /** The length of an at-sign at i: 1 for '@', 3 for {@code %40}, 5 for {@code %2540}, else 0. */
     static int atLength(String s, int i) {

@@ -6,8 +6,7 @@ package io.gatewaylog.core.internal.sanitize;
  * kept in front of a masked credential.
  */
 final class HeaderValues {
-    private HeaderValues() {
-    }
+    private HeaderValues() {}
 
     static boolean endsWithCookie(String s, int sep) {
         int j = sep - 1;
@@ -30,7 +29,8 @@ final class HeaderValues {
     }
 
     static boolean isSingleTokenScheme(String s, int v) {
-        return Chars.regionIgnoreCase(s, v, "bearer ") || Chars.regionIgnoreCase(s, v, "basic ")
+        return Chars.regionIgnoreCase(s, v, "bearer ")
+                || Chars.regionIgnoreCase(s, v, "basic ")
                 || Chars.regionIgnoreCase(s, v, "token ");
     }
 

@@ -11,13 +11,15 @@ final class Ibans {
     /** 10^6 mod 97: the head (two letters, two digits) is six digits long. */
     private static final int SHIFT = 1_000_000 % 97;
 
-    private Ibans() {
-    }
+    private Ibans() {}
 
     /** Cheap trigger: {@code s[i]} starts "LLdd". */
     static boolean mayStart(String s, int i) {
-        return i + 3 < s.length() && Chars.isUpper(s.charAt(i)) && Chars.isUpper(s.charAt(i + 1))
-                && Chars.isDigit(s.charAt(i + 2)) && Chars.isDigit(s.charAt(i + 3));
+        return i + 3 < s.length()
+                && Chars.isUpper(s.charAt(i))
+                && Chars.isUpper(s.charAt(i + 1))
+                && Chars.isDigit(s.charAt(i + 2))
+                && Chars.isDigit(s.charAt(i + 3));
     }
 
     /** The longest valid IBAN starting at {@code i}, or {@link Chars#NONE}. */
@@ -51,7 +53,9 @@ final class Ibans {
             if (count >= MIN && (rest * SHIFT + head) % 97 == 1) {
                 best = Chars.match(i, q);
             }
-            if (q + 1 < n && (s.charAt(q) == ' ' || s.charAt(q) == '-') && (sep == 0 || s.charAt(q) == sep)
+            if (q + 1 < n
+                    && (s.charAt(q) == ' ' || s.charAt(q) == '-')
+                    && (sep == 0 || s.charAt(q) == sep)
                     && (Chars.isUpper(s.charAt(q + 1)) || Chars.isDigit(s.charAt(q + 1)))) {
                 sep = s.charAt(q);
                 p = q + 1;

@@ -11,8 +11,7 @@ final class JsonWebTokens {
     /** {@code {"a":1}} is the shortest useful header: 10 characters of base64url. */
     private static final int MIN_HEADER = 10;
 
-    private JsonWebTokens() {
-    }
+    private JsonWebTokens() {}
 
     /** A JWT starting at i, or {@link Chars#NONE}. */
     static long find(String s, int i, TokenRuns runs) {
@@ -21,7 +20,9 @@ final class JsonWebTokens {
         }
         int n = s.length();
         int headerEnd = runs.end(TokenRuns.JWT_HEAD, i);
-        if (headerEnd - i < MIN_HEADER || headerEnd >= n || s.charAt(headerEnd) != '.'
+        if (headerEnd - i < MIN_HEADER
+                || headerEnd >= n
+                || s.charAt(headerEnd) != '.'
                 || headerEnd == runs.failedJwtHeaderEnd) {
             // every "eyJ" inside one header run shares the parts after it: judged once
             return Chars.NONE;

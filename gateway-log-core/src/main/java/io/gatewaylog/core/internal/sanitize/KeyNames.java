@@ -15,8 +15,7 @@ final class KeyNames {
     private static final int MAX_BLANKS = 16;
     private static final int MAX_BACKSLASHES = 8;
 
-    private KeyNames() {
-    }
+    private KeyNames() {}
 
     /** The kind of the key just before the separator at {@code sep} (see {@link SensitiveKeys}). */
     static int kindBefore(String s, int sep, SensitiveKeys keys) {
@@ -32,7 +31,10 @@ final class KeyNames {
             if (j >= 0 && s.charAt(j) == '[') {
                 j--; // password[]=x: a list parameter
             }
-        } else if (j >= 2 && s.charAt(j - 2) == '%' && s.charAt(j - 1) == '5' && (s.charAt(j) == 'D' || s.charAt(j) == 'd')) {
+        } else if (j >= 2
+                && s.charAt(j - 2) == '%'
+                && s.charAt(j - 1) == '5'
+                && (s.charAt(j) == 'D' || s.charAt(j) == 'd')) {
             j -= 3;
         }
         int keyEnd = j + 1;

@@ -28,8 +28,7 @@ final class KeyValues {
     /** A quote escaped as a JSON unicode escape, as some serialisers write it: {@code \u0022}. */
     static final String UNICODE_QUOTE = "\\u0022";
 
-    private KeyValues() {
-    }
+    private KeyValues() {}
 
     /** The value to mask after the separator at {@code sep} of length {@code sepLen}, or {@link Chars#NONE}. */
     static long find(String s, int sep, int sepLen, SensitiveKeys keys) {
@@ -125,8 +124,12 @@ final class KeyValues {
     private static long bracketed(String s, int open, int kind) {
         int n = s.length();
         int close = open + 1;
-        while (close < n && s.charAt(close) != ']' && s.charAt(close) != '[' && s.charAt(close) != '{'
-                && s.charAt(close) != '\n' && s.charAt(close) != '\r') {
+        while (close < n
+                && s.charAt(close) != ']'
+                && s.charAt(close) != '['
+                && s.charAt(close) != '{'
+                && s.charAt(close) != '\n'
+                && s.charAt(close) != '\r') {
             close++;
         }
         ScanSteps.add(close - open);
@@ -179,8 +182,9 @@ final class KeyValues {
         return true;
     }
 
-    private static final String[] SWITCHES = {"on", "off", "true", "false", "yes", "no", "none", "null",
-        "enabled", "disabled", "required", "optional"};
+    private static final String[] SWITCHES = {
+        "on", "off", "true", "false", "yes", "no", "none", "null", "enabled", "disabled", "required", "optional"
+    };
 
     /** {@code legacy_auth=off}, {@code password_required: true}: a setting about a secret, not one. */
     private static boolean isSwitch(String s, int from, int to) {

@@ -7,10 +7,10 @@ import java.util.Set;
 final class Masks {
     /** Masks that are no rule's default: chosen by a detector for what it found. */
     static final String CREDENTIALS = "[credentials]";
+
     private static final String[] KNOWN = collect();
 
-    private Masks() {
-    }
+    private Masks() {}
 
     /** Whether s[from, from + len) is one of the masks (compared in place: no allocation). */
     static boolean isKnown(String s, int from, int len) {

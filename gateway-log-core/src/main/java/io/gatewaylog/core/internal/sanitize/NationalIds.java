@@ -15,14 +15,31 @@ import java.util.List;
  * are not taken with it.
  */
 final class NationalIds {
-    private static final List<String> LABELS = List.of("nino", "cpf", "dni", "nie", "nif", "aadhaar", "aadhar",
-            "personnummer", "henkilötunnus", "hetu", "pesel", "sin", "bsn", "nir", "bsnr", "cnp", "egn",
-            "jmbg", "rodne", "curp");
+    private static final List<String> LABELS = List.of(
+            "nino",
+            "cpf",
+            "dni",
+            "nie",
+            "nif",
+            "aadhaar",
+            "aadhar",
+            "personnummer",
+            "henkilötunnus",
+            "hetu",
+            "pesel",
+            "sin",
+            "bsn",
+            "nir",
+            "bsnr",
+            "cnp",
+            "egn",
+            "jmbg",
+            "rodne",
+            "curp");
     private static final int MAX_LABEL = 14;
     private static final int MAX_VALUE = 24;
 
-    private NationalIds() {
-    }
+    private NationalIds() {}
 
     /** Whether s[i, i + len) is a label, compared in place (this runs at many word starts). */
     private static boolean isLabel(String s, int i, int len) {
@@ -69,13 +86,16 @@ final class NationalIds {
         while (p < n && p - v < MAX_VALUE) {
             int q = p;
             int groupDigits = 0;
-            while (q < n && q - v < MAX_VALUE && (Chars.isAlnum(s.charAt(q)) || s.charAt(q) == '.' || s.charAt(q) == '-')) {
+            while (q < n
+                    && q - v < MAX_VALUE
+                    && (Chars.isAlnum(s.charAt(q)) || s.charAt(q) == '.' || s.charAt(q) == '-')) {
                 groupDigits += Chars.isDigit(s.charAt(q)) ? 1 : 0;
                 q++;
             }
             ScanSteps.add(q - p + 1);
             boolean single = q - p == 1 && Chars.isUpper(s.charAt(p));
-            if (q == p || group > 0 && (q - p > 4 || groupDigits == 0 && !single)
+            if (q == p
+                    || group > 0 && (q - p > 4 || groupDigits == 0 && !single)
                     || group == 0 && groupDigits == 0 && !(q - p == 2 && Chars.isUpper(s.charAt(p)))
                     || q < n && Chars.isWordChar(s.charAt(q))) {
                 break;

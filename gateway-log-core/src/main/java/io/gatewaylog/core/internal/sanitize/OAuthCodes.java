@@ -2,8 +2,7 @@ package io.gatewaylog.core.internal.sanitize;
 
 /** OAuth 2.0 authorization codes in redirect URIs. */
 final class OAuthCodes {
-    private OAuthCodes() {
-    }
+    private OAuthCodes() {}
 
     /**
      * An OAuth 2.0 authorization code in a redirect ({@code ?code=…&state=…}, RFC 6749 4.1.2): "code" is
@@ -17,8 +16,12 @@ final class OAuthCodes {
         int end = sep + 1;
         boolean letter = false;
         boolean digit = false;
-        while (end < s.length() && end - sep <= 512 && (Chars.isTokenChar(s.charAt(end)) || s.charAt(end) == '.'
-                || s.charAt(end) == '~' || s.charAt(end) == '/')) {
+        while (end < s.length()
+                && end - sep <= 512
+                && (Chars.isTokenChar(s.charAt(end))
+                        || s.charAt(end) == '.'
+                        || s.charAt(end) == '~'
+                        || s.charAt(end) == '/')) {
             letter |= Chars.isLetter(s.charAt(end));
             digit |= Chars.isDigit(s.charAt(end));
             end++;

@@ -11,8 +11,7 @@ package io.gatewaylog.core.internal.sanitize;
 final class PhoneNumbers {
     private static final int MAX_GROUPS = 8;
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /**
      * The phone number starting at {@code i}, which holds a '+', a '(' or a digit that starts a digit
@@ -52,10 +51,16 @@ final class PhoneNumbers {
             } else if (group == 2) {
                 g2 = len;
             }
-            if (Chars.endsNumber(s, q) && (plus ? digits >= 8 && digits <= 15
-                    : doubleZero ? separators > 0 && digits - 2 >= 8 && digits - 2 <= 15
-                    : trunkZero ? national(group, g0, g1, g2, digits)
-                    : !slashed && northAmerican(s, firstDigit, group, g0, g1, g2, digits, separators))) {
+            if (Chars.endsNumber(s, q)
+                    && (plus
+                            ? digits >= 8 && digits <= 15
+                            : doubleZero
+                                    ? separators > 0 && digits - 2 >= 8 && digits - 2 <= 15
+                                    : trunkZero
+                                            ? national(group, g0, g1, g2, digits)
+                                            : !slashed
+                                                    && northAmerican(
+                                                            s, firstDigit, group, g0, g1, g2, digits, separators))) {
                 best = Chars.match(i, q);
             }
             int sep = separatorLength(s, q);
@@ -103,8 +108,8 @@ final class PhoneNumbers {
      * opens an area code, nothing else; a bare number must open with an area code (3) or a country code 1,
      * a national number with a trunk zero and at least one more digit.
      */
-    private static boolean opens(String s, int q, char first, int firstDigit, int g0, boolean trunkZero,
-                                 boolean doubleZero) {
+    private static boolean opens(
+            String s, int q, char first, int firstDigit, int g0, boolean trunkZero, boolean doubleZero) {
         if (first == '(' && (q >= s.length() || s.charAt(q) != ')')) {
             return false;
         }
@@ -119,8 +124,8 @@ final class PhoneNumbers {
     }
 
     /** (415) 555-2671, 415-555-2671, 415.555.2671, 415 555 2671, 1-800-555-0199. */
-    private static boolean northAmerican(String s, int first, int group, int g0, int g1, int g2, int digits,
-                                         int separators) {
+    private static boolean northAmerican(
+            String s, int first, int group, int g0, int g1, int g2, int digits, int separators) {
         if (separators == 0 || digits != 10 && digits != 11) {
             return false;
         }
@@ -139,8 +144,12 @@ final class PhoneNumbers {
         if (j < n && s.charAt(j) == ')') {
             j++;
         }
-        if (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '-' || s.charAt(j) == '.' || s.charAt(j) == '/'
-                || s.charAt(j) == '\u00a0')) {
+        if (j < n
+                && (s.charAt(j) == ' '
+                        || s.charAt(j) == '-'
+                        || s.charAt(j) == '.'
+                        || s.charAt(j) == '/'
+                        || s.charAt(j) == '\u00a0')) {
             j++;
         }
         if (j < n && s.charAt(j) == '(') {

@@ -19,8 +19,7 @@ final class PrivateKeyBlocks {
     private static final String BASE64_BEGIN = "LS0tLS1CRUdJTi";
     private static final int MAX_LABEL = 64;
 
-    private PrivateKeyBlocks() {
-    }
+    private PrivateKeyBlocks() {}
 
     /** At a '-': a PEM or SSH2 private-key block, or {@link Chars#NONE}. */
     static long find(String s, int i) {
@@ -88,8 +87,9 @@ final class PrivateKeyBlocks {
     private static boolean labelSaysPrivateKey(String s, int from) {
         int n = s.length();
         int j = from;
-        while (j < n && j - from < MAX_LABEL && (Chars.isUpper(s.charAt(j)) || Chars.isDigit(s.charAt(j))
-                || s.charAt(j) == ' ')) {
+        while (j < n
+                && j - from < MAX_LABEL
+                && (Chars.isUpper(s.charAt(j)) || Chars.isDigit(s.charAt(j)) || s.charAt(j) == ' ')) {
             j++;
         }
         ScanSteps.add(j - from);

@@ -22,8 +22,10 @@ import java.util.Set;
  * back and nothing is allocated.
  */
 public final class Sanitizer {
-    private static final Sanitizer DISABLED = new Sanitizer(false, EnumSet.noneOf(Rule.class), SensitiveKeys.defaults(), List.of());
-    private static final Sanitizer DEFAULTS = new Sanitizer(true, EnumSet.allOf(Rule.class), SensitiveKeys.defaults(), List.of());
+    private static final Sanitizer DISABLED =
+            new Sanitizer(false, EnumSet.noneOf(Rule.class), SensitiveKeys.defaults(), List.of());
+    private static final Sanitizer DEFAULTS =
+            new Sanitizer(true, EnumSet.allOf(Rule.class), SensitiveKeys.defaults(), List.of());
 
     private final boolean enabled;
     private final TextScanner scanner;
@@ -91,8 +93,12 @@ public final class Sanitizer {
         String newLogger = values.name(logger);
         String thread = record.threadName();
         String newThread = values.name(thread);
-        if (newMessage == message && newFields == fields && newContext == context && newError == error
-                && newLogger == logger && newThread == thread) {
+        if (newMessage == message
+                && newFields == fields
+                && newContext == context
+                && newError == error
+                && newLogger == logger
+                && newThread == thread) {
             return record;
         }
         LogRecord.Builder b = ApiAccess.toBuilder(record);

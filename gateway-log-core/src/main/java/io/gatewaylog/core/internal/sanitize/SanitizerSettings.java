@@ -19,8 +19,7 @@ final class SanitizerSettings {
     static final String PATTERNS = CoreSettings.SANITIZE_PATTERNS.name();
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
-    private SanitizerSettings() {
-    }
+    private SanitizerSettings() {}
 
     static Sanitizer read(Settings settings) {
         if (!settings.get(CoreSettings.SANITIZE_ENABLED)) {
@@ -31,8 +30,8 @@ final class SanitizerSettings {
         for (String id : list(disabled)) {
             Rule r = Rule.byId(id);
             if (r == null) {
-                throw new InvalidSettingException(RULES_DISABLED, disabled,
-                        "a comma-separated list of rule ids: " + Rule.ids());
+                throw new InvalidSettingException(
+                        RULES_DISABLED, disabled, "a comma-separated list of rule ids: " + Rule.ids());
             }
             rules.remove(r);
         }
@@ -43,7 +42,9 @@ final class SanitizerSettings {
             String key = PATTERNS + name;
             String regex = settings.get(key).orElse("");
             if (!NAME.matcher(name).matches()) {
-                throw new InvalidSettingException(key, regex,
+                throw new InvalidSettingException(
+                        key,
+                        regex,
                         "a pattern name of small letters, digits, '-' and '_' (at most 40) after " + PATTERNS);
             }
             if (regex.isBlank()) {
@@ -52,7 +53,9 @@ final class SanitizerSettings {
             try {
                 patterns.add(new UserPattern(name, Pattern.compile(regex)));
             } catch (PatternSyntaxException e) {
-                throw new InvalidSettingException(key, regex,
+                throw new InvalidSettingException(
+                        key,
+                        regex,
                         "a Java regular expression (" + e.getDescription() + " near index " + e.getIndex() + ")");
             }
         }
@@ -85,7 +88,8 @@ final class SanitizerSettings {
         List<String> words = list(value);
         for (String w : words) {
             if (SensitiveKeys.normalise(w).isEmpty()) {
-                throw new InvalidSettingException(key, value, "a comma-separated list of key names (letters and digits)");
+                throw new InvalidSettingException(
+                        key, value, "a comma-separated list of key names (letters and digits)");
             }
         }
         return words;

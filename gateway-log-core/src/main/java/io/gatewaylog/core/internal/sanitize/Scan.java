@@ -14,6 +14,7 @@ final class Scan {
     String mask;
     /** Where {@link TextScanner} looks next when the trigger at hand masked nothing. */
     int next;
+
     private TokenRuns runs;
 
     Scan(String s, boolean[] on, SensitiveKeys keys) {

@@ -12,10 +12,10 @@ final class ScanSteps {
      * a test switches counting on before it sanitizes, on the same thread, so it sees the change.
      */
     private static boolean counting;
+
     private static final ThreadLocal<long[]> COUNT = ThreadLocal.withInitial(() -> new long[1]);
 
-    private ScanSteps() {
-    }
+    private ScanSteps() {}
 
     /** Starts counting (for tests); the current thread's count is reset. */
     static void start() {

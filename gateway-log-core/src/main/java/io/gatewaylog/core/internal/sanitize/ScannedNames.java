@@ -34,6 +34,5 @@ final class ScannedNames {
     private final Name[] names = new Name[NAMES];
 
     /** Immutable, so that a racing reader sees either the whole pair or the other one. */
-    private record Name(String raw, String masked) {
-    }
+    private record Name(String raw, String masked) {}
 }

@@ -24,28 +24,88 @@ final class SensitiveKeys {
     static final int AUTHORIZATION = 3;
 
     private static final List<String> SECRET_WORDS = List.of(
-            "password", "passwords", "passwd", "pwd", "pass", "pw", "passphrase", "passcode",
-            "secret", "secrets", "secretkey", "token", "apikey", "apikeys", "accesskey", "privatekey",
-            "signingkey", "encryptionkey", "masterkey", "credential", "credentials", "connectionstring",
+            "password",
+            "passwords",
+            "passwd",
+            "pwd",
+            "pass",
+            "pw",
+            "passphrase",
+            "passcode",
+            "secret",
+            "secrets",
+            "secretkey",
+            "token",
+            "apikey",
+            "apikeys",
+            "accesskey",
+            "privatekey",
+            "signingkey",
+            "encryptionkey",
+            "masterkey",
+            "credential",
+            "credentials",
+            "connectionstring",
             // signatures (AWS SigV4 Signature=, X-Amz-Signature, Azure SAS sig=) and vendor key headers
-            "signature", "sig", "subscriptionkey", "accountkey", "sharedaccesskey", "appkey", "authkey",
-            "licensekey", "clientkey", "sessionkey", "functionskey", "passwordconfirmation",
+            "signature",
+            "sig",
+            "subscriptionkey",
+            "accountkey",
+            "sharedaccesskey",
+            "appkey",
+            "authkey",
+            "licensekey",
+            "clientkey",
+            "sessionkey",
+            "functionskey",
+            "passwordconfirmation",
             // national identity numbers named by their usual labels
-            "nino", "nationalinsurancenumber", "cpf", "dni", "nie", "nif", "aadhaar", "aadhar", "personnummer",
-            "hetu", "henkiltunnus", "pesel", "sin", "bsn", "residentid", "nationalid", "taxid", "steuerid",
-            "cardnumber", "cardno", "ccnumber", "creditcard", "pan", "cvv", "cvc", "cvv2", "cvc2",
-            "securitycode", "pin", "otp", "ssn", "socialsecuritynumber", "phone", "phonenumber", "msisdn");
+            "nino",
+            "nationalinsurancenumber",
+            "cpf",
+            "dni",
+            "nie",
+            "nif",
+            "aadhaar",
+            "aadhar",
+            "personnummer",
+            "hetu",
+            "henkiltunnus",
+            "pesel",
+            "sin",
+            "bsn",
+            "residentid",
+            "nationalid",
+            "taxid",
+            "steuerid",
+            "cardnumber",
+            "cardno",
+            "ccnumber",
+            "creditcard",
+            "pan",
+            "cvv",
+            "cvc",
+            "cvv2",
+            "cvc2",
+            "securitycode",
+            "pin",
+            "otp",
+            "ssn",
+            "socialsecuritynumber",
+            "phone",
+            "phonenumber",
+            "msisdn");
     private static final List<String> COOKIE_WORDS = List.of("cookie", "sessionid", "sessid", "connectsid");
     private static final List<String> AUTHORIZATION_WORDS = List.of("authorization", "bearer", "auth");
 
     private static final String[] FLAG_PREFIXES = {"is", "has"};
 
     /** A sensitive word and the kind of secret it names. */
-    private record Word(String text, int kind) {
-    }
+    private record Word(String text, int kind) {}
 
     /** Words by their last character ('0'-'9' then 'a'-'z'). */
     private final Word[][] byLastChar = new Word[36][];
+
     private final String[] allowed;
 
     private SensitiveKeys(Collection<String> extraWords, Collection<String> allowedKeys) {

@@ -12,8 +12,7 @@ import java.util.RandomAccess;
  * naming a secret is redacted as if it were under that key.
  */
 final class SequenceValues {
-    private SequenceValues() {
-    }
+    private SequenceValues() {}
 
     static Object collection(ValueSanitizer vs, Collection<?> c, int depth) {
         if (c instanceof List<?> list && c instanceof RandomAccess) {
@@ -85,8 +84,12 @@ final class SequenceValues {
      * with its value attached ({@code --password=x}) is text and is caught by the scanner.
      */
     private static boolean namesSecret(ValueSanitizer vs, Object previous) {
-        if (!vs.keyRule() || !(previous instanceof String flag) || flag.length() < 2 || flag.charAt(0) != '-'
-                || flag.length() > 64 || flag.indexOf('=') >= 0) {
+        if (!vs.keyRule()
+                || !(previous instanceof String flag)
+                || flag.length() < 2
+                || flag.charAt(0) != '-'
+                || flag.length() > 64
+                || flag.indexOf('=') >= 0) {
             return false;
         }
         int start = flag.charAt(1) == '-' ? 2 : 1;

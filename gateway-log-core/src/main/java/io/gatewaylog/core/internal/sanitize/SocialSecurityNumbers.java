@@ -6,8 +6,7 @@ package io.gatewaylog.core.internal.sanitize;
  * taken for an SSN; under a key such as {@code ssn=} they are caught by the key-value rule instead.
  */
 final class SocialSecurityNumbers {
-    private SocialSecurityNumbers() {
-    }
+    private SocialSecurityNumbers() {}
 
     /** The SSN starting at the digit at {@code i}, or {@link Chars#NONE}. */
     static long find(String s, int i) {
@@ -25,7 +24,8 @@ final class SocialSecurityNumbers {
             }
         }
         int end = i + 11;
-        if (Chars.alnumAt(s, end) || sep == '-' && end + 1 < n && s.charAt(end) == '-' && Chars.isDigit(s.charAt(end + 1))) {
+        if (Chars.alnumAt(s, end)
+                || sep == '-' && end + 1 < n && s.charAt(end) == '-' && Chars.isDigit(s.charAt(end + 1))) {
             return Chars.NONE; // part of a longer dashed number
         }
         int area = number(s, i, i + 3);

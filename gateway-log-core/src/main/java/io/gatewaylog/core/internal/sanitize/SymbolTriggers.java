@@ -6,8 +6,7 @@ package io.gatewaylog.core.internal.sanitize;
  * (private-key blocks, command-line flags), '+' '/' '(' (AWS secret keys, phones).
  */
 final class SymbolTriggers {
-    private SymbolTriggers() {
-    }
+    private SymbolTriggers() {}
 
     /**
      * At the character c at i: the first match, reported to {@code scan}, or {@link Chars#NONE};
@@ -25,7 +24,9 @@ final class SymbolTriggers {
                 return sep > 0 ? keyValue(scan, i, sep) : m;
             }
             case ':': {
-                long m = scan.on(Rule.URL_CREDENTIALS) ? scan.found(Rule.URL_CREDENTIALS, UrlCredentials.find(s, i)) : Chars.NONE;
+                long m = scan.on(Rule.URL_CREDENTIALS)
+                        ? scan.found(Rule.URL_CREDENTIALS, UrlCredentials.find(s, i))
+                        : Chars.NONE;
                 if (m == Chars.NONE && scan.on(Rule.VENDOR_TOKEN)) {
                     m = scan.found(Rule.VENDOR_TOKEN, "[telegram-token]", VendorKeys.telegramBot(s, i));
                 }
@@ -39,9 +40,13 @@ final class SymbolTriggers {
                 return m;
             }
             case '>':
-                return scan.on(Rule.KEY_VALUE) ? scan.found(Rule.KEY_VALUE, XmlElements.find(s, i, scan.keys)) : Chars.NONE;
+                return scan.on(Rule.KEY_VALUE)
+                        ? scan.found(Rule.KEY_VALUE, XmlElements.find(s, i, scan.keys))
+                        : Chars.NONE;
             case '-': {
-                long m = scan.on(Rule.PRIVATE_KEY) ? scan.found(Rule.PRIVATE_KEY, PrivateKeyBlocks.find(s, i)) : Chars.NONE;
+                long m = scan.on(Rule.PRIVATE_KEY)
+                        ? scan.found(Rule.PRIVATE_KEY, PrivateKeyBlocks.find(s, i))
+                        : Chars.NONE;
                 if (m == Chars.NONE && scan.on(Rule.KEY_VALUE)) {
                     m = scan.found(Rule.KEY_VALUE, CommandLineFlags.find(s, i, scan.keys));
                 }
@@ -51,7 +56,9 @@ final class SymbolTriggers {
             case '/':
             case '(': {
                 // an AWS secret key may start with '+' or '/', like any base64
-                long m = c != '(' && scan.on(Rule.AWS_SECRET) ? scan.found(Rule.AWS_SECRET, VendorKeys.awsSecretKey(s, i)) : Chars.NONE;
+                long m = c != '(' && scan.on(Rule.AWS_SECRET)
+                        ? scan.found(Rule.AWS_SECRET, VendorKeys.awsSecretKey(s, i))
+                        : Chars.NONE;
                 if (m == Chars.NONE && c != '/' && scan.on(Rule.PHONE) && Chars.wordStartAt(s, i)) {
                     m = scan.found(Rule.PHONE, PhoneNumbers.find(s, i));
                 }

@@ -91,7 +91,8 @@ final class TextScanner {
             case AUTH_HEADER:
                 // Basic credentials, with their scheme word or (under an auth key) without it
                 return BearerTokens.isBasic(s, start) || Base64Credentials.isUserPassword(s, start, end)
-                        ? Masks.CREDENTIALS : rule.mask();
+                        ? Masks.CREDENTIALS
+                        : rule.mask();
             case URL_CREDENTIALS:
                 return UrlCredentials.isPassword(s, start) ? rule.mask() : Masks.CREDENTIALS;
             default:

@@ -22,6 +22,7 @@ final class TokenRuns {
     static final int DOTTED = 4;
     /** The first part of a JWT: kept apart from {@link #TOKEN} so that its later parts do not evict it. */
     static final int JWT_HEAD = 5;
+
     private static final int CLASSES = 6;
 
     /** The end of the last JWT header whose parts did not make a token (see {@link JsonWebTokens}). */

@@ -6,13 +6,15 @@ package io.gatewaylog.core.internal.sanitize;
  * often passed as a user name. Query parameters ({@code ?token=…}) are handled by the key-value rule.
  */
 final class UrlCredentials {
-    private UrlCredentials() {
-    }
+    private UrlCredentials() {}
 
     /** At the ':' of "://": the part to mask, or {@link Chars#NONE}. */
     static long find(String s, int colon) {
         int n = s.length();
-        if (colon + 3 > n || s.charAt(colon + 1) != '/' || s.charAt(colon + 2) != '/' || colon == 0
+        if (colon + 3 > n
+                || s.charAt(colon + 1) != '/'
+                || s.charAt(colon + 2) != '/'
+                || colon == 0
                 || !Chars.isAlnum(s.charAt(colon - 1))) {
             return Chars.NONE;
         }

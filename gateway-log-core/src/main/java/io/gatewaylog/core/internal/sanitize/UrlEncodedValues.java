@@ -7,8 +7,7 @@ package io.gatewaylog.core.internal.sanitize;
  * where an encoded '&amp;', space or quote starts.
  */
 final class UrlEncodedValues {
-    private UrlEncodedValues() {
-    }
+    private UrlEncodedValues() {}
 
     /** The length of a separator at i: 1 for '=' and ':', 3 or 5 for their URL escapes, else 0. */
     static int separatorLength(String s, int i) {
@@ -37,7 +36,8 @@ final class UrlEncodedValues {
         int j = from;
         while (j < n) {
             char c = s.charAt(j);
-            if (c <= ' ' || c == '&' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || c == ';' || c == ',') {
+            if (c <= ' ' || c == '&' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || c == ';'
+                    || c == ',') {
                 break;
             }
             if (c == '%' && endsEncodedValue(s, j)) {
@@ -68,6 +68,8 @@ final class UrlEncodedValues {
         char a = s.charAt(k);
         char b = Character.toUpperCase(s.charAt(k + 1));
         return a == '2' && (b == '6' || b == '0' || b == '2' || b == '7' || b == 'C')
-                || a == '3' && b == 'B' || a == '7' && b == 'D' || a == '0' && b == 'A';
+                || a == '3' && b == 'B'
+                || a == '7' && b == 'D'
+                || a == '0' && b == 'A';
     }
 }

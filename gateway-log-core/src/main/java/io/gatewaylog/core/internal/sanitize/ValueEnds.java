@@ -5,8 +5,7 @@ package io.gatewaylog.core.internal.sanitize;
  * counts what it read ({@link ScanSteps}), so that the scan stays linear.
  */
 final class ValueEnds {
-    private ValueEnds() {
-    }
+    private ValueEnds() {}
 
     /** The closing quote of a quoted value (escapes skipped), or the line's end when there is none. */
     static int closingQuote(String s, int from, char quote) {
@@ -51,8 +50,8 @@ final class ValueEnds {
         int j = from;
         while (j < s.length()) {
             char c = s.charAt(j);
-            if (c <= ' ' || c == '&' || c == ',' || c == ';' || c == ')' || c == ']' || c == '}' || c == '<'
-                    || c == '>' || c == '"' || c == '\'' || c == '\\') {
+            if (c <= ' ' || c == '&' || c == ',' || c == ';' || c == ')' || c == ']' || c == '}' || c == '<' || c == '>'
+                    || c == '"' || c == '\'' || c == '\\') {
                 break;
             }
             j++;

@@ -65,8 +65,12 @@ final class ValueSanitizer {
     }
 
     Object value(Object v, int depth) {
-        if (v == null || v instanceof Boolean || v instanceof Character || v instanceof UUID
-                || v instanceof TemporalAccessor || v instanceof Duration) {
+        if (v == null
+                || v instanceof Boolean
+                || v instanceof Character
+                || v instanceof UUID
+                || v instanceof TemporalAccessor
+                || v instanceof Duration) {
             return v;
         }
         if (v instanceof String s) {

@@ -8,13 +8,13 @@ package io.gatewaylog.core.internal.sanitize;
  */
 final class VendorKeys {
     private static final String[] AWS_PREFIXES = {
-        "AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "APKA", "AROA"};
+        "AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "APKA", "AROA"
+    };
     private static final String SLACK_HOOKS = "hooks.slack.com/";
     private static final String[] SLACK_PATHS = {"services/", "workflows/", "triggers/"};
     private static final String TEAMS_WEBHOOK = "IncomingWebhook/";
 
-    private VendorKeys() {
-    }
+    private VendorKeys() {}
 
     /** AWS access key id: a known four-letter prefix and 16 capitals or digits. */
     static long awsAccessKey(String s, int i) {
@@ -53,8 +53,9 @@ final class VendorKeys {
             digit |= Chars.isDigit(c);
         }
         ScanSteps.add(end - i);
-        if (end - i != 40 || !(upper && lower && digit) || end < n && (s.charAt(end) == '=' || s.charAt(end) == '_'
-                || s.charAt(end) == '-')) {
+        if (end - i != 40
+                || !(upper && lower && digit)
+                || end < n && (s.charAt(end) == '=' || s.charAt(end) == '_' || s.charAt(end) == '-')) {
             return Chars.NONE;
         }
         return Chars.match(i, end);
@@ -97,8 +98,12 @@ final class VendorKeys {
     /** Mailchimp API keys: 32 hex digits, "-us" and a data-centre number ({@code …0609-us12}). */
     static long mailchimp(String s, int i) {
         int n = s.length();
-        if (i + 35 >= n || s.charAt(i + 32) != '-' || s.charAt(i + 33) != 'u' || s.charAt(i + 34) != 's'
-                || !Chars.isDigit(s.charAt(i + 35)) || i > 0 && Chars.isHex(s.charAt(i - 1))) {
+        if (i + 35 >= n
+                || s.charAt(i + 32) != '-'
+                || s.charAt(i + 33) != 'u'
+                || s.charAt(i + 34) != 's'
+                || !Chars.isDigit(s.charAt(i + 35))
+                || i > 0 && Chars.isHex(s.charAt(i - 1))) {
             return Chars.NONE;
         }
         for (int j = i; j < i + 32; j++) {
@@ -127,7 +132,10 @@ final class VendorKeys {
         }
         ScanSteps.add(end - start);
         boolean botPath = start >= 3 && s.startsWith("bot", start - 3) && !Chars.alnumAt(s, start - 4);
-        if (colon - start < 5 || colon - start > 16 || Chars.alnumAt(s, start - 1) && !botPath || end - colon - 2 != 34) {
+        if (colon - start < 5
+                || colon - start > 16
+                || Chars.alnumAt(s, start - 1) && !botPath
+                || end - colon - 2 != 34) {
             return Chars.NONE;
         }
         return Chars.match(start, end);

@@ -142,8 +142,7 @@ final class VendorTokens {
     /** Whether some prefix starts with the two ASCII characters (c0 << 7 | c1). */
     private static final boolean[] FIRST_TWO = firstTwo();
 
-    private VendorTokens() {
-    }
+    private VendorTokens() {}
 
     /** Whether some format starts with the two characters at i: a cheap test before {@link #find}. */
     static boolean mayStart(String s, int i) {

@@ -7,8 +7,7 @@ package io.gatewaylog.core.internal.sanitize;
  * match, most in O(1).
  */
 final class WordTriggers {
-    private WordTriggers() {
-    }
+    private WordTriggers() {}
 
     /** At the word start i (a letter c): the first match, reported to {@code scan}, or {@link Chars#NONE}. */
     static long find(Scan scan, int i, char c) {
@@ -63,16 +62,26 @@ final class WordTriggers {
             case 'A':
                 return scan.on(Rule.AWS_KEY) ? scan.found(Rule.AWS_KEY, VendorKeys.awsAccessKey(s, i)) : Chars.NONE;
             case 'h':
-                return scan.on(Rule.SLACK_TOKEN) ? scan.found(Rule.SLACK_TOKEN, VendorKeys.slackWebhook(s, i)) : Chars.NONE;
+                return scan.on(Rule.SLACK_TOKEN)
+                        ? scan.found(Rule.SLACK_TOKEN, VendorKeys.slackWebhook(s, i))
+                        : Chars.NONE;
             case 'I':
-                return scan.on(Rule.VENDOR_TOKEN) ? scan.found(Rule.VENDOR_TOKEN, VendorKeys.teamsWebhook(s, i)) : Chars.NONE;
+                return scan.on(Rule.VENDOR_TOKEN)
+                        ? scan.found(Rule.VENDOR_TOKEN, VendorKeys.teamsWebhook(s, i))
+                        : Chars.NONE;
             case 'B':
             case 'b':
-                return scan.on(Rule.AUTH_HEADER) ? scan.found(Rule.AUTH_HEADER, BearerTokens.afterScheme(s, i)) : Chars.NONE;
+                return scan.on(Rule.AUTH_HEADER)
+                        ? scan.found(Rule.AUTH_HEADER, BearerTokens.afterScheme(s, i))
+                        : Chars.NONE;
             case 'P':
-                return scan.on(Rule.PRIVATE_KEY) ? scan.found(Rule.PRIVATE_KEY, PrivateKeyBlocks.putty(s, i)) : Chars.NONE;
+                return scan.on(Rule.PRIVATE_KEY)
+                        ? scan.found(Rule.PRIVATE_KEY, PrivateKeyBlocks.putty(s, i))
+                        : Chars.NONE;
             case 'L':
-                return scan.on(Rule.PRIVATE_KEY) ? scan.found(Rule.PRIVATE_KEY, PrivateKeyBlocks.base64(s, i)) : Chars.NONE;
+                return scan.on(Rule.PRIVATE_KEY)
+                        ? scan.found(Rule.PRIVATE_KEY, PrivateKeyBlocks.base64(s, i))
+                        : Chars.NONE;
             default:
                 return Chars.NONE;
         }

@@ -10,8 +10,7 @@ package io.gatewaylog.core.internal.sanitize;
 final class XmlElements {
     private static final int MAX_TAG = 256;
 
-    private XmlElements() {
-    }
+    private XmlElements() {}
 
     /** At a '>': the text of a sensitive element, or {@link Chars#NONE}. */
     static long find(String s, int gt, SensitiveKeys keys) {

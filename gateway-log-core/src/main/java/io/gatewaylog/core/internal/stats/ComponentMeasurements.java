@@ -27,8 +27,7 @@ public final class ComponentMeasurements {
     /** The tag that names the component, on every measurement of the catalogue. */
     public static final String COMPONENT = "component";
 
-    private ComponentMeasurements() {
-    }
+    private ComponentMeasurements() {}
 
     /** The catalogue of every component of {@code statistics}, component by component. */
     public static List<Measurement> of(LoggingStatistics statistics) {
@@ -41,30 +40,82 @@ public final class ComponentMeasurements {
 
     private static void addComponent(List<Measurement> all, LoggingStatistics statistics, LogComponent c) {
         Map<String, String> tags = Map.of(COMPONENT, c.id());
-        all.add(counter("gateway.log.records.accepted", tags, "records",
-                "Records accepted from callers, above the level", statistics, c, ComponentStatistics::accepted));
+        all.add(counter(
+                "gateway.log.records.accepted",
+                tags,
+                "records",
+                "Records accepted from callers, above the level",
+                statistics,
+                c,
+                ComponentStatistics::accepted));
         for (Level level : Level.values()) {
-            all.add(counter("gateway.log.records", Map.of(COMPONENT, c.id(), "level", level.name()), "records",
-                    "Records accepted from callers, by level; error rates: level ERROR", statistics, c,
+            all.add(counter(
+                    "gateway.log.records",
+                    Map.of(COMPONENT, c.id(), "level", level.name()),
+                    "records",
+                    "Records accepted from callers, by level; error rates: level ERROR",
+                    statistics,
+                    c,
                     s -> s.accepted(level)));
         }
-        all.add(counter("gateway.log.records.written", tags, "records",
-                "Records taken by every sink that accepts the component", statistics, c,
+        all.add(counter(
+                "gateway.log.records.written",
+                tags,
+                "records",
+                "Records taken by every sink that accepts the component",
+                statistics,
+                c,
                 ComponentStatistics::written));
         for (String reason : reasons(statistics.component(c))) {
-            all.add(counter("gateway.log.records.dropped", Map.of(COMPONENT, c.id(), "reason", reason), "records",
-                    "Records dropped, by reason", statistics, c, s -> s.dropped().getOrDefault(reason, 0L)));
+            all.add(counter(
+                    "gateway.log.records.dropped",
+                    Map.of(COMPONENT, c.id(), "reason", reason),
+                    "records",
+                    "Records dropped, by reason",
+                    statistics,
+                    c,
+                    s -> s.dropped().getOrDefault(reason, 0L)));
         }
-        all.add(gauge("gateway.log.buffer.records", tags, "records", "Records waiting in the buffer now",
-                statistics, c, ComponentStatistics::buffered));
-        all.add(gauge("gateway.log.buffer.bytes", tags, "bytes", "Estimated heap held by the buffered records",
-                statistics, c, ComponentStatistics::bufferedBytes));
-        all.add(gauge("gateway.log.buffer.capacity", tags, "records", "The most records the buffer holds",
-                statistics, c, ComponentStatistics::capacity));
-        all.add(counter("gateway.log.sink.errors", tags, "errors", "Failed sink writes and flushes, all sinks",
-                statistics, c, ComponentStatistics::sinkErrors));
-        all.add(counter("gateway.log.flushes", tags, "flushes", "Flushes completed",
-                statistics, c, ComponentStatistics::flushes));
+        all.add(gauge(
+                "gateway.log.buffer.records",
+                tags,
+                "records",
+                "Records waiting in the buffer now",
+                statistics,
+                c,
+                ComponentStatistics::buffered));
+        all.add(gauge(
+                "gateway.log.buffer.bytes",
+                tags,
+                "bytes",
+                "Estimated heap held by the buffered records",
+                statistics,
+                c,
+                ComponentStatistics::bufferedBytes));
+        all.add(gauge(
+                "gateway.log.buffer.capacity",
+                tags,
+                "records",
+                "The most records the buffer holds",
+                statistics,
+                c,
+                ComponentStatistics::capacity));
+        all.add(counter(
+                "gateway.log.sink.errors",
+                tags,
+                "errors",
+                "Failed sink writes and flushes, all sinks",
+                statistics,
+                c,
+                ComponentStatistics::sinkErrors));
+        all.add(counter(
+                "gateway.log.flushes",
+                tags,
+                "flushes",
+                "Flushes completed",
+                statistics,
+                c,
+                ComponentStatistics::flushes));
     }
 
     /** Every standard reason (at zero until it happens), then any other the statistics count. */
@@ -77,16 +128,25 @@ public final class ComponentMeasurements {
         return reasons;
     }
 
-    private static Measurement counter(String name, Map<String, String> tags, String unit, String description,
-                                       LoggingStatistics statistics, LogComponent c,
-                                       ToDoubleFunction<ComponentStatistics> value) {
-        return Measurement.counter(name, tags, unit, description,
-                () -> value.applyAsDouble(statistics.component(c)));
+    private static Measurement counter(
+            String name,
+            Map<String, String> tags,
+            String unit,
+            String description,
+            LoggingStatistics statistics,
+            LogComponent c,
+            ToDoubleFunction<ComponentStatistics> value) {
+        return Measurement.counter(name, tags, unit, description, () -> value.applyAsDouble(statistics.component(c)));
     }
 
-    private static Measurement gauge(String name, Map<String, String> tags, String unit, String description,
-                                     LoggingStatistics statistics, LogComponent c,
-                                     ToDoubleFunction<ComponentStatistics> value) {
+    private static Measurement gauge(
+            String name,
+            Map<String, String> tags,
+            String unit,
+            String description,
+            LoggingStatistics statistics,
+            LogComponent c,
+            ToDoubleFunction<ComponentStatistics> value) {
         return Measurement.gauge(name, tags, unit, description, () -> value.applyAsDouble(statistics.component(c)));
     }
 }

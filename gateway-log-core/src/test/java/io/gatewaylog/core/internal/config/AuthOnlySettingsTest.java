@@ -43,7 +43,8 @@ class AuthOnlySettingsTest {
 
     @Test
     void fromTheEnvironmentToo() {
-        Settings root = settings(Map.of(), Map.of("GATEWAY_LOG_SYNC", "false", "GATEWAY_LOG_COMPONENT_AUTH_RETENTION_DAYS", "400"));
+        Settings root = settings(
+                Map.of(), Map.of("GATEWAY_LOG_SYNC", "false", "GATEWAY_LOG_COMPONENT_AUTH_RETENTION_DAYS", "400"));
         assertThat(ComponentConfig.parse(root, LogComponent.AUTH).sync()).isTrue();
         assertThat(RetentionSettings.parse(root).days(LogComponent.AUTH)).isEqualTo(400);
     }
@@ -63,21 +64,24 @@ class AuthOnlySettingsTest {
     @Test
     void settingsThatOnlyAddProtectionStillApplyToAuth() {
         Settings root = settings(Map.of("sanitize.keys.extra", "badge_id"), Map.of());
-        assertThat(root.forComponent(LogComponent.AUTH).get("sanitize.keys.extra")).contains("badge_id");
+        assertThat(root.forComponent(LogComponent.AUTH).get("sanitize.keys.extra"))
+                .contains("badge_id");
     }
 
     @Test
     void aGlobalSyncTimeoutCannotMakeAuthGiveUpSooner() {
         // sync.timeout=0ms globally would make auth give a record up at once on a full disk
         Settings global = settings(Map.of("sync.timeout", "0ms"), Map.of());
-        assertThat(ComponentConfig.parse(global, LogComponent.AUTH).syncTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(ComponentConfig.parse(global, LogComponent.AUTH).syncTimeout())
+                .isEqualTo(Duration.ofSeconds(1));
         Settings own = settings(Map.of("component.auth.sync.timeout", "3s"), Map.of());
         assertThat(ComponentConfig.parse(own, LogComponent.AUTH).syncTimeout()).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
     void theListIsOneAndKnowsEnvironmentSpellings() {
-        assertThat(AuthOnlySettings.isAuthOnly(LogComponent.AUTH, "sink.file.file.mode")).isTrue();
+        assertThat(AuthOnlySettings.isAuthOnly(LogComponent.AUTH, "sink.file.file.mode"))
+                .isTrue();
         assertThat(AuthOnlySettings.isAuthOnly(LogComponent.API, "sync")).isFalse();
         assertThat(AuthOnlySettings.isAuthOnly(LogComponent.AUTH, "level")).isFalse();
     }
@@ -87,7 +91,8 @@ class AuthOnlySettingsTest {
         ComponentConfig api = ComponentConfig.parse(settings(Map.of(), Map.of()), LogComponent.API);
         assertThat(api.bufferMaxBytes()).isEqualTo(64L << 20);
         assertThat(api.syncTimeout()).isEqualTo(Duration.ofSeconds(1));
-        ComponentConfig prod = ComponentConfig.parse(settings(Map.of("profile", "production"), Map.of()), LogComponent.PROTOCOL);
+        ComponentConfig prod =
+                ComponentConfig.parse(settings(Map.of("profile", "production"), Map.of()), LogComponent.PROTOCOL);
         assertThat(prod.bufferMaxBytes()).isEqualTo(64L << 20);
     }
 
@@ -102,17 +107,31 @@ class AuthOnlySettingsTest {
     void invalidValuesNameTheSettingTheValueAndWhatIsAllowed(String key, String value, String named, String allowed) {
         Settings root = settings(Map.of(key, value), Map.of());
         assertThatThrownBy(() -> {
-            for (LogComponent c : LogComponent.values()) {
-                ComponentConfig.parse(root, c);
-            }
-        }).isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining(named).hasMessageContaining(value).hasMessageContaining(allowed);
+                    for (LogComponent c : LogComponent.values()) {
+                        ComponentConfig.parse(root, c);
+                    }
+                })
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining(named)
+                .hasMessageContaining(value)
+                .hasMessageContaining(allowed);
     }
 
     @Test
     void startUpNamesTheGlobalKeysAuthDoesNotTake() {
-        Settings root = settings(Map.of("sync", "false", "sink.file.file-mode", "0644", "sanitize.enabled", "true",
-                "component.auth.retention.days", "400", "retention.days", "400"), Map.of());
+        Settings root = settings(
+                Map.of(
+                        "sync",
+                        "false",
+                        "sink.file.file-mode",
+                        "0644",
+                        "sanitize.enabled",
+                        "true",
+                        "component.auth.retention.days",
+                        "400",
+                        "retention.days",
+                        "400"),
+                Map.of());
         assertThat(AuthOnlySettings.ignoredForAuth(root)).containsExactly("sync=false", "sink.file.file-mode=0644");
     }
 }

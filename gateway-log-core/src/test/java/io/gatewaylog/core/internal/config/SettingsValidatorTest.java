@@ -20,8 +20,12 @@ import org.junit.jupiter.api.Test;
 
 /** Every key set anywhere is a key of the table: unknown ones fail naming the nearest, old ones are reported. */
 class SettingsValidatorTest {
-    private static final SettingKey<Integer> NEW_KEY = SettingKey.builder("sink.x.max.names",
-            SettingParsers.integer(1, 10)).defaultValue("3").deprecatedAlias("sink.x.max-names").global().build();
+    private static final SettingKey<Integer> NEW_KEY = SettingKey.builder(
+                    "sink.x.max.names", SettingParsers.integer(1, 10))
+            .defaultValue("3")
+            .deprecatedAlias("sink.x.max-names")
+            .global()
+            .build();
     private final List<String> warnings = new ArrayList<>();
     private final Reporter reporter = new Reporter() {
         @Override
@@ -46,7 +50,8 @@ class SettingsValidatorTest {
                     assertThat(e.key()).isEqualTo("rotaton.size");
                     assertThat(e.value()).isEqualTo("1GB");
                 })
-                .hasMessageContaining("unknown setting 'rotaton.size'").hasMessageContaining("did you mean 'rotation.size'?");
+                .hasMessageContaining("unknown setting 'rotaton.size'")
+                .hasMessageContaining("did you mean 'rotation.size'?");
         assertThatThrownBy(() -> validate(Map.of("component.api.buffer.sise", "5"), Map.of(), SettingTable.core()))
                 .hasMessageContaining("did you mean 'component.api.buffer.size'?");
         assertThatThrownBy(() -> validate(Map.of("production.levle", "INFO"), Map.of(), SettingTable.core()))
@@ -64,8 +69,16 @@ class SettingsValidatorTest {
 
     @Test
     void environmentVariablesAreCheckedToo() {
-        validate(Map.of(), Map.of("GATEWAY_LOG_COMPONENT_AUTH_RETENTION_DAYS", "400", "GATEWAY_LOG_PRODUCTION_LEVEL",
-                "WARN", "GATEWAY_LOG_SANITIZE_PATTERNS_BADGE", "B-\\d+"), SettingTable.core());
+        validate(
+                Map.of(),
+                Map.of(
+                        "GATEWAY_LOG_COMPONENT_AUTH_RETENTION_DAYS",
+                        "400",
+                        "GATEWAY_LOG_PRODUCTION_LEVEL",
+                        "WARN",
+                        "GATEWAY_LOG_SANITIZE_PATTERNS_BADGE",
+                        "B-\\d+"),
+                SettingTable.core());
         assertThatThrownBy(() -> validate(Map.of(), Map.of("GATEWAY_LOG_BUFER_SIZE", "5"), SettingTable.core()))
                 .hasMessageContaining("unknown setting 'GATEWAY_LOG_BUFER_SIZE'")
                 .hasMessageContaining("did you mean 'GATEWAY_LOG_BUFFER_SIZE'?");
@@ -73,10 +86,15 @@ class SettingsValidatorTest {
 
     @Test
     void keysOfASinkThatIsNotOnTheClassPathAreReportedOnceAsIgnored() {
-        validate(Map.of("sink.kafka.topic", "t", "sink.kafka.components", "all", "sink.kafka.enabled", "true"),
-                Map.of(), SettingTable.core());
+        validate(
+                Map.of("sink.kafka.topic", "t", "sink.kafka.components", "all", "sink.kafka.enabled", "true"),
+                Map.of(),
+                SettingTable.core());
         assertThat(warnings).hasSize(1);
-        assertThat(warnings.get(0)).contains("sink 'kafka'").contains("sink.kafka.topic").contains("ignored");
+        assertThat(warnings.get(0))
+                .contains("sink 'kafka'")
+                .contains("sink.kafka.topic")
+                .contains("ignored");
     }
 
     @Test
@@ -96,21 +114,31 @@ class SettingsValidatorTest {
         assertThat(warnings).containsExactly("setting 'sink.x.max-names' is deprecated: write 'sink.x.max.names'");
         assertThat(s.get(NEW_KEY)).isEqualTo(7);
         assertThatThrownBy(() -> LayeredSettings.load(Map.of("sink.x.max-names", "70"), new Properties(), Map.of())
-                .get(NEW_KEY)).hasMessageContaining("'sink.x.max-names' = '70'");
+                        .get(NEW_KEY))
+                .hasMessageContaining("'sink.x.max-names' = '70'");
     }
 
     @Test
     void aGlobalKeyCannotBeSetForOneComponent() {
-        assertThatThrownBy(() -> validate(Map.of("component.api.shutdown.hook", "false"), Map.of(), SettingTable.core()))
-                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("every component");
+        assertThatThrownBy(
+                        () -> validate(Map.of("component.api.shutdown.hook", "false"), Map.of(), SettingTable.core()))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("every component");
     }
 
     @Test
     void theProfileOverlayAppliesToEveryKey() {
-        Map<String, String> code = Map.of("production.level", "WARN", "level", "ERROR",
-                "production.component.api.buffer.size", "7", "production.buffer.max", "70000");
-        LayeredSettings prod = LayeredSettings.load(Map.of("profile", "production"), new Properties(),
-                Map.of("GATEWAY_LOG_PRODUCTION_LEVEL", "WARN"));
+        Map<String, String> code = Map.of(
+                "production.level",
+                "WARN",
+                "level",
+                "ERROR",
+                "production.component.api.buffer.size",
+                "7",
+                "production.buffer.max",
+                "70000");
+        LayeredSettings prod = LayeredSettings.load(
+                Map.of("profile", "production"), new Properties(), Map.of("GATEWAY_LOG_PRODUCTION_LEVEL", "WARN"));
         assertThat(ComponentConfig.parse(prod, LogComponent.API).level()).isEqualTo(Level.WARN);
         LayeredSettings p = LayeredSettings.load(with(code, "profile", "production"), new Properties(), Map.of());
         assertThat(ComponentConfig.parse(p, LogComponent.API).level()).isEqualTo(Level.WARN);
@@ -123,15 +151,25 @@ class SettingsValidatorTest {
 
     @Test
     void startUpRefusesAnUnknownKeyBeforeAnythingStarts() {
-        assertThatThrownBy(() -> GatewayLogBackend.builder().discoverSinks(false).setting("levle", "INFO")
-                .setting("shutdown.hook", "false").bindGlobalContext(false).build())
-                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("did you mean 'level'?");
+        assertThatThrownBy(() -> GatewayLogBackend.builder()
+                        .discoverSinks(false)
+                        .setting("levle", "INFO")
+                        .setting("shutdown.hook", "false")
+                        .bindGlobalContext(false)
+                        .build())
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("did you mean 'level'?");
     }
 
     @Test
     void theCoreTableMarksExactlyTheAuthOnlyKeysOfTheCore() {
-        List<String> flagged = CoreSettings.KEYS.stream().filter(SettingKey::isAuthOnly).map(SettingKey::name).toList();
-        List<String> listed = AuthOnlySettings.KEYS.stream().filter(k -> !k.startsWith("sink.")).toList();
+        List<String> flagged = CoreSettings.KEYS.stream()
+                .filter(SettingKey::isAuthOnly)
+                .map(SettingKey::name)
+                .toList();
+        List<String> listed = AuthOnlySettings.KEYS.stream()
+                .filter(k -> !k.startsWith("sink."))
+                .toList();
         assertThat(flagged).containsExactlyInAnyOrderElementsOf(listed);
     }
 

@@ -27,8 +27,16 @@ class ConsoleFormatTest {
     private final EcsRecordEncoder ecs = new EcsRecordEncoder("gateway", 1000);
 
     private static LogRecord record(LogComponent c, String message) {
-        return LogRecord.builder().epochMillis(0).level(Level.WARN).component(c).logger("l").thread("main", 1)
-                .message(message).fields(Map.of("k", "v")).context(Map.of("asset_id", "gw")).build();
+        return LogRecord.builder()
+                .epochMillis(0)
+                .level(Level.WARN)
+                .component(c)
+                .logger("l")
+                .thread("main", 1)
+                .message(message)
+                .fields(Map.of("k", "v"))
+                .context(Map.of("asset_id", "gw"))
+                .build();
     }
 
     @Test
@@ -41,7 +49,8 @@ class ConsoleFormatTest {
         formats.put(LogComponent.INFRA, ConsoleSink.Format.JSON);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ConsoleSink sink = new ConsoleSink(out, formats, json, ecs, 1000);
-        sink.write(List.of(record(LogComponent.API, "e"), record(LogComponent.INFRA, "j"), record(LogComponent.SYSTEM, "t")));
+        sink.write(List.of(
+                record(LogComponent.API, "e"), record(LogComponent.INFRA, "j"), record(LogComponent.SYSTEM, "t")));
         sink.flush();
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(3);
@@ -58,12 +67,19 @@ class ConsoleFormatTest {
 
     @Test
     void consoleFormatEcsStartsAndAnInvalidOneFailsNamingTheSetting() {
-        GatewayLogBackend ok = GatewayLogBackend.builder().discoverSinks(false).setting("console.format", "ecs")
-                .setting("component.auth.console.format", "json").setting("shutdown.hook", "false")
-                .bindGlobalContext(false).build();
+        GatewayLogBackend ok = GatewayLogBackend.builder()
+                .discoverSinks(false)
+                .setting("console.format", "ecs")
+                .setting("component.auth.console.format", "json")
+                .setting("shutdown.hook", "false")
+                .bindGlobalContext(false)
+                .build();
         assertThat(ok.shutdown(Duration.ofSeconds(10))).isTrue();
-        assertThatThrownBy(() -> GatewayLogBackend.builder().discoverSinks(false)
-                .setting("component.api.console.format", "xml").setting("shutdown.hook", "false").build())
+        assertThatThrownBy(() -> GatewayLogBackend.builder()
+                        .discoverSinks(false)
+                        .setting("component.api.console.format", "xml")
+                        .setting("shutdown.hook", "false")
+                        .build())
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("'component.api.console.format' = 'xml'")
                 .hasMessageContaining("text, json, ecs");

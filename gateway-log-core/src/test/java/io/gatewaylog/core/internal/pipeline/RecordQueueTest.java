@@ -17,13 +17,17 @@ class RecordQueueTest {
     private static final String STACK = "x".repeat(100 * 1024);
 
     private static LogRecord big() {
-        return ApiAccess.error(LogRecord.builder(Level.ERROR, LogComponent.API, "t").message("failed"),
-                ApiAccess.errorInfo("java.lang.IllegalStateException", "boom", STACK)).build();
+        return ApiAccess.error(
+                        LogRecord.builder(Level.ERROR, LogComponent.API, "t").message("failed"),
+                        ApiAccess.errorInfo("java.lang.IllegalStateException", "boom", STACK))
+                .build();
     }
 
     private static LogRecord small() {
-        return LogRecord.builder(Level.INFO, LogComponent.API, "t").message("Processing request")
-                .fields(Fields.of("request_id", "123", "endpoint", "/api/v1/messages", "count", 3)).build();
+        return LogRecord.builder(Level.INFO, LogComponent.API, "t")
+                .message("Processing request")
+                .fields(Fields.of("request_id", "123", "endpoint", "/api/v1/messages", "count", 3))
+                .build();
     }
 
     @Test
@@ -31,14 +35,19 @@ class RecordQueueTest {
         assertThat(RecordSize.estimate(big())).isBetween(100 * 1024, 110 * 1024);
         assertThat(RecordSize.estimate(small())).isBetween(200, 1024);
         LogRecord bigField = LogRecord.builder(Level.INFO, LogComponent.API, "t")
-                .fields(Map.of("body", "y".repeat(50_000), "list", List.of("a".repeat(1000), "b".repeat(1000)))).build();
+                .fields(Map.of("body", "y".repeat(50_000), "list", List.of("a".repeat(1000), "b".repeat(1000))))
+                .build();
         assertThat(RecordSize.estimate(bigField)).isBetween(52_000, 60_000);
         List<String> many = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             many.add("item-" + i);
         }
-        LogRecord sampled = LogRecord.builder(Level.INFO, LogComponent.API, "t").fields(Map.of("many", many)).build();
-        assertThat(RecordSize.estimate(sampled)).as("the rest counted at the sample's average").isGreaterThan(400_000);
+        LogRecord sampled = LogRecord.builder(Level.INFO, LogComponent.API, "t")
+                .fields(Map.of("many", many))
+                .build();
+        assertThat(RecordSize.estimate(sampled))
+                .as("the rest counted at the sample's average")
+                .isGreaterThan(400_000);
     }
 
     @Test
@@ -61,7 +70,8 @@ class RecordQueueTest {
             }
         };
         LogRecord r = LogRecord.builder(Level.INFO, LogComponent.API, "t")
-                .fields(Fields.of("hostile", hostile, "broken", broken)).build();
+                .fields(Fields.of("hostile", hostile, "broken", broken))
+                .build();
         assertThat(RecordSize.estimate(r)).isPositive();
     }
 

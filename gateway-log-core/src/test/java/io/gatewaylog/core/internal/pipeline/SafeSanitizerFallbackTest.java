@@ -26,9 +26,12 @@ class SafeSanitizerFallbackTest {
     private final PrintingReporter reporter = new PrintingReporter(new PrintStream(err, true, StandardCharsets.UTF_8));
 
     private static LogRecord record() {
-        return LogRecord.builder(Level.INFO, LogComponent.API, "for " + EMAIL).thread("thread " + EMAIL, 7)
-                .message("secret " + EMAIL).fields(Fields.of("a", EMAIL))
-                .context(Map.of("customer_email", EMAIL, "session_id", "abc123")).cause(new RuntimeException(EMAIL))
+        return LogRecord.builder(Level.INFO, LogComponent.API, "for " + EMAIL)
+                .thread("thread " + EMAIL, 7)
+                .message("secret " + EMAIL)
+                .fields(Fields.of("a", EMAIL))
+                .context(Map.of("customer_email", EMAIL, "session_id", "abc123"))
+                .cause(new RuntimeException(EMAIL))
                 .build();
     }
 
@@ -48,7 +51,9 @@ class SafeSanitizerFallbackTest {
         assertThat(out.context()).containsEntry("customer_email", "[email]").containsEntry("session_id", "[redacted]");
         assertThat(out.logger()).isEqualTo("for [email]");
         assertThat(out.threadName()).isEqualTo("thread [email]");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("StackOverflowError").doesNotContain(EMAIL);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("StackOverflowError")
+                .doesNotContain(EMAIL);
     }
 
     @Test

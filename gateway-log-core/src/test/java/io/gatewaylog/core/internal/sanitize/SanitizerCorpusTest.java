@@ -25,13 +25,12 @@ class SanitizerCorpusTest {
     private static final Pattern SECRET = Pattern.compile("\\{\\{(.*?)}}");
     private static final List<Case> CASES = new ArrayList<>();
 
-    private record Case(int line, String label, String marked, String input, List<String> secrets) {
-    }
+    private record Case(int line, String label, String marked, String input, List<String> secrets) {}
 
     @BeforeAll
     static void load() throws IOException {
         try (InputStream in = SanitizerCorpusTest.class.getResourceAsStream("/sanitize/corpus.tsv");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             int no = 0;
             while ((line = r.readLine()) != null) {
@@ -90,10 +89,12 @@ class SanitizerCorpusTest {
         }
         int total = byLabel.values().stream().mapToInt(a -> a[0]).sum();
         int masked = byLabel.values().stream().mapToInt(a -> a[1]).sum();
-        System.out.printf("sanitize corpus: %d secret cases, %d masked (%.1f%%), %d with another label%n",
+        System.out.printf(
+                "sanitize corpus: %d secret cases, %d masked (%.1f%%), %d with another label%n",
                 total, masked, 100.0 * masked / total, mislabelled.size());
         byLabel.forEach((label, a) -> System.out.printf("  %-16s %4d cases, %4d masked%n", label, a[0], a[1]));
-        System.out.printf("  text around the secret unchanged in %d of %d cases (%.1f%%)%n",
+        System.out.printf(
+                "  text around the secret unchanged in %d of %d cases (%.1f%%)%n",
                 contextKept, total, 100.0 * contextKept / total);
         assertThat(leaks).as("secrets that survived").isEmpty();
         assertThat(mislabelled).as("cases masked under another label").isEmpty();
@@ -122,7 +123,8 @@ class SanitizerCorpusTest {
             }
         }
         double keptPercent = 100.0 * kept / chars;
-        System.out.printf("sanitize corpus: %d benign lines, %d unchanged (%.1f%%), %.2f%% of benign characters kept%n",
+        System.out.printf(
+                "sanitize corpus: %d benign lines, %d unchanged (%.1f%%), %.2f%% of benign characters kept%n",
                 lines, lines - changed.size(), 100.0 * (lines - changed.size()) / lines, keptPercent);
         changed.forEach(l -> System.out.println("  changed " + l));
         assertThat(lines).isGreaterThanOrEqualTo(200);

@@ -122,13 +122,22 @@ class SanitizerLinearTimeTest {
     @Test
     void doublingTheInputAtMostDoublesTheSteps() {
         List<String> failures = new ArrayList<>();
-        System.out.println("sanitize steps: shape, steps at 8 KB, 16 KB, 32 KB, growth per doubling, steps per character");
+        System.out.println(
+                "sanitize steps: shape, steps at 8 KB, 16 KB, 32 KB, growth per doubling, steps per character");
         for (String[] shape : SHAPES) {
             long s1 = steps(repeat(shape[1], LENGTH));
             long s2 = steps(repeat(shape[1], 2 * LENGTH));
             long s4 = steps(repeat(shape[1], 4 * LENGTH));
-            System.out.printf("  %-12s %-40s %8d %8d %8d  x%.2f x%.2f  %.2f/char%n", shape[0], quote(shape[1]), s1, s2, s4,
-                    (double) s2 / s1, (double) s4 / s2, (double) s4 / (4 * LENGTH));
+            System.out.printf(
+                    "  %-12s %-40s %8d %8d %8d  x%.2f x%.2f  %.2f/char%n",
+                    shape[0],
+                    quote(shape[1]),
+                    s1,
+                    s2,
+                    s4,
+                    (double) s2 / s1,
+                    (double) s4 / s2,
+                    (double) s4 / (4 * LENGTH));
             if (s2 > 2 * s1 + SLACK || s4 > 2 * s2 + SLACK) {
                 failures.add(shape[0] + " " + quote(shape[1]) + ": " + s1 + " -> " + s2 + " -> " + s4);
             }
@@ -146,9 +155,12 @@ class SanitizerLinearTimeTest {
                 failures.add(shape[0] + " " + quote(shape[1]) + ": " + adversarial + " steps against " + clean);
             }
         }
-        System.out.printf("sanitize steps: a clean 32 KB gateway text costs %d steps (%.2f per character)%n", clean,
-                (double) clean / (4 * LENGTH));
-        assertThat(failures).as("shapes costing more than %.0fx a clean text", MAX_RATIO).isEmpty();
+        System.out.printf(
+                "sanitize steps: a clean 32 KB gateway text costs %d steps (%.2f per character)%n",
+                clean, (double) clean / (4 * LENGTH));
+        assertThat(failures)
+                .as("shapes costing more than %.0fx a clean text", MAX_RATIO)
+                .isEmpty();
     }
 
     @Test
@@ -173,9 +185,11 @@ class SanitizerLinearTimeTest {
     }
 
     static String cleanText(int length) {
-        return repeat("2024-03-01T10:15:30.123Z INFO [api] request_id=550e8400-e29b-41d4-a716-446655440000 "
-                + "GET /api/v1/messages 200 in 12ms bytes=5120 upstream node-3.gw.example.net:8443 retry=[3] "
-                + "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 version 2.14.3 customer_id=customer_123\n", length);
+        return repeat(
+                "2024-03-01T10:15:30.123Z INFO [api] request_id=550e8400-e29b-41d4-a716-446655440000 "
+                        + "GET /api/v1/messages 200 in 12ms bytes=5120 upstream node-3.gw.example.net:8443 retry=[3] "
+                        + "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 version 2.14.3 customer_id=customer_123\n",
+                length);
     }
 
     private static String quote(String s) {

@@ -34,7 +34,9 @@ class SanitizerPropertyTest {
             List<Secret> inserted = new ArrayList<>();
             int count = 1 + r.nextInt(3);
             for (int k = 0; k < count; k++) {
-                Secret s = SecretGenerator.ALL.get(r.nextInt(SecretGenerator.ALL.size())).apply(r);
+                Secret s = SecretGenerator.ALL
+                        .get(r.nextInt(SecretGenerator.ALL.size()))
+                        .apply(r);
                 inserted.add(s);
                 tokens.add(r.nextInt(tokens.size() + 1), s.text());
             }
@@ -57,7 +59,8 @@ class SanitizerPropertyTest {
             }
         }
         double kept = 100.0 * benignKept / benignTokens;
-        System.out.printf("sanitize property: %d texts, %d secrets inserted, %d leaked; %d benign tokens, %.2f%% kept%n",
+        System.out.printf(
+                "sanitize property: %d texts, %d secrets inserted, %d leaked; %d benign tokens, %.2f%% kept%n",
                 ITERATIONS, secrets, leaks.size(), benignTokens, kept);
         lost.forEach(l -> System.out.println("  benign token lost: " + l));
         assertThat(leaks).isEmpty();
@@ -93,11 +96,19 @@ class SanitizerPropertyTest {
         for (int it = 0; it < ITERATIONS; it++) {
             StringBuilder sb = new StringBuilder();
             for (int k = 0; k < 8; k++) {
-                sb.append(' ').append(r.nextBoolean() ? GatewayTextGenerator.token(r)
-                        : SecretGenerator.ALL.get(r.nextInt(SecretGenerator.ALL.size())).apply(r).text());
+                sb.append(' ')
+                        .append(
+                                r.nextBoolean()
+                                        ? GatewayTextGenerator.token(r)
+                                        : SecretGenerator.ALL
+                                                .get(r.nextInt(SecretGenerator.ALL.size()))
+                                                .apply(r)
+                                                .text());
             }
             String once = sanitizer.sanitizeText(sb.toString());
-            assertThat(sanitizer.sanitizeText(once)).as("seed 99 iteration %d", it).isEqualTo(once);
+            assertThat(sanitizer.sanitizeText(once))
+                    .as("seed 99 iteration %d", it)
+                    .isEqualTo(once);
         }
     }
 

@@ -20,7 +20,8 @@ class SanitizerSettingsTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             code.put(keyValues[i], keyValues[i + 1]);
         }
-        Settings settings = LayeredSettings.load(code, new Properties(), Map.of()).forComponent(c);
+        Settings settings =
+                LayeredSettings.load(code, new Properties(), Map.of()).forComponent(c);
         return Sanitizer.create(settings);
     }
 
@@ -33,9 +34,14 @@ class SanitizerSettingsTest {
 
     @Test
     void switchedOffGloballyOrPerComponent() {
-        assertThat(sanitizer(LogComponent.API, "sanitize.enabled", "false").enabled()).isFalse();
-        assertThat(sanitizer(LogComponent.API, "component.api.sanitize.enabled", "false").enabled()).isFalse();
-        assertThat(sanitizer(LogComponent.AUTH, "component.api.sanitize.enabled", "false").enabled()).isTrue();
+        assertThat(sanitizer(LogComponent.API, "sanitize.enabled", "false").enabled())
+                .isFalse();
+        assertThat(sanitizer(LogComponent.API, "component.api.sanitize.enabled", "false")
+                        .enabled())
+                .isFalse();
+        assertThat(sanitizer(LogComponent.AUTH, "component.api.sanitize.enabled", "false")
+                        .enabled())
+                .isTrue();
     }
 
     @Test
@@ -48,21 +54,30 @@ class SanitizerSettingsTest {
 
     @Test
     void extraAndAllowedKeys() {
-        Sanitizer s = sanitizer(LogComponent.API, "sanitize.keys.extra", "iccid, customer-ref",
-                "sanitize.keys.allow", "csrf_token");
+        Sanitizer s = sanitizer(
+                LogComponent.API, "sanitize.keys.extra", "iccid, customer-ref", "sanitize.keys.allow", "csrf_token");
         assertThat(s.isSensitiveKey("sim_iccid")).isTrue();
         assertThat(s.isSensitiveKey("customerRef")).isTrue();
         assertThat(s.isSensitiveKey("csrfToken")).isFalse();
-        assertThat(s.sanitizeText("iccid=8944500102198304826 csrf_token=abc")).isEqualTo("iccid=[secret] csrf_token=abc");
+        assertThat(s.sanitizeText("iccid=8944500102198304826 csrf_token=abc"))
+                .isEqualTo("iccid=[secret] csrf_token=abc");
     }
 
     @Test
     void userPatternsGlobalAndPerComponent() {
-        Sanitizer api = sanitizer(LogComponent.API, "sanitize.patterns.employee-id", "EMP-\\d{6}",
-                "component.auth.sanitize.patterns.badge", "BADGE[0-9]{4}");
+        Sanitizer api = sanitizer(
+                LogComponent.API,
+                "sanitize.patterns.employee-id",
+                "EMP-\\d{6}",
+                "component.auth.sanitize.patterns.badge",
+                "BADGE[0-9]{4}");
         assertThat(api.sanitizeText("by EMP-123456 with BADGE1234")).isEqualTo("by [employee-id] with BADGE1234");
-        Sanitizer auth = sanitizer(LogComponent.AUTH, "sanitize.patterns.employee-id", "EMP-\\d{6}",
-                "component.auth.sanitize.patterns.badge", "BADGE[0-9]{4}");
+        Sanitizer auth = sanitizer(
+                LogComponent.AUTH,
+                "sanitize.patterns.employee-id",
+                "EMP-\\d{6}",
+                "component.auth.sanitize.patterns.badge",
+                "BADGE[0-9]{4}");
         assertThat(auth.sanitizeText("by EMP-123456 with BADGE1234")).isEqualTo("by [employee-id] with [badge]");
         String clean = "nothing here";
         assertThat(auth.sanitizeText(clean)).isSameAs(clean);
@@ -72,15 +87,21 @@ class SanitizerSettingsTest {
     void badValuesNameTheSetting() {
         assertThatThrownBy(() -> sanitizer(LogComponent.API, "sanitize.rules.disabled", "email,nope"))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("sanitize.rules.disabled").hasMessageContaining("nope").hasMessageContaining("card");
+                .hasMessageContaining("sanitize.rules.disabled")
+                .hasMessageContaining("nope")
+                .hasMessageContaining("card");
         assertThatThrownBy(() -> sanitizer(LogComponent.API, "sanitize.patterns.broken", "([a-z"))
-                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("sanitize.patterns.broken")
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("sanitize.patterns.broken")
                 .hasMessageContaining("regular expression");
         assertThatThrownBy(() -> sanitizer(LogComponent.API, "sanitize.patterns.Bad Name", "x"))
-                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("pattern name");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("pattern name");
         assertThatThrownBy(() -> sanitizer(LogComponent.API, "sanitize.keys.extra", "ok,--"))
-                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("sanitize.keys.extra");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("sanitize.keys.extra");
         assertThatThrownBy(() -> sanitizer(LogComponent.API, "sanitize.enabled", "maybe"))
-                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("sanitize.enabled");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("sanitize.enabled");
     }
 }

@@ -42,7 +42,8 @@ class SanitizerSurfacesTest {
 
     @Test
     void message() {
-        LogRecord r = sanitizer.sanitize(record().message("mail " + EMAIL + " about card " + CARD).build());
+        LogRecord r = sanitizer.sanitize(
+                record().message("mail " + EMAIL + " about card " + CARD).build());
         assertThat(r.message()).isEqualTo("mail [email] about card [card:****1111]");
     }
 
@@ -66,14 +67,22 @@ class SanitizerSurfacesTest {
 
         LogRecord r = sanitizer.sanitize(original);
 
-        assertThat(r.fields()).containsEntry("request_id", "r-1").containsEntry("apiKey", "[redacted]")
-                .containsEntry("token_count", 12).containsEntry("nothing", null);
-        assertThat(r.fields().keySet()).containsExactly("request_id", "inner", "list", "array", "apiKey", "token_count", "nothing");
+        assertThat(r.fields())
+                .containsEntry("request_id", "r-1")
+                .containsEntry("apiKey", "[redacted]")
+                .containsEntry("token_count", 12)
+                .containsEntry("nothing", null);
+        assertThat(r.fields().keySet())
+                .containsExactly("request_id", "inner", "list", "array", "apiKey", "token_count", "nothing");
         @SuppressWarnings("unchecked")
         Map<String, Object> in = (Map<String, Object>) r.fields().get("inner");
-        assertThat(in).containsEntry("note", "call [phone]").containsEntry("password", "[redacted]").containsEntry("count", 3);
+        assertThat(in)
+                .containsEntry("note", "call [phone]")
+                .containsEntry("password", "[redacted]")
+                .containsEntry("count", 3);
         assertThatThrownBy(() -> in.put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
-        assertThat((List<Object>) r.fields().get("list")).containsExactly("ok", "[email]", List.of("deep [card:****1111]"));
+        assertThat((List<Object>) r.fields().get("list"))
+                .containsExactly("ok", "[email]", List.of("deep [card:****1111]"));
         assertThat((Object[]) r.fields().get("array")).containsExactly("a", "token=[secret]");
         // the caller's objects are not touched
         assertThat(inner).containsEntry("password", "hunter2");
@@ -84,7 +93,8 @@ class SanitizerSurfacesTest {
     @Test
     void unchangedBranchesAreShared() {
         Map<String, Object> clean = Map.of("a", "b");
-        LogRecord r = sanitizer.sanitize(record().fields(Map.of("clean", clean, "dirty", EMAIL)).build());
+        LogRecord r = sanitizer.sanitize(
+                record().fields(Map.of("clean", clean, "dirty", EMAIL)).build());
         assertThat(r.fields().get("clean")).isSameAs(clean);
     }
 
@@ -95,10 +105,15 @@ class SanitizerSurfacesTest {
         fields.put(LogRecord.METRIC_VALUE, 3);
         fields.put("user", EMAIL);
         fields.put("session_id", "abc123");
-        LogRecord r = sanitizer.sanitize(LogRecord.builder(Level.INFO, LogComponent.METRICS, "m").fields(fields).build());
+        LogRecord r = sanitizer.sanitize(LogRecord.builder(Level.INFO, LogComponent.METRICS, "m")
+                .fields(fields)
+                .build());
         assertThat(r.isMetric()).isTrue();
-        assertThat(r.fields()).containsEntry(LogRecord.METRIC_NAME, "login_failures").containsEntry(LogRecord.METRIC_VALUE, 3)
-                .containsEntry("user", "[email]").containsEntry("session_id", "[redacted]");
+        assertThat(r.fields())
+                .containsEntry(LogRecord.METRIC_NAME, "login_failures")
+                .containsEntry(LogRecord.METRIC_VALUE, 3)
+                .containsEntry("user", "[email]")
+                .containsEntry("session_id", "[redacted]");
     }
 
     @Test
@@ -108,8 +123,11 @@ class SanitizerSurfacesTest {
         ctx.put("customer_email", EMAIL);
         ctx.put("X-Auth-Token", "t0k3n");
         LogRecord r = sanitizer.sanitize(record().message("m").context(ctx).build());
-        assertThat(r.context()).containsExactly(Map.entry("customer_id", "customer_123"),
-                Map.entry("customer_email", "[email]"), Map.entry("X-Auth-Token", "[redacted]"));
+        assertThat(r.context())
+                .containsExactly(
+                        Map.entry("customer_id", "customer_123"),
+                        Map.entry("customer_email", "[email]"),
+                        Map.entry("X-Auth-Token", "[redacted]"));
     }
 
     @Test
@@ -123,10 +141,13 @@ class SanitizerSurfacesTest {
         ErrorInfo e = r.error();
         assertThat(e.type()).isEqualTo(IllegalStateException.class.getName());
         assertThat(e.message()).isEqualTo("login failed for [email] password=[secret]");
-        assertThat(e.stack()).contains("login failed for [email] password=[secret]")
+        assertThat(e.stack())
+                .contains("login failed for [email] password=[secret]")
                 .contains("Caused by: java.lang.IllegalArgumentException: bad card [card:****1111]")
                 .contains("at io.gatewaylog.core.internal.sanitize.SanitizerSurfacesTest")
-                .doesNotContain(EMAIL).doesNotContain("hunter2").doesNotContain(CARD);
+                .doesNotContain(EMAIL)
+                .doesNotContain("hunter2")
+                .doesNotContain(CARD);
         assertThat(r.cause()).isSameAs(top);
         assertThat(r.message()).isSameAs(original.message());
     }
@@ -155,15 +176,21 @@ class SanitizerSurfacesTest {
         };
         StringBuilder sb = new StringBuilder("mail " + EMAIL);
         Instant now = Instant.now();
-        LogRecord r = sanitizer.sanitize(record().fields(Map.of("leaky", leaky, "clean", clean, "sb", sb, "at", now,
-                "set", Set.of(EMAIL))).build());
-        assertThat(r.fields()).containsEntry("leaky", "Customer[email=[email]]").containsEntry("clean", "Customer[id=42]")
-                .containsEntry("sb", "mail [email]").containsEntry("at", now).containsEntry("set", List.of("[email]"));
+        LogRecord r = sanitizer.sanitize(
+                record().fields(Map.of("leaky", leaky, "clean", clean, "sb", sb, "at", now, "set", Set.of(EMAIL)))
+                        .build());
+        assertThat(r.fields())
+                .containsEntry("leaky", "Customer[email=[email]]")
+                .containsEntry("clean", "Customer[id=42]")
+                .containsEntry("sb", "mail [email]")
+                .containsEntry("at", now)
+                .containsEntry("set", List.of("[email]"));
     }
 
     @Test
     void keysHoldingSecretsAreMaskedToo() {
-        LogRecord r = sanitizer.sanitize(record().fields(Map.of("per_user", Map.of(EMAIL, 3))).build());
+        LogRecord r = sanitizer.sanitize(
+                record().fields(Map.of("per_user", Map.of(EMAIL, 3))).build());
         assertThat(r.fields().get("per_user")).isEqualTo(Map.of("[email]", 3));
     }
 
@@ -179,7 +206,8 @@ class SanitizerSurfacesTest {
     @Test
     void sanitizingTwiceChangesNothingMore() {
         LogRecord once = sanitizer.sanitize(record().message("password=hunter2 mail " + EMAIL)
-                .fields(Map.of("secret", "s", "text", "Bearer abcdef123456")).build());
+                .fields(Map.of("secret", "s", "text", "Bearer abcdef123456"))
+                .build());
         assertThat(sanitizer.sanitize(once)).isSameAs(once);
     }
 

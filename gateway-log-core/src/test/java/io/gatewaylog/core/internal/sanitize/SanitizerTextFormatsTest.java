@@ -65,44 +65,48 @@ class SanitizerTextFormatsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
-        "github_pat_11ABCDEFG0abcdefghijklmnopqrstuvwxyz0123456789",
-        "glpat-xxxxxxxxxxxxxxxxxxxx",
-        "npm_abcdefghijklmnopqrstuvwxyz0123456789",
-        "xoxb-123456789012-1234567890123-abcdefghijklmnopqrstuvwx",
-        "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
-        "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",
-        "sk-proj-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-abcdefghij",
-        "sk-abcdefghijklmnopqrstT3BlbkFJabcdefghijklmnopqrst",
-        "AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe",
-        "AKIAIOSFODNN7EXAMPLE",
-        "SK0123456789abcdef0123456789abcdef",
-        "abc1Q~abcdefghijklmnopqrstuvwxyz012345",
-        "dop_v1_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-        "hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
-        "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----",
-        "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nP2/56wAAAi4AAAA3aWYtbW9kbntzaWdu\n---- END SSH2 ENCRYPTED PRIVATE KEY ----",
-        "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\nAAAAIBt1\nPrivate-MAC: 0a1b2c3d4e5f"})
+    @ValueSource(
+            strings = {
+                "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
+                "github_pat_11ABCDEFG0abcdefghijklmnopqrstuvwxyz0123456789",
+                "glpat-xxxxxxxxxxxxxxxxxxxx",
+                "npm_abcdefghijklmnopqrstuvwxyz0123456789",
+                "xoxb-123456789012-1234567890123-abcdefghijklmnopqrstuvwx",
+                "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+                "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",
+                "sk-proj-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-abcdefghij",
+                "sk-abcdefghijklmnopqrstT3BlbkFJabcdefghijklmnopqrst",
+                "AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe",
+                "AKIAIOSFODNN7EXAMPLE",
+                "SK0123456789abcdef0123456789abcdef",
+                "abc1Q~abcdefghijklmnopqrstuvwxyz012345",
+                "dop_v1_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                "hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
+                "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----",
+                "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nP2/56wAAAi4AAAA3aWYtbW9kbntzaWdu\n---- END SSH2 ENCRYPTED PRIVATE KEY ----",
+                "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\nAAAAIBt1\nPrivate-MAC: 0a1b2c3d4e5f"
+            })
     void vendorTokensAndKeyBlocksAreMaskedWhole(String token) {
         String out = sanitizer.sanitizeText("using " + token + " now");
         assertThat(out).startsWith("using ").endsWith("] now").doesNotContain(token.substring(token.length() - 12));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{retry=[3], timeout=[30s], Accept=[*/*]}",
-        "pass_through=true auth_method=oauth2 password_policy=strict",
-        "feature flags: new_router=on, legacy_auth=off, pass_through_headers=on",
-        "request_id=550e8400-e29b-41d4-a716-446655440000 trace 4bf92f3577b34da6a3ce929d0e0e4736",
-        "sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 version 2.14.3-rc.1",
-        "java -jar gw.jar --port 8443 --threads 8 --config /etc/gw/app.yml -Xmx2g -Dfile.encoding=UTF-8",
-        "upstream node-3.gw.example.net:8443 returned 503 after 1500ms, size 200MB, retrying in 0.5s",
-        "POST /api/v1/messages?limit=50&offset=100 200 5120 bytes",
-        "docker run -p 8080:80 -u 1000 gw:2.14.3",
-        "gcc -pthread -pedantic -O2",
-        "Bearer token missing in request",
-        "epoch=1700955139711 order=4415422928547197 port 42861"})
+    @ValueSource(
+            strings = {
+                "{retry=[3], timeout=[30s], Accept=[*/*]}",
+                "pass_through=true auth_method=oauth2 password_policy=strict",
+                "feature flags: new_router=on, legacy_auth=off, pass_through_headers=on",
+                "request_id=550e8400-e29b-41d4-a716-446655440000 trace 4bf92f3577b34da6a3ce929d0e0e4736",
+                "sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 version 2.14.3-rc.1",
+                "java -jar gw.jar --port 8443 --threads 8 --config /etc/gw/app.yml -Xmx2g -Dfile.encoding=UTF-8",
+                "upstream node-3.gw.example.net:8443 returned 503 after 1500ms, size 200MB, retrying in 0.5s",
+                "POST /api/v1/messages?limit=50&offset=100 200 5120 bytes",
+                "docker run -p 8080:80 -u 1000 gw:2.14.3",
+                "gcc -pthread -pedantic -O2",
+                "Bearer token missing in request",
+                "epoch=1700955139711 order=4415422928547197 port 42861"
+            })
     void ordinaryGatewayDataIsKept(String text) {
         assertThat(sanitizer.sanitizeText(text)).isSameAs(text);
     }

@@ -11,21 +11,30 @@ final class SecretGenerator {
     private static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
 
     /** A secret: the text inserted, and the part of it that must not survive. */
-    record Secret(String category, String text, String sensitive) {
-    }
+    record Secret(String category, String text, String sensitive) {}
 
-    private SecretGenerator() {
-    }
+    private SecretGenerator() {}
 
     static final List<Function<Random, Secret>> ALL = List.of(
-            SecretGenerator::email, SecretGenerator::card, SecretGenerator::iban, SecretGenerator::ssn,
-            SecretGenerator::phone, SecretGenerator::jwt, SecretGenerator::awsKey, SecretGenerator::github,
-            SecretGenerator::slack, SecretGenerator::stripe, SecretGenerator::google, SecretGenerator::keyValue,
-            SecretGenerator::bearer, SecretGenerator::url);
+            SecretGenerator::email,
+            SecretGenerator::card,
+            SecretGenerator::iban,
+            SecretGenerator::ssn,
+            SecretGenerator::phone,
+            SecretGenerator::jwt,
+            SecretGenerator::awsKey,
+            SecretGenerator::github,
+            SecretGenerator::slack,
+            SecretGenerator::stripe,
+            SecretGenerator::google,
+            SecretGenerator::keyValue,
+            SecretGenerator::bearer,
+            SecretGenerator::url);
 
     static Secret email(Random r) {
         String e = chars(r, LOWER, 1) + chars(r, LOWER + "0123456789._", 2 + r.nextInt(10)) + chars(r, LOWER, 1) + "@"
-                + chars(r, LOWER, 3 + r.nextInt(8)) + "." + List.of("com", "org", "net", "de", "co.uk", "io").get(r.nextInt(6));
+                + chars(r, LOWER, 3 + r.nextInt(8)) + "."
+                + List.of("com", "org", "net", "de", "co.uk", "io").get(r.nextInt(6));
         return new Secret("email", e, e);
     }
 
@@ -45,9 +54,17 @@ final class SecretGenerator {
         }
         String sep = List.of("", " ", "-", ".").get(r.nextInt(4));
         String digits = d.toString();
-        String text = sep.isEmpty() ? digits : len == 15
-                ? digits.substring(0, 4) + sep + digits.substring(4, 10) + sep + digits.substring(10)
-                : digits.substring(0, 4) + sep + digits.substring(4, 8) + sep + digits.substring(8, 12) + sep + digits.substring(12);
+        String text = sep.isEmpty()
+                ? digits
+                : len == 15
+                        ? digits.substring(0, 4) + sep + digits.substring(4, 10) + sep + digits.substring(10)
+                        : digits.substring(0, 4)
+                                + sep
+                                + digits.substring(4, 8)
+                                + sep
+                                + digits.substring(8, 12)
+                                + sep
+                                + digits.substring(12);
         return new Secret("card", text, text);
     }
 
@@ -61,7 +78,8 @@ final class SecretGenerator {
         }
         String check = String.format("%02d", 98 - mod);
         String solid = country + check + bban;
-        String text = r.nextBoolean() ? solid : solid.replaceAll("(.{4})", "$1 ").trim();
+        String text =
+                r.nextBoolean() ? solid : solid.replaceAll("(.{4})", "$1 ").trim();
         return new Secret("iban", text, text);
     }
 
@@ -82,7 +100,8 @@ final class SecretGenerator {
                 text = "+" + (1 + r.nextInt(98)) + " " + (1 + r.nextInt(99)) + " " + digits(r, 4) + " " + digits(r, 4);
                 break;
             case 1:
-                text = "(" + (2 + r.nextInt(8)) + digits(r, 2) + ") " + (2 + r.nextInt(8)) + digits(r, 2) + "-" + digits(r, 4);
+                text = "(" + (2 + r.nextInt(8)) + digits(r, 2) + ") " + (2 + r.nextInt(8)) + digits(r, 2) + "-"
+                        + digits(r, 4);
                 break;
             default:
                 text = "0" + (1 + r.nextInt(9)) + digits(r, 2) + " " + digits(r, 3) + " " + digits(r, 4);
@@ -92,7 +111,8 @@ final class SecretGenerator {
     }
 
     static Secret jwt(Random r) {
-        String text = "eyJ" + chars(r, ALNUM + "-_", 20) + ".eyJ" + chars(r, ALNUM + "-_", 40) + "." + chars(r, ALNUM + "-_", 43);
+        String text = "eyJ" + chars(r, ALNUM + "-_", 20) + ".eyJ" + chars(r, ALNUM + "-_", 40) + "."
+                + chars(r, ALNUM + "-_", 43);
         return new Secret("jwt", text, text);
     }
 
@@ -123,7 +143,8 @@ final class SecretGenerator {
 
     static Secret keyValue(Random r) {
         String value = chars(r, ALNUM, 6) + digits(r, 2) + chars(r, ALNUM + "!#$%", 4);
-        String key = List.of("password", "db_password", "apiKey", "client_secret", "X-Auth-Token", "passwd").get(r.nextInt(6));
+        String key = List.of("password", "db_password", "apiKey", "client_secret", "X-Auth-Token", "passwd")
+                .get(r.nextInt(6));
         String text = switch (r.nextInt(3)) {
             case 0 -> key + "=" + value;
             case 1 -> key + ": " + value;

@@ -24,10 +24,22 @@ import java.util.function.Predicate;
  * @param kept        for benign cases: holds when the value came through unchanged (given the decoded record)
  * @param afterLog    run right after the log call returns and before the flush (mutates the caller's values), or null
  */
-record Corpus2Case(String id, boolean secret, String category, String position, String source,
-                   String loggerName, String threadName, Map<String, String> context, String message,
-                   Map<String, Object> fields, Throwable error, List<String> secrets, List<String> rawSecrets,
-                   Predicate<JsonNode> kept, Runnable afterLog) {
+record Corpus2Case(
+        String id,
+        boolean secret,
+        String category,
+        String position,
+        String source,
+        String loggerName,
+        String threadName,
+        Map<String, String> context,
+        String message,
+        Map<String, Object> fields,
+        Throwable error,
+        List<String> secrets,
+        List<String> rawSecrets,
+        Predicate<JsonNode> kept,
+        Runnable afterLog) {
 
     static final String CASE_FIELD = "corpus2_case";
     static final String LOGGER = "corpus2";

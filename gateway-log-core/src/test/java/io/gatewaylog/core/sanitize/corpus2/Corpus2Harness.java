@@ -22,16 +22,19 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Corpus2Harness implements AutoCloseable {
     /** What came out for one case. */
-    record Outcome(Corpus2Case c, boolean ok, String detail, String line) {
-    }
+    record Outcome(Corpus2Case c, boolean ok, String detail, String line) {}
 
     private final GatewayLogBackend backend;
     private final Corpus2Sink sink = new Corpus2Sink();
 
     /** A backend with default settings (default sanitization); {@code settings} are extra key/value pairs, for self-checks. */
     Corpus2Harness(String... settings) {
-        GatewayLogBackend.Builder b = GatewayLogBackend.builder().discoverSinks(false).bindGlobalContext(false)
-                .setting("console.enabled", "false").setting("shutdown.hook", "false").sink(sink);
+        GatewayLogBackend.Builder b = GatewayLogBackend.builder()
+                .discoverSinks(false)
+                .bindGlobalContext(false)
+                .setting("console.enabled", "false")
+                .setting("shutdown.hook", "false")
+                .sink(sink);
         for (int i = 0; i < settings.length; i += 2) {
             b.setting(settings[i], settings[i + 1]);
         }
@@ -46,9 +49,10 @@ final class Corpus2Harness implements AutoCloseable {
         }
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Runnable call = () -> {
-            try (LogContext.Scope s = c.context().isEmpty() ? null : LogContext.with(c.context()).open()) {
-                backend.logger(LogComponent.API, c.loggerName()).log(c.error() == null ? Level.INFO : Level.ERROR,
-                        c.message(), fields, c.error());
+            try (LogContext.Scope s =
+                    c.context().isEmpty() ? null : LogContext.with(c.context()).open()) {
+                backend.logger(LogComponent.API, c.loggerName())
+                        .log(c.error() == null ? Level.INFO : Level.ERROR, c.message(), fields, c.error());
                 if (c.afterLog() != null) {
                     c.afterLog().run();
                 }
@@ -88,7 +92,9 @@ final class Corpus2Harness implements AutoCloseable {
             for (String s : c.secrets()) {
                 if (text.contains(s)) {
                     leaked.add(s);
-                } else if (s.length() >= 8 && line.contains(new String(JsonStringEncoder.getInstance().quoteAsString(s)))) {
+                } else if (s.length() >= 8
+                        && line.contains(
+                                new String(JsonStringEncoder.getInstance().quoteAsString(s)))) {
                     leaked.add(s + " (JSON-escaped)");
                 }
             }
@@ -97,7 +103,8 @@ final class Corpus2Harness implements AutoCloseable {
                     leaked.add(s + " (raw line)");
                 }
             }
-            return leaked.isEmpty() ? new Outcome(c, true, "masked", line)
+            return leaked.isEmpty()
+                    ? new Outcome(c, true, "masked", line)
                     : new Outcome(c, false, "LEAK " + leaked, around(line, c.secrets(), c.rawSecrets()));
         }
         boolean kept;
@@ -136,9 +143,11 @@ final class Corpus2Harness implements AutoCloseable {
         for (Iterator<Map.Entry<String, JsonNode>> it = rec.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             switch (e.getKey()) {
-                case "timestamp", "@timestamp", "process" -> {
-                }
-                case "thread" -> b.append("thread\0").append(e.getValue().path("name").asText()).append('\0');
+                case "timestamp", "@timestamp", "process" -> {}
+                case "thread" ->
+                    b.append("thread\0")
+                            .append(e.getValue().path("name").asText())
+                            .append('\0');
                 default -> walk(e.getKey(), e.getValue(), b);
             }
         }

@@ -36,13 +36,12 @@ final class Corpus2Loader {
     static final String RESOURCE = "/sanitize/corpus2/corpus2.jsonl";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private Corpus2Loader() {
-    }
+    private Corpus2Loader() {}
 
     static List<Corpus2Case> load() {
         List<Corpus2Case> out = new ArrayList<>();
         try (InputStream in = Objects.requireNonNull(Corpus2Loader.class.getResourceAsStream(RESOURCE), RESOURCE);
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#")) {
@@ -69,7 +68,8 @@ final class Corpus2Loader {
         Throwable error = null;
         Predicate<JsonNode> kept;
         if ("fields".equals(position)) {
-            Map<String, Object> given = JSON.convertValue(n.get("fields"), new TypeReference<LinkedHashMap<String, Object>>() { });
+            Map<String, Object> given =
+                    JSON.convertValue(n.get("fields"), new TypeReference<LinkedHashMap<String, Object>>() {});
             fields.putAll(given);
             JsonNode expected = n.get("fields");
             kept = rec -> {
@@ -128,14 +128,29 @@ final class Corpus2Loader {
                     message = "request failed";
                     IOException io = new IOException("read failed");
                     io.addSuppressed(new IllegalStateException(input));
-                    error = new RuntimeException("handler failed",
+                    error = new RuntimeException(
+                            "handler failed",
                             new ExecutionException("task failed", new UncheckedIOException("stream broken", io)));
                     kept = rec -> rec.at("/error/stack").asText("").contains(input);
                 }
                 default -> throw new IllegalArgumentException(id + ": unknown position " + position);
             }
         }
-        return new Corpus2Case(id, secret, category, position, source, Corpus2Case.LOGGER, null, Map.of(), message,
-                fields, error, secrets, List.of(), kept, null);
+        return new Corpus2Case(
+                id,
+                secret,
+                category,
+                position,
+                source,
+                Corpus2Case.LOGGER,
+                null,
+                Map.of(),
+                message,
+                fields,
+                error,
+                secrets,
+                List.of(),
+                kept,
+                null);
     }
 }

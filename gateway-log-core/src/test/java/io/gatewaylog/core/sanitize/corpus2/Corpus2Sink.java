@@ -41,10 +41,8 @@ final class Corpus2Sink implements LogSink {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -38,7 +38,8 @@ class SecondCorpusFormatTest {
         }
         List<Corpus2Case> values = ValueTypeCases.all();
         assertThat(values).allSatisfy(c -> assertThat(c.category()).startsWith("value-"));
-        values.forEach(c -> assertThat(ids.add(c.id())).as("duplicate id %s", c.id()).isTrue());
+        values.forEach(
+                c -> assertThat(ids.add(c.id())).as("duplicate id %s", c.id()).isTrue());
     }
 
     @Test
@@ -48,8 +49,12 @@ class SecondCorpusFormatTest {
             if (c.secret() && c.category().equals("card")) {
                 String digits = c.secrets().get(0).replaceAll("[^0-9]", "");
                 assertThat(digits.length()).as(c.id()).isBetween(13, 19);
-                assertThat(ValueTypeCases.luhn(digits)).as(c.id() + " Luhn " + digits).isTrue();
-                assertThat(issuer(digits)).as(c.id() + " issuer prefix " + digits).isTrue();
+                assertThat(ValueTypeCases.luhn(digits))
+                        .as(c.id() + " Luhn " + digits)
+                        .isTrue();
+                assertThat(issuer(digits))
+                        .as(c.id() + " issuer prefix " + digits)
+                        .isTrue();
                 n++;
             }
         }
@@ -68,7 +73,11 @@ class SecondCorpusFormatTest {
                 for (char ch : moved.toCharArray()) {
                     num.append(Character.digit(ch, 36));
                 }
-                assertThat(new BigInteger(num.toString()).mod(BigInteger.valueOf(97)).intValue()).as(c.id()).isEqualTo(1);
+                assertThat(new BigInteger(num.toString())
+                                .mod(BigInteger.valueOf(97))
+                                .intValue())
+                        .as(c.id())
+                        .isEqualTo(1);
                 n++;
             }
         }
@@ -127,7 +136,9 @@ class SecondCorpusFormatTest {
         try (Corpus2Harness h = new Corpus2Harness("sanitize.enabled", "false")) {
             for (Corpus2Case c : sample) {
                 Corpus2Harness.Outcome o = h.run(c);
-                assertThat(o.ok()).as(c.id() + " should leak with sanitization off: " + o.detail()).isFalse();
+                assertThat(o.ok())
+                        .as(c.id() + " should leak with sanitization off: " + o.detail())
+                        .isFalse();
                 assertThat(o.detail()).as(c.id()).startsWith("LEAK");
             }
         }
@@ -141,7 +152,9 @@ class SecondCorpusFormatTest {
             for (Corpus2Case c : Corpus2Loader.load()) {
                 if (!c.secret()) {
                     Corpus2Harness.Outcome o = h.run(c);
-                    assertThat(o.ok()).as(c.id() + ": " + o.detail() + " " + o.line()).isTrue();
+                    assertThat(o.ok())
+                            .as(c.id() + ": " + o.detail() + " " + o.line())
+                            .isTrue();
                 }
             }
         }
@@ -161,16 +174,17 @@ class SecondCorpusFormatTest {
         int p3 = Integer.parseInt(d.substring(0, 3));
         int p4 = Integer.parseInt(d.substring(0, 4));
         int len = d.length();
-        return d.startsWith("4") && (len == 13 || len == 16 || len == 19)                      // Visa
-                || p2 >= 51 && p2 <= 55 && len == 16 || p4 >= 2221 && p4 <= 2720 && len == 16   // Mastercard
-                || (p2 == 34 || p2 == 37) && len == 15                                          // Amex
-                || (p4 == 6011 || p2 == 65 || p3 >= 644 && p3 <= 649) && len >= 16              // Discover
-                || p4 >= 3528 && p4 <= 3589 && len >= 16                                        // JCB
-                || (p2 == 36 || p3 >= 300 && p3 <= 305) && len >= 14                            // Diners
-                || p2 == 62 && len >= 16                                                        // UnionPay
-                || (p4 == 6759 || p4 == 5018) && len >= 12                                      // Maestro
-                || p4 >= 2200 && p4 <= 2204 && len == 16                                        // Mir
-                || (p2 == 81 || p2 == 82) && len == 16;                                         // RuPay
+        return d.startsWith("4") && (len == 13 || len == 16 || len == 19) // Visa
+                || p2 >= 51 && p2 <= 55 && len == 16
+                || p4 >= 2221 && p4 <= 2720 && len == 16 // Mastercard
+                || (p2 == 34 || p2 == 37) && len == 15 // Amex
+                || (p4 == 6011 || p2 == 65 || p3 >= 644 && p3 <= 649) && len >= 16 // Discover
+                || p4 >= 3528 && p4 <= 3589 && len >= 16 // JCB
+                || (p2 == 36 || p3 >= 300 && p3 <= 305) && len >= 14 // Diners
+                || p2 == 62 && len >= 16 // UnionPay
+                || (p4 == 6759 || p4 == 5018) && len >= 12 // Maestro
+                || p4 >= 2200 && p4 <= 2204 && len == 16 // Mir
+                || (p2 == 81 || p2 == 82) && len == 16; // RuPay
     }
 
     private static String base62(long n, int width) {

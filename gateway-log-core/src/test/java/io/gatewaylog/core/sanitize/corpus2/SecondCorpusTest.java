@@ -80,7 +80,8 @@ class SecondCorpusTest {
             this.part = part;
             this.outcomes = outcomes;
             for (Corpus2Harness.Outcome o : outcomes) {
-                int[] pc = perCategory.computeIfAbsent((o.c().secret() ? "secret " : "benign ") + o.c().category(), k -> new int[2]);
+                int[] pc = perCategory.computeIfAbsent(
+                        (o.c().secret() ? "secret " : "benign ") + o.c().category(), k -> new int[2]);
                 pc[1]++;
                 if (o.ok()) {
                     pc[0]++;
@@ -108,18 +109,28 @@ class SecondCorpusTest {
         }
 
         String summary() {
-            return String.format("recall %d/%d = %.1f%% (%d leaks), keep %d/%d = %.1f%% (need 0 leaks, keep >= %.0f%%)",
-                    secrets - secretFailures, secrets, 100 * recall(), secretFailures, benignKept, benign, 100 * keep(), 100 * MIN_KEEP);
+            return String.format(
+                    "recall %d/%d = %.1f%% (%d leaks), keep %d/%d = %.1f%% (need 0 leaks, keep >= %.0f%%)",
+                    secrets - secretFailures,
+                    secrets,
+                    100 * recall(),
+                    secretFailures,
+                    benignKept,
+                    benign,
+                    100 * keep(),
+                    100 * MIN_KEEP);
         }
 
         String failingIds() {
             Map<String, List<String>> byCat = new TreeMap<>();
             for (Corpus2Harness.Outcome o : outcomes) {
                 if (!o.ok()) {
-                    byCat.computeIfAbsent(o.c().category(), k -> new ArrayList<>()).add(o.c().id());
+                    byCat.computeIfAbsent(o.c().category(), k -> new ArrayList<>())
+                            .add(o.c().id());
                 }
             }
-            return byCat.entrySet().stream().map(e -> "  " + e.getKey() + " (" + e.getValue().size() + "): " + String.join(" ", e.getValue()))
+            return byCat.entrySet().stream()
+                    .map(e -> "  " + e.getKey() + " (" + e.getValue().size() + "): " + String.join(" ", e.getValue()))
                     .collect(Collectors.joining("\n"));
         }
 
@@ -127,7 +138,8 @@ class SecondCorpusTest {
             StringBuilder b = new StringBuilder();
             b.append("=== corpus2 ").append(part).append(": ").append(summary()).append('\n');
             b.append(String.format("%-34s %7s %7s %7s%n", "category", "passed", "total", "rate"));
-            perCategory.forEach((k, v) -> b.append(String.format("%-34s %7d %7d %6.1f%%%n", k, v[0], v[1], 100.0 * v[0] / v[1])));
+            perCategory.forEach(
+                    (k, v) -> b.append(String.format("%-34s %7d %7d %6.1f%%%n", k, v[0], v[1], 100.0 * v[0] / v[1])));
             b.append("--- failures by category\n").append(failingIds()).append('\n');
             b.append("--- failure details\n");
             for (Corpus2Harness.Outcome o : outcomes) {
@@ -136,8 +148,14 @@ class SecondCorpusTest {
                     if (line.length() > 700) {
                         line = line.substring(0, 700) + "…";
                     }
-                    b.append(o.c().id()).append(" [").append(o.c().position()).append("] ").append(o.detail())
-                            .append("\n    out: ").append(line).append('\n');
+                    b.append(o.c().id())
+                            .append(" [")
+                            .append(o.c().position())
+                            .append("] ")
+                            .append(o.detail())
+                            .append("\n    out: ")
+                            .append(line)
+                            .append('\n');
                 }
             }
             return b.toString();

@@ -35,20 +35,15 @@ final class ValueTypeCases {
     private final List<Corpus2Case> out = new ArrayList<>();
     private final Map<String, Integer> counters = new HashMap<>();
 
-    record Login(String user, String password) {
-    }
+    record Login(String user, String password) {}
 
-    record Payment(String pan, int amountCents) {
-    }
+    record Payment(String pan, int amountCents) {}
 
-    record Contact(String name, String email) {
-    }
+    record Contact(String name, String email) {}
 
-    record Session(Login login, String region) {
-    }
+    record Session(Login login, String region) {}
 
-    record Endpoint(String host, int port) {
-    }
+    record Endpoint(String host, int port) {}
 
     enum Mailbox {
         OPS("ops.oncall.7731@example-corp.com");
@@ -75,8 +70,8 @@ final class ValueTypeCases {
 
         @Override
         public String toString() {
-            return "ClientRequest{method=POST, url=https://api.example.net/v1/messages, headers={Authorization=[Bearer " + token
-                    + "], Accept=[application/json]}}";
+            return "ClientRequest{method=POST, url=https://api.example.net/v1/messages, headers={Authorization=[Bearer "
+                    + token + "], Accept=[application/json]}}";
         }
     }
 
@@ -95,8 +90,7 @@ final class ValueTypeCases {
         }
     }
 
-    private ValueTypeCases() {
-    }
+    private ValueTypeCases() {}
 
     /** The cases; the same values on every call (fixed seed). */
     static synchronized List<Corpus2Case> all() {
@@ -196,9 +190,24 @@ final class ValueTypeCases {
         return m;
     }
 
-    private void secret(String category, String source, Map<String, Object> fields, List<String> secrets, List<String> raw) {
-        out.add(new Corpus2Case(id(category), true, category, "fields", source, Corpus2Case.LOGGER, null, Map.of(),
-                "request processed", fields, null, secrets, raw, null, null));
+    private void secret(
+            String category, String source, Map<String, Object> fields, List<String> secrets, List<String> raw) {
+        out.add(new Corpus2Case(
+                id(category),
+                true,
+                category,
+                "fields",
+                source,
+                Corpus2Case.LOGGER,
+                null,
+                Map.of(),
+                "request processed",
+                fields,
+                null,
+                secrets,
+                raw,
+                null,
+                null));
     }
 
     private void secret(String category, String source, Map<String, Object> fields, String... secrets) {
@@ -206,8 +215,22 @@ final class ValueTypeCases {
     }
 
     private void benign(String category, Map<String, Object> fields, Predicate<JsonNode> kept) {
-        out.add(new Corpus2Case(id(category), false, category, "fields", "ordinary gateway data", Corpus2Case.LOGGER, null,
-                Map.of(), "request processed", fields, null, List.of(), List.of(), kept, null));
+        out.add(new Corpus2Case(
+                id(category),
+                false,
+                category,
+                "fields",
+                "ordinary gateway data",
+                Corpus2Case.LOGGER,
+                null,
+                Map.of(),
+                "request processed",
+                fields,
+                null,
+                List.of(),
+                List.of(),
+                kept,
+                null));
     }
 
     private void add(Corpus2Case c) {
@@ -242,14 +265,34 @@ final class ValueTypeCases {
             secret("value-char-array", src, fields(key, p.toCharArray()), List.of(p), List.of(asCharArrayJson(p)));
         }
         String p = pw();
-        secret("value-char-array", src, fields("credentials", fields("user", "ops", "password", p.toCharArray())), List.of(p), List.of(asCharArrayJson(p)));
+        secret(
+                "value-char-array",
+                src,
+                fields("credentials", fields("user", "ops", "password", p.toCharArray())),
+                List.of(p),
+                List.of(asCharArrayJson(p)));
         String q = pw();
-        secret("value-char-array", src, fields("note", ("login with password=" + q).toCharArray()), List.of(q), List.of(asCharArrayJson(q)));
+        secret(
+                "value-char-array",
+                src,
+                fields("note", ("login with password=" + q).toCharArray()),
+                List.of(q),
+                List.of(asCharArrayJson(q)));
         String e = email();
-        secret("value-char-array", src, fields("contact", ("mail to " + e).toCharArray()), List.of(e), List.of(asCharArrayJson(e)));
+        secret(
+                "value-char-array",
+                src,
+                fields("contact", ("mail to " + e).toCharArray()),
+                List.of(e),
+                List.of(asCharArrayJson(e)));
         String c = card("4", 16);
         String grouped = c.substring(0, 4) + " " + c.substring(4, 8) + " " + c.substring(8, 12) + " " + c.substring(12);
-        secret("value-char-array", src, fields("value", grouped.toCharArray()), List.of(grouped, c), List.of(asCharArrayJson(c)));
+        secret(
+                "value-char-array",
+                src,
+                fields("value", grouped.toCharArray()),
+                List.of(grouped, c),
+                List.of(asCharArrayJson(c)));
     }
 
     private void byteArrays() {
@@ -259,15 +302,27 @@ final class ValueTypeCases {
         secret("value-byte-array", src, fields("payload", body), List.of(p), List.of(asByteArrayJson(p)));
         String q = pw();
         byte[] pwBytes = q.getBytes(StandardCharsets.UTF_8);
-        secret("value-byte-array", src + "; under a sensitive key nothing of it", fields("password", pwBytes),
-                List.of(q, Base64.getEncoder().encodeToString(pwBytes)), List.of(asByteArrayJson(q)));
+        secret(
+                "value-byte-array",
+                src + "; under a sensitive key nothing of it",
+                fields("password", pwBytes),
+                List.of(q, Base64.getEncoder().encodeToString(pwBytes)),
+                List.of(asByteArrayJson(q)));
         String e = email();
-        secret("value-byte-array", src, fields("body", ("{\"email\":\"" + e + "\"}").getBytes(StandardCharsets.UTF_8)),
-                List.of(e), List.of(asByteArrayJson(e)));
+        secret(
+                "value-byte-array",
+                src,
+                fields("body", ("{\"email\":\"" + e + "\"}").getBytes(StandardCharsets.UTF_8)),
+                List.of(e),
+                List.of(asByteArrayJson(e)));
         String k = pw();
         byte[] keyBytes = k.getBytes(StandardCharsets.UTF_8);
-        secret("value-byte-array", src + "; under a sensitive key nothing of it", fields("private_key", keyBytes),
-                List.of(k, Base64.getEncoder().encodeToString(keyBytes)), List.of(asByteArrayJson(k)));
+        secret(
+                "value-byte-array",
+                src + "; under a sensitive key nothing of it",
+                fields("private_key", keyBytes),
+                List.of(k, Base64.getEncoder().encodeToString(keyBytes)),
+                List.of(asByteArrayJson(k)));
     }
 
     private void numbers() {
@@ -287,7 +342,11 @@ final class ValueTypeCases {
         String c = card("4", 16);
         secret("value-number", src + " (long in a list)", fields("items", List.of(12L, Long.parseLong(c), 7L)), c);
         String d = card("2221", 16);
-        secret("value-number", src + " (long in a nested map)", fields("payment", fields("method", "card", "ref", Long.parseLong(d))), d);
+        secret(
+                "value-number",
+                src + " (long in a nested map)",
+                fields("payment", fields("method", "card", "ref", Long.parseLong(d))),
+                d);
         String e = card("4", 16);
         secret("value-number", src + " (Long under card_number)", fields("card_number", Long.parseLong(e)), e);
     }
@@ -297,7 +356,11 @@ final class ValueTypeCases {
         int pin = 100000 + R.nextInt(900000);
         secret("value-sensitive-key", src + " (int pin)", fields("pin", pin), String.valueOf(pin));
         int cvv = 100 + R.nextInt(900);
-        secret("value-sensitive-key", src + " (int cvv)", fields("payment", fields("cvv", cvv, "currency", "EUR")), String.valueOf(cvv));
+        secret(
+                "value-sensitive-key",
+                src + " (int cvv)",
+                fields("payment", fields("cvv", cvv, "currency", "EUR")),
+                String.valueOf(cvv));
         long pwNum = 10_000_000L + R.nextInt(89_999_999);
         secret("value-sensitive-key", src + " (long password)", fields("password", pwNum), String.valueOf(pwNum));
         UUID key = new UUID(R.nextLong(), R.nextLong());
@@ -315,10 +378,18 @@ final class ValueTypeCases {
         int ssn = 536904399;
         secret("value-sensitive-key", src + " (int ssn; SSA structure)", fields("ssn", ssn), "536904399");
         String u = pw();
-        secret("value-sensitive-key", src + " (record under client_secret)", fields("client_secret", new Login("gw", u)), u);
+        secret(
+                "value-sensitive-key",
+                src + " (record under client_secret)",
+                fields("client_secret", new Login("gw", u)),
+                u);
         String w = alnum(32);
-        secret("value-sensitive-key", src + " (char[] Authorization)", fields("Authorization", ("Bearer " + w).toCharArray()),
-                List.of(w), List.of(asCharArrayJson(w)));
+        secret(
+                "value-sensitive-key",
+                src + " (char[] Authorization)",
+                fields("Authorization", ("Bearer " + w).toCharArray()),
+                List.of(w),
+                List.of(asCharArrayJson(w)));
     }
 
     private void optionals() {
@@ -348,10 +419,16 @@ final class ValueTypeCases {
     }
 
     private void enums() {
-        secret("value-enum", "issue 12: enums rendered and scanned (an enum whose toString holds an address)",
-                fields("mailbox", Mailbox.OPS), "ops.oncall.7731@example-corp.com");
-        secret("value-enum", "issue 12: enums rendered and scanned (in a list)",
-                fields("mailboxes", List.of(Mailbox.OPS)), "ops.oncall.7731@example-corp.com");
+        secret(
+                "value-enum",
+                "issue 12: enums rendered and scanned (an enum whose toString holds an address)",
+                fields("mailbox", Mailbox.OPS),
+                "ops.oncall.7731@example-corp.com");
+        secret(
+                "value-enum",
+                "issue 12: enums rendered and scanned (in a list)",
+                fields("mailboxes", List.of(Mailbox.OPS)),
+                "ops.oncall.7731@example-corp.com");
     }
 
     private void arrays() {
@@ -412,87 +489,281 @@ final class ValueTypeCases {
         String src = "issue 12: what is written is what was sanitized (values changed after the call)";
         String p = pw();
         StringBuilder sb = new StringBuilder("status=ok");
-        add(new Corpus2Case(id("value-mutable"), true, "value-mutable", "fields", src + " (StringBuilder)", Corpus2Case.LOGGER, null,
-                Map.of(), "request processed", fields("detail", sb), null, List.of(p), List.of(), null,
+        add(new Corpus2Case(
+                id("value-mutable"),
+                true,
+                "value-mutable",
+                "fields",
+                src + " (StringBuilder)",
+                Corpus2Case.LOGGER,
+                null,
+                Map.of(),
+                "request processed",
+                fields("detail", sb),
+                null,
+                List.of(p),
+                List.of(),
+                null,
                 () -> sb.replace(0, sb.length(), "password=" + p)));
         String q = pw();
         Map<String, Object> inner = new HashMap<>();
         inner.put("note", "ok");
-        add(new Corpus2Case(id("value-mutable"), true, "value-mutable", "fields", src + " (HashMap)", Corpus2Case.LOGGER, null,
-                Map.of(), "request processed", fields("attrs", inner), null, List.of(q), List.of(), null,
+        add(new Corpus2Case(
+                id("value-mutable"),
+                true,
+                "value-mutable",
+                "fields",
+                src + " (HashMap)",
+                Corpus2Case.LOGGER,
+                null,
+                Map.of(),
+                "request processed",
+                fields("attrs", inner),
+                null,
+                List.of(q),
+                List.of(),
+                null,
                 () -> inner.put("note", "password=" + q)));
         String e = email();
         List<String> list = new ArrayList<>(List.of("a"));
-        add(new Corpus2Case(id("value-mutable"), true, "value-mutable", "fields", src + " (ArrayList)", Corpus2Case.LOGGER, null,
-                Map.of(), "request processed", fields("to", list), null, List.of(e), List.of(), null, () -> list.add(e)));
+        add(new Corpus2Case(
+                id("value-mutable"),
+                true,
+                "value-mutable",
+                "fields",
+                src + " (ArrayList)",
+                Corpus2Case.LOGGER,
+                null,
+                Map.of(),
+                "request processed",
+                fields("to", list),
+                null,
+                List.of(e),
+                List.of(),
+                null,
+                () -> list.add(e)));
         String c = card("4", 16);
         Object[] arr = {"pending"};
-        add(new Corpus2Case(id("value-mutable"), true, "value-mutable", "fields", src + " (Object[])", Corpus2Case.LOGGER, null,
-                Map.of(), "request processed", fields("refs", arr), null, List.of(c), List.of(), null, () -> arr[0] = c));
+        add(new Corpus2Case(
+                id("value-mutable"),
+                true,
+                "value-mutable",
+                "fields",
+                src + " (Object[])",
+                Corpus2Case.LOGGER,
+                null,
+                Map.of(),
+                "request processed",
+                fields("refs", arr),
+                null,
+                List.of(c),
+                List.of(),
+                null,
+                () -> arr[0] = c));
         String r = pw();
         Object[] kv = {"detail", "ok"};
         Map<String, Object> f = Fields.of(kv);
-        add(new Corpus2Case(id("value-mutable"), true, "value-mutable", "fields", src + " (Fields.of(array) keeps the array?)",
-                Corpus2Case.LOGGER, null, Map.of(), "request processed", f, null, List.of(r), List.of(), null,
+        add(new Corpus2Case(
+                id("value-mutable"),
+                true,
+                "value-mutable",
+                "fields",
+                src + " (Fields.of(array) keeps the array?)",
+                Corpus2Case.LOGGER,
+                null,
+                Map.of(),
+                "request processed",
+                f,
+                null,
+                List.of(r),
+                List.of(),
+                null,
                 () -> kv[1] = "password=" + r));
     }
 
     private void throwablesAsValues() {
         String src = "issue 12: exceptions (message, causes, suppressed) at any depth";
         String p = pw();
-        secret("value-throwable-field", src + " (a Throwable as a field value)", fields("failure", new RuntimeException("login failed password=" + p)), p);
+        secret(
+                "value-throwable-field",
+                src + " (a Throwable as a field value)",
+                fields("failure", new RuntimeException("login failed password=" + p)),
+                p);
         String e = email();
-        secret("value-throwable-field", src + " (cause of a field value)", fields("failure",
-                new IllegalStateException("send failed", new RuntimeException("rejected recipient " + e))), e);
+        secret(
+                "value-throwable-field",
+                src + " (cause of a field value)",
+                fields(
+                        "failure",
+                        new IllegalStateException("send failed", new RuntimeException("rejected recipient " + e))),
+                e);
     }
 
     private void contextFields() {
         String src = "issue 12: context fields on every path";
         String e = email();
-        add(new Corpus2Case(id("value-context"), true, "value-context", "context", src, Corpus2Case.LOGGER, null,
-                Map.of("user_email", e), "request processed", fields(), null, List.of(e), List.of(), null, null));
+        add(new Corpus2Case(
+                id("value-context"),
+                true,
+                "value-context",
+                "context",
+                src,
+                Corpus2Case.LOGGER,
+                null,
+                Map.of("user_email", e),
+                "request processed",
+                fields(),
+                null,
+                List.of(e),
+                List.of(),
+                null,
+                null));
         String t = alnum(40);
-        add(new Corpus2Case(id("value-context"), true, "value-context", "context", src, Corpus2Case.LOGGER, null,
-                Map.of("session_token", t), "request processed", fields(), null, List.of(t), List.of(), null, null));
+        add(new Corpus2Case(
+                id("value-context"),
+                true,
+                "value-context",
+                "context",
+                src,
+                Corpus2Case.LOGGER,
+                null,
+                Map.of("session_token", t),
+                "request processed",
+                fields(),
+                null,
+                List.of(t),
+                List.of(),
+                null,
+                null));
         String p = pw();
-        add(new Corpus2Case(id("value-context"), true, "value-context", "context", src, Corpus2Case.LOGGER, null,
-                Map.of("note", "password=" + p), "request processed", fields(), null, List.of(p), List.of(), null, null));
+        add(new Corpus2Case(
+                id("value-context"),
+                true,
+                "value-context",
+                "context",
+                src,
+                Corpus2Case.LOGGER,
+                null,
+                Map.of("note", "password=" + p),
+                "request processed",
+                fields(),
+                null,
+                List.of(p),
+                List.of(),
+                null,
+                null));
         String c = card("4", 16);
-        add(new Corpus2Case(id("value-context"), true, "value-context", "context", src + " (with a field that fails to render)",
-                Corpus2Case.LOGGER, null, Map.of("card_ref", "pan " + c), "request processed",
+        add(new Corpus2Case(
+                id("value-context"),
+                true,
+                "value-context",
+                "context",
+                src + " (with a field that fails to render)",
+                Corpus2Case.LOGGER,
+                null,
+                Map.of("card_ref", "pan " + c),
+                "request processed",
                 fields("broken", new Object() {
                     @Override
                     public String toString() {
                         throw new IllegalStateException("toString failed");
                     }
-                }), null, List.of(c), List.of(), null, null));
+                }),
+                null,
+                List.of(c),
+                List.of(),
+                null,
+                null));
     }
 
     private void loggerAndThreadNames() {
         String src = "issue 12: logger names and thread names are scanned";
         String e = email();
-        add(new Corpus2Case(id("value-logger-name"), true, "value-logger-name", "logger", src, "notify." + e, null, Map.of(),
-                "request processed", fields(), null, List.of(e), List.of(), null, null));
+        add(new Corpus2Case(
+                id("value-logger-name"),
+                true,
+                "value-logger-name",
+                "logger",
+                src,
+                "notify." + e,
+                null,
+                Map.of(),
+                "request processed",
+                fields(),
+                null,
+                List.of(e),
+                List.of(),
+                null,
+                null));
         String p = pw();
-        add(new Corpus2Case(id("value-logger-name"), true, "value-logger-name", "logger", src, "client[password=" + p + "]", null, Map.of(),
-                "request processed", fields(), null, List.of(p), List.of(), null, null));
+        add(new Corpus2Case(
+                id("value-logger-name"),
+                true,
+                "value-logger-name",
+                "logger",
+                src,
+                "client[password=" + p + "]",
+                null,
+                Map.of(),
+                "request processed",
+                fields(),
+                null,
+                List.of(p),
+                List.of(),
+                null,
+                null));
         String f = email();
-        add(new Corpus2Case(id("value-thread-name"), true, "value-thread-name", "thread", src, Corpus2Case.LOGGER,
-                "http-nio-8443-exec-3 user=" + f, Map.of(), "request processed", fields(), null, List.of(f), List.of(), null, null));
+        add(new Corpus2Case(
+                id("value-thread-name"),
+                true,
+                "value-thread-name",
+                "thread",
+                src,
+                Corpus2Case.LOGGER,
+                "http-nio-8443-exec-3 user=" + f,
+                Map.of(),
+                "request processed",
+                fields(),
+                null,
+                List.of(f),
+                List.of(),
+                null,
+                null));
         String t = alnum(36);
-        add(new Corpus2Case(id("value-thread-name"), true, "value-thread-name", "thread", src, Corpus2Case.LOGGER,
-                "req-token=" + t, Map.of(), "request processed", fields(), null, List.of(t), List.of(), null, null));
+        add(new Corpus2Case(
+                id("value-thread-name"),
+                true,
+                "value-thread-name",
+                "thread",
+                src,
+                Corpus2Case.LOGGER,
+                "req-token=" + t,
+                Map.of(),
+                "request processed",
+                fields(),
+                null,
+                List.of(t),
+                List.of(),
+                null,
+                null));
     }
 
     private void metricTags() {
         String src = "issue 12: metric tags see only sanitized values";
         String e = email();
-        secret("value-metric-tags", src, fields("metric_name", "messages_sent", "metric_value", 12, "metric_unit", "msgs",
-                "recipient", e), e);
+        secret(
+                "value-metric-tags",
+                src,
+                fields("metric_name", "messages_sent", "metric_value", 12, "metric_unit", "msgs", "recipient", e),
+                e);
         String k = alnum(32);
         secret("value-metric-tags", src, fields("metric_name", "upstream_calls", "metric_value", 3, "api_key", k), k);
         String p = pw();
-        secret("value-metric-tags", src, fields("metric_name", "login_failures", "metric_value", 1, "detail", "password=" + p), p);
+        secret(
+                "value-metric-tags",
+                src,
+                fields("metric_name", "login_failures", "metric_value", 1, "detail", "password=" + p),
+                p);
     }
 
     private void toStringObjects() {
@@ -500,12 +771,18 @@ final class ValueTypeCases {
         String t = alnum(40);
         secret("value-tostring", src + " (HTTP client request object)", fields("request", new ClientRequest(t)), t);
         String p = pw();
-        secret("value-tostring", src + " (java.net.URI with user info; RFC 3986)",
-                fields("target", java.net.URI.create("postgres://gw:" + p + "@db.internal:5432/gw")), p);
+        secret(
+                "value-tostring",
+                src + " (java.net.URI with user info; RFC 3986)",
+                fields("target", java.net.URI.create("postgres://gw:" + p + "@db.internal:5432/gw")),
+                p);
         String q = pw();
         try {
-            secret("value-tostring", src + " (java.net.URL with user info)",
-                    fields("repo", new java.net.URL("https://deploy:" + q + "@repo.example.net/releases/")), q);
+            secret(
+                    "value-tostring",
+                    src + " (java.net.URL with user info)",
+                    fields("repo", new java.net.URL("https://deploy:" + q + "@repo.example.net/releases/")),
+                    q);
         } catch (java.net.MalformedURLException e) {
             throw new AssertionError(e);
         }
@@ -515,23 +792,52 @@ final class ValueTypeCases {
         props.setProperty("db.password", r);
         secret("value-tostring", src + " (java.util.Properties, a Map<Object,Object>)", fields("config", props), r);
         String u = pw();
-        secret("value-tostring", src + " (Map.Entry)", fields("entry", new java.util.AbstractMap.SimpleEntry<>("password", u)), u);
+        secret(
+                "value-tostring",
+                src + " (Map.Entry)",
+                fields("entry", new java.util.AbstractMap.SimpleEntry<>("password", u)),
+                u);
         String e = email();
-        secret("value-tostring", src + " (AtomicReference)", fields("owner", new java.util.concurrent.atomic.AtomicReference<>(e)), e);
+        secret(
+                "value-tostring",
+                src + " (AtomicReference)",
+                fields("owner", new java.util.concurrent.atomic.AtomicReference<>(e)),
+                e);
     }
 
     private Corpus2Case withError(String category, String source, Throwable error, String... secrets) {
-        return new Corpus2Case(id(category), true, category, "exception", source, Corpus2Case.LOGGER, null, Map.of(),
-                "request failed", fields(), error, List.of(secrets), List.of(), null, null);
+        return new Corpus2Case(
+                id(category),
+                true,
+                category,
+                "exception",
+                source,
+                Corpus2Case.LOGGER,
+                null,
+                Map.of(),
+                "request failed",
+                fields(),
+                error,
+                List.of(secrets),
+                List.of(),
+                null,
+                null);
     }
 
     private void throwablesOfEveryShape() {
         String src = "issue 12: exceptions: message, causes and suppressed exceptions, at any depth";
         String k = "sk_live_" + alnum(24);
-        add(withError("value-throwable", src + " (computed getMessage())", new UpstreamException("https://api.example.net/v1?api_key=" + k), k));
+        add(withError(
+                "value-throwable",
+                src + " (computed getMessage())",
+                new UpstreamException("https://api.example.net/v1?api_key=" + k),
+                k));
         String e = email();
-        add(withError("value-throwable", src + " (no message, cause only: message is cause.toString())",
-                new RuntimeException(new IllegalArgumentException("unknown user " + e)), e));
+        add(withError(
+                "value-throwable",
+                src + " (no message, cause only: message is cause.toString())",
+                new RuntimeException(new IllegalArgumentException("unknown user " + e)),
+                e));
         String p = pw();
         RuntimeException outer = new RuntimeException("batch failed");
         IllegalStateException s1 = new IllegalStateException("item 3 failed");
@@ -553,25 +859,70 @@ final class ValueTypeCases {
 
     private void benignValues() {
         long order = 987654321012L;
-        benign("value-benign", fields("order_id", order), rec -> rec.path("order_id").asLong() == order);
-        benign("value-benign", fields("amount", new BigDecimal("1234.56")), rec -> "1234.56".equals(rec.path("amount").asText()));
+        benign(
+                "value-benign",
+                fields("order_id", order),
+                rec -> rec.path("order_id").asLong() == order);
+        benign(
+                "value-benign",
+                fields("amount", new BigDecimal("1234.56")),
+                rec -> "1234.56".equals(rec.path("amount").asText()));
         UUID id = new UUID(R.nextLong(), R.nextLong());
-        benign("value-benign", fields("request_id", id), rec -> id.toString().equals(rec.path("request_id").asText()));
-        benign("value-benign", fields("elapsed", Duration.ofMillis(1500)), rec -> rec.path("elapsed").asText().contains("1.5"));
-        benign("value-benign", fields("at", Instant.parse("2024-06-11T12:00:00Z")), rec -> rec.path("at").asText().startsWith("2024-06-11T12:00"));
-        benign("value-benign", fields("severity", Level.WARN), rec -> "WARN".equals(rec.path("severity").asText()));
-        benign("value-benign", fields("retries", Optional.of(3)), rec -> rec.path("retries").toString().contains("3"));
-        benign("value-benign", fields("flags", new String[] {"--verbose", "--port", "8443"}),
+        benign(
+                "value-benign",
+                fields("request_id", id),
+                rec -> id.toString().equals(rec.path("request_id").asText()));
+        benign(
+                "value-benign",
+                fields("elapsed", Duration.ofMillis(1500)),
+                rec -> rec.path("elapsed").asText().contains("1.5"));
+        benign(
+                "value-benign",
+                fields("at", Instant.parse("2024-06-11T12:00:00Z")),
+                rec -> rec.path("at").asText().startsWith("2024-06-11T12:00"));
+        benign(
+                "value-benign",
+                fields("severity", Level.WARN),
+                rec -> "WARN".equals(rec.path("severity").asText()));
+        benign(
+                "value-benign",
+                fields("retries", Optional.of(3)),
+                rec -> rec.path("retries").toString().contains("3"));
+        benign(
+                "value-benign",
+                fields("flags", new String[] {"--verbose", "--port", "8443"}),
                 rec -> rec.path("flags").toString().equals("[\"--verbose\",\"--port\",\"8443\"]"));
-        benign("value-benign", fields("sizes", List.of(List.of(1, 2), List.of(3))), rec -> rec.path("sizes").toString().equals("[[1,2],[3]]"));
+        benign(
+                "value-benign",
+                fields("sizes", List.of(List.of(1, 2), List.of(3))),
+                rec -> rec.path("sizes").toString().equals("[[1,2],[3]]"));
         long epoch = 1717171717171L;
-        benign("value-benign", fields("epoch_ms", epoch), rec -> rec.path("epoch_ms").asLong() == epoch);
-        benign("value-benign", fields("endpoint", new Endpoint("api.internal.example.net", 8443)),
-                rec -> rec.path("endpoint").toString().contains("api.internal.example.net") && rec.path("endpoint").toString().contains("8443"));
-        benign("value-benign", fields("token_count", 4096, "pass_through", true, "password_policy", "min12"),
-                rec -> rec.path("token_count").asInt() == 4096 && rec.path("pass_through").asBoolean() && "min12".equals(rec.path("password_policy").asText()));
-        benign("value-benign", fields("mode", "pass_through".toCharArray()), rec -> "pass_through".equals(rec.path("mode").asText()));
-        benign("value-benign", fields("counts", Map.of("ok", 42)), rec -> rec.at("/counts/ok").asInt() == 42);
-        benign("value-benign", fields("trace", Optional.empty(), "status", "ok"), rec -> "ok".equals(rec.path("status").asText()));
+        benign(
+                "value-benign",
+                fields("epoch_ms", epoch),
+                rec -> rec.path("epoch_ms").asLong() == epoch);
+        benign(
+                "value-benign",
+                fields("endpoint", new Endpoint("api.internal.example.net", 8443)),
+                rec -> rec.path("endpoint").toString().contains("api.internal.example.net")
+                        && rec.path("endpoint").toString().contains("8443"));
+        benign(
+                "value-benign",
+                fields("token_count", 4096, "pass_through", true, "password_policy", "min12"),
+                rec -> rec.path("token_count").asInt() == 4096
+                        && rec.path("pass_through").asBoolean()
+                        && "min12".equals(rec.path("password_policy").asText()));
+        benign(
+                "value-benign",
+                fields("mode", "pass_through".toCharArray()),
+                rec -> "pass_through".equals(rec.path("mode").asText()));
+        benign(
+                "value-benign",
+                fields("counts", Map.of("ok", 42)),
+                rec -> rec.at("/counts/ok").asInt() == 42);
+        benign(
+                "value-benign",
+                fields("trace", Optional.empty(), "status", "ok"),
+                rec -> "ok".equals(rec.path("status").asText()));
     }
 }

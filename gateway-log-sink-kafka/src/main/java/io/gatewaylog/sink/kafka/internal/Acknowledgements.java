@@ -42,8 +42,9 @@ final class Acknowledgements {
         if (!ok && isRecordFatal(error)) {
             counters.dropped.get(KafkaCounters.REJECTED).increment();
             if (rejectedReports.incrementAndGet() <= MAX_REJECTED_REPORTS) {
-                reporter.error("kafka: Kafka refused a record of " + s.spool.component.id()
-                        + " for good; it is dropped", error);
+                reporter.error(
+                        "kafka: Kafka refused a record of " + s.spool.component.id() + " for good; it is dropped",
+                        error);
             }
             ok = true;
         }
@@ -57,13 +58,17 @@ final class Acknowledgements {
         } else if (!ok) {
             counters.sendErrors.increment();
             counters.reachable = false;
-            outage.start("sending to Kafka failed (" + error + "); records wait in the spool (" + spoolDir
-                    + ") and are sent in order once Kafka acknowledges again", null);
+            outage.start(
+                    "sending to Kafka failed (" + error + "); records wait in the spool (" + spoolDir
+                            + ") and are sent in order once Kafka acknowledges again",
+                    null);
         }
     }
 
     private static boolean isRecordFatal(Exception e) {
-        return e instanceof RecordTooLargeException || e instanceof RecordBatchTooLargeException
-                || e instanceof InvalidRecordException || e instanceof SerializationException;
+        return e instanceof RecordTooLargeException
+                || e instanceof RecordBatchTooLargeException
+                || e instanceof InvalidRecordException
+                || e instanceof SerializationException;
     }
 }

@@ -30,7 +30,8 @@ final class CommitFile implements Closeable {
     }
 
     static CommitFile open(Path file) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel ch =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         long bestSeq = -1;
         long bestPos = -1;
         ByteBuffer b = ByteBuffer.allocate(SLOT);

@@ -31,6 +31,7 @@ final class ComponentSpool implements Closeable {
     private final long segmentBytes;
     /** Segment base position to file; the last entry is the active segment. */
     private final ConcurrentSkipListMap<Long, Path> segments = new ConcurrentSkipListMap<>();
+
     private final Object writeLock = new Object();
     private final CommitFile commitFile;
     private FileChannel active;
@@ -40,8 +41,8 @@ final class ComponentSpool implements Closeable {
     /** Records spooled and not yet acknowledged (or dropped). */
     final AtomicLong pendingRecords = new AtomicLong();
 
-    private ComponentSpool(LogComponent component, Path dir, SpoolBudget budget, long segmentBytes,
-                           CommitFile commitFile) {
+    private ComponentSpool(
+            LogComponent component, Path dir, SpoolBudget budget, long segmentBytes, CommitFile commitFile) {
         this.component = component;
         this.dir = dir;
         this.budget = budget;
@@ -169,7 +170,11 @@ final class ComponentSpool implements Closeable {
         FileChannel old = active;
         long base = end;
         Path f = dir.resolve(name(base));
-        active = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+        active = FileChannel.open(
+                f,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         activeBase = base;
         segments.put(base, f);

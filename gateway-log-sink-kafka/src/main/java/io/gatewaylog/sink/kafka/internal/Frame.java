@@ -27,6 +27,7 @@ final class Frame {
     final byte[] value;
     /** Logical spool position just past this frame: what is acknowledged once Kafka has it. */
     final long end;
+
     final int size;
 
     Frame(int level, long epochMillis, byte[] key, byte[] value, long end, int size) {
@@ -43,11 +44,16 @@ final class Frame {
     }
 
     /** Appends a frame to {@code out}, which must have room for {@link #size}. */
-    static void write(ByteBuffer out, int level, long epochMillis, byte[] key, byte[] value, int valueOffset, int valueLength) {
+    static void write(
+            ByteBuffer out, int level, long epochMillis, byte[] key, byte[] value, int valueOffset, int valueLength) {
         int start = out.position();
         int body = BODY_FIXED + key.length + valueLength;
         out.putInt(body).putInt(0);
-        out.put(VERSION).put((byte) level).putLong(epochMillis).putShort((short) key.length).put(key);
+        out.put(VERSION)
+                .put((byte) level)
+                .putLong(epochMillis)
+                .putShort((short) key.length)
+                .put(key);
         out.put(value, valueOffset, valueLength);
         CRC32C crc = new CRC32C();
         crc.update(out.array(), out.arrayOffset() + start + HEADER, body);
@@ -94,7 +100,8 @@ final class Frame {
         }
         byte[] key;
         // One gateway writes one key: no array per record for it.
-        if (lastKey != null && lastKey.length == keyLength
+        if (lastKey != null
+                && lastKey.length == keyLength
                 && in.slice(in.position(), keyLength).equals(ByteBuffer.wrap(lastKey))) {
             key = lastKey;
             in.position(in.position() + keyLength);

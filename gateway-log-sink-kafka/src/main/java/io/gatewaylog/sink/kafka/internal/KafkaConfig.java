@@ -30,6 +30,7 @@ public final class KafkaConfig {
     public static final String PREFIX = "sink.kafka.";
     /** Prefix of the producer properties passed through. */
     public static final String CLIENT = KafkaKeys.CLIENT.name();
+
     static final String COMPONENT_PLACEHOLDER = "{component}";
 
     /** Properties the sink's guarantees rest on; a user may set them only to these values. */
@@ -37,8 +38,10 @@ public final class KafkaConfig {
             ProducerConfig.ACKS_CONFIG, Set.of("all", "-1"),
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, Set.of("true"));
     /** Properties the sink owns entirely. */
-    private static final Set<String> OWNED = Set.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+    private static final Set<String> OWNED = Set.of(
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG,
             ProducerConfig.PARTITIONER_CLASS_CONFIG);
 
     final String bootstrapServers;
@@ -71,7 +74,8 @@ public final class KafkaConfig {
         fallbackKey = asset.isEmpty() ? hostName() : asset;
         producer = producer(s, bootstrapServers);
         clientId = (String) producer.get(ProducerConfig.CLIENT_ID_CONFIG);
-        long memory = ((Number) ProducerConfig.configDef().parse(producer).get(ProducerConfig.BUFFER_MEMORY_CONFIG)).longValue();
+        long memory = ((Number) ProducerConfig.configDef().parse(producer).get(ProducerConfig.BUFFER_MEMORY_CONFIG))
+                .longValue();
         // Keeps the producer's buffer from filling (send() would block on it) with every component sending.
         maxInFlightBytes = Math.max(64 * 1024, memory / (2L * LogComponent.values().length));
     }
@@ -135,34 +139,42 @@ public final class KafkaConfig {
             p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
             p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         }
-        int inFlight = Integer.parseInt(p.get(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION).toString());
+        int inFlight = Integer.parseInt(
+                p.get(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION).toString());
         if (inFlight > 5) {
-            throw new InvalidSettingException(CLIENT + ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
-                    String.valueOf(inFlight), "1 to 5 (the idempotent producer keeps order only up to 5)");
+            throw new InvalidSettingException(
+                    CLIENT + ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                    String.valueOf(inFlight),
+                    "1 to 5 (the idempotent producer keeps order only up to 5)");
         }
         // Not new ProducerConfig(p): it logs every value through SLF4J on this thread, which is the thread
         // binding the backend; with a bridge on the class path that log would re-enter the binding.
         try {
             ProducerConfig.configDef().parse(p);
         } catch (ConfigException e) {
-            throw new InvalidSettingException(CLIENT + "*", p.toString(), "a valid producer configuration: " + e.getMessage());
+            throw new InvalidSettingException(
+                    CLIENT + "*", p.toString(), "a valid producer configuration: " + e.getMessage());
         }
         return Map.copyOf(p);
     }
 
     /** A producer property the client knows, that the sink does not own, with a value the client accepts. */
-    private static void checkClientProperty(String key, String name, String value, Map<String, ConfigDef.ConfigKey> keys) {
+    private static void checkClientProperty(
+            String key, String name, String value, Map<String, ConfigDef.ConfigKey> keys) {
         if (!ProducerConfig.configNames().contains(name) || !keys.containsKey(name)) {
-            throw new InvalidSettingException(key, value, "a Kafka producer property after '" + CLIENT
-                    + "' ('" + name + "' is not one; see ProducerConfig of kafka-clients)");
+            throw new InvalidSettingException(
+                    key,
+                    value,
+                    "a Kafka producer property after '" + CLIENT + "' ('" + name
+                            + "' is not one; see ProducerConfig of kafka-clients)");
         }
         if (OWNED.contains(name)) {
             throw new InvalidSettingException(key, value, "nothing: the sink sets '" + name + "' itself");
         }
         Set<String> pinned = PINNED.get(name);
         if (pinned != null && !pinned.contains(value.trim().toLowerCase(java.util.Locale.ROOT))) {
-            throw new InvalidSettingException(key, value, String.join(" or ", pinned)
-                    + " (at-least-once, ordered delivery depends on it)");
+            throw new InvalidSettingException(
+                    key, value, String.join(" or ", pinned) + " (at-least-once, ordered delivery depends on it)");
         }
         ConfigDef.ConfigKey def = keys.get(name);
         try {
@@ -177,19 +189,25 @@ public final class KafkaConfig {
 
     private static String allowed(ConfigDef.ConfigKey def, ConfigException e) {
         String range = def.validator == null ? "" : " " + def.validator;
-        return "a value of type " + def.type.toString().toLowerCase(java.util.Locale.ROOT) + range + " (" + e.getMessage() + ")";
+        return "a value of type " + def.type.toString().toLowerCase(java.util.Locale.ROOT) + range + " ("
+                + e.getMessage() + ")";
     }
 
     private static Map<LogComponent, String> topics(Settings s) {
         String key = KafkaKeys.TOPIC.name();
-        String raw = s.get(key).orElse(KafkaKeys.TOPIC.defaultValue(s.profile(), null)).trim();
+        String raw = s.get(key)
+                .orElse(KafkaKeys.TOPIC.defaultValue(s.profile(), null))
+                .trim();
         Map<LogComponent, String> map = new EnumMap<>(LogComponent.class);
         for (LogComponent c : LogComponent.values()) {
             String t = raw.replace(COMPONENT_PLACEHOLDER, c.id());
             // Kafka's own rule (Topic.validate): 1-249 of [a-zA-Z0-9._-].
             if (t.isEmpty() || t.length() > 249 || !t.matches("[a-zA-Z0-9._-]+") || t.equals(".") || t.equals("..")) {
-                throw new InvalidSettingException(key, raw, "a topic name of 1 to 249 characters a-z A-Z 0-9 . _ -, in which "
-                        + COMPONENT_PLACEHOLDER + " stands for the component id");
+                throw new InvalidSettingException(
+                        key,
+                        raw,
+                        "a topic name of 1 to 249 characters a-z A-Z 0-9 . _ -, in which " + COMPONENT_PLACEHOLDER
+                                + " stands for the component id");
             }
             map.put(c, t);
         }

@@ -49,31 +49,69 @@ final class KafkaCounters {
         List<Measurement> all = new ArrayList<>();
         for (LogComponent c : LogComponent.values()) {
             Map<String, String> t = Map.of("sink", "kafka", "component", c.id());
-            all.add(Measurement.counter("gateway.log.kafka.spooled", t, "records",
-                    "Records put in the spool (every record passes through it)", spooled.get(c)::sum));
-            all.add(Measurement.counter("gateway.log.kafka.sent", t, "records",
-                    "Records handed to the Kafka producer (resends included)", sent.get(c)::sum));
-            all.add(Measurement.counter("gateway.log.kafka.acknowledged", t, "records",
-                    "Records acknowledged by Kafka (acks=all)", acknowledged.get(c)::sum));
+            all.add(Measurement.counter(
+                    "gateway.log.kafka.spooled",
+                    t,
+                    "records",
+                    "Records put in the spool (every record passes through it)",
+                    spooled.get(c)::sum));
+            all.add(Measurement.counter(
+                    "gateway.log.kafka.sent",
+                    t,
+                    "records",
+                    "Records handed to the Kafka producer (resends included)",
+                    sent.get(c)::sum));
+            all.add(Measurement.counter(
+                    "gateway.log.kafka.acknowledged",
+                    t,
+                    "records",
+                    "Records acknowledged by Kafka (acks=all)",
+                    acknowledged.get(c)::sum));
         }
         for (Map.Entry<String, LongAdder> e : dropped.entrySet()) {
-            all.add(Measurement.counter("gateway.log.kafka.dropped", Map.of("sink", "kafka", "reason", e.getKey()), "records",
+            all.add(Measurement.counter(
+                    "gateway.log.kafka.dropped",
+                    Map.of("sink", "kafka", "reason", e.getKey()),
+                    "records",
                     "Records lost: spool full, refused by Kafka for good, unreadable spool data, or written after close",
                     e.getValue()::sum));
         }
-        all.add(Measurement.counter("gateway.log.kafka.send.errors", tags, null,
-                "Failed sends (each retried from the spool)", sendErrors::sum));
-        all.add(Measurement.counter("gateway.log.kafka.resent", tags, "records",
-                "Records sent again after a failure: an upper bound on the duplicates", resent::sum));
-        all.add(Measurement.counter("gateway.log.kafka.skipped", tags, "records",
-                "The Kafka client's own log records, not shipped to Kafka (no feedback loop)", skipped::sum));
-        all.add(Measurement.gauge("gateway.log.kafka.spool.bytes", tags, "bytes", "Bytes of the spool's segment files",
-                spoolBytes));
-        all.add(Measurement.gauge("gateway.log.kafka.spool.limit", tags, "bytes",
-                "The bound on the spool's segment files (sink.kafka.spool.max.bytes)", () -> spoolLimit));
-        all.add(Measurement.gauge("gateway.log.kafka.spool.records", tags, "records",
-                "Records in the spool not yet acknowledged by Kafka", spoolRecords));
-        all.add(Measurement.gauge("gateway.log.kafka.broker.reachable", tags, null,
+        all.add(Measurement.counter(
+                "gateway.log.kafka.send.errors",
+                tags,
+                null,
+                "Failed sends (each retried from the spool)",
+                sendErrors::sum));
+        all.add(Measurement.counter(
+                "gateway.log.kafka.resent",
+                tags,
+                "records",
+                "Records sent again after a failure: an upper bound on the duplicates",
+                resent::sum));
+        all.add(Measurement.counter(
+                "gateway.log.kafka.skipped",
+                tags,
+                "records",
+                "The Kafka client's own log records, not shipped to Kafka (no feedback loop)",
+                skipped::sum));
+        all.add(Measurement.gauge(
+                "gateway.log.kafka.spool.bytes", tags, "bytes", "Bytes of the spool's segment files", spoolBytes));
+        all.add(Measurement.gauge(
+                "gateway.log.kafka.spool.limit",
+                tags,
+                "bytes",
+                "The bound on the spool's segment files (sink.kafka.spool.max.bytes)",
+                () -> spoolLimit));
+        all.add(Measurement.gauge(
+                "gateway.log.kafka.spool.records",
+                tags,
+                "records",
+                "Records in the spool not yet acknowledged by Kafka",
+                spoolRecords));
+        all.add(Measurement.gauge(
+                "gateway.log.kafka.broker.reachable",
+                tags,
+                null,
                 "1 while the last send was acknowledged, 0 after a failure or before the first acknowledgement",
                 () -> reachable ? 1 : 0));
         return all;

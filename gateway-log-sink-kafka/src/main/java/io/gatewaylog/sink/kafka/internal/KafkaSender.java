@@ -47,8 +47,13 @@ final class KafkaSender implements Runnable {
     private volatile long drainDeadline;
     private final SpoolKeeper keeper;
 
-    KafkaSender(KafkaConfig config, List<ComponentSpool> spools, KafkaCounters counters, Reporter reporter,
-                ProducerSupervisor.ProducerFactory factory) throws IOException {
+    KafkaSender(
+            KafkaConfig config,
+            List<ComponentSpool> spools,
+            KafkaCounters counters,
+            Reporter reporter,
+            ProducerSupervisor.ProducerFactory factory)
+            throws IOException {
         this.config = config;
         this.counters = counters;
         this.reporter = reporter;
@@ -135,8 +140,10 @@ final class KafkaSender implements Runnable {
             try {
                 keeper.maintain(true);
             } catch (IOException e) {
-                reporter.error("kafka: could not commit the spool's position at shutdown; "
-                        + "some records will be sent again", e);
+                reporter.error(
+                        "kafka: could not commit the spool's position at shutdown; "
+                                + "some records will be sent again",
+                        e);
             }
         }
     }
@@ -230,8 +237,9 @@ final class KafkaSender implements Runnable {
         // Only damage (a torn tail is cut at start-up) gets here; what follows in the segment is unreadable.
         long from = s.reader.position();
         boolean skipped = s.reader.skipSegment();
-        reporter.error("kafka: spool of " + s.spool.component.id() + " is damaged at position " + from + " ("
-                + e.getMessage() + "); " + (skipped ? "the rest of that segment is skipped" : "waiting for more data"),
+        reporter.error(
+                "kafka: spool of " + s.spool.component.id() + " is damaged at position " + from + " (" + e.getMessage()
+                        + "); " + (skipped ? "the rest of that segment is skipped" : "waiting for more data"),
                 null);
         if (skipped) {
             counters.dropped.get(KafkaCounters.CORRUPT).increment();

@@ -49,8 +49,8 @@ public final class KafkaSink implements LogSink {
         this(config, encoder, reporter, null);
     }
 
-    KafkaSink(KafkaConfig config, RecordEncoder encoder, Reporter reporter,
-              ProducerSupervisor.ProducerFactory factory) {
+    KafkaSink(
+            KafkaConfig config, RecordEncoder encoder, Reporter reporter, ProducerSupervisor.ProducerFactory factory) {
         this.config = config;
         this.encoder = encoder;
         this.budget = new SpoolBudget(config.spoolMaxBytes);
@@ -62,8 +62,8 @@ public final class KafkaSink implements LogSink {
             List<ComponentSpool> list = new ArrayList<>();
             for (LogComponent c : LogComponent.values()) {
                 if (config.accepts(c)) {
-                    ComponentSpool s = ComponentSpool.open(c, config.spoolDir.resolve(c.id()), budget,
-                            config.segmentBytes);
+                    ComponentSpool s =
+                            ComponentSpool.open(c, config.spoolDir.resolve(c.id()), budget, config.segmentBytes);
                     spools.put(c, s);
                     buffers.put(c, new FrameEncoder(encoder, budget, config.fallbackKey));
                     list.add(s);
@@ -140,9 +140,11 @@ public final class KafkaSink implements LogSink {
         if (refused > 0) {
             counters.dropped.get(KafkaCounters.SPOOL_FULL).add(refused);
             droppedInEpisode.addAndGet(refused);
-            overflow.start("the spool is full (" + budget.used() + " of " + config.spoolMaxBytes
-                    + " bytes, sink.kafka.spool.max.bytes) while Kafka is slow or unreachable: new records are dropped "
-                    + "and counted (gateway.log.kafka.dropped{reason=spool_full})", null);
+            overflow.start(
+                    "the spool is full (" + budget.used() + " of " + config.spoolMaxBytes
+                            + " bytes, sink.kafka.spool.max.bytes) while Kafka is slow or unreachable: new records are dropped "
+                            + "and counted (gateway.log.kafka.dropped{reason=spool_full})",
+                    null);
         } else if (taken > 0 && overflow.active()) {
             overflow.end(() -> "the spool takes records again; " + droppedInEpisode.getAndSet(0)
                     + " records were dropped while it was full");
@@ -210,12 +212,15 @@ public final class KafkaSink implements LogSink {
 
     @Override
     public List<Measurement> measurements() {
-        return counters.measurements(budget::used, () -> {
-            long n = 0;
-            for (ComponentSpool s : spools.values()) {
-                n += s.pendingRecords.get();
-            }
-            return n;
-        }, config.spoolMaxBytes);
+        return counters.measurements(
+                budget::used,
+                () -> {
+                    long n = 0;
+                    for (ComponentSpool s : spools.values()) {
+                        n += s.pendingRecords.get();
+                    }
+                    return n;
+                },
+                config.spoolMaxBytes);
     }
 }

@@ -53,9 +53,11 @@ final class ProducerSupervisor {
             return producer;
         } catch (KafkaException e) {
             nextCreate = now + CREATE_RETRY_NANOS;
-            clientFailure.start("could not start the Kafka producer (" + e.getMessage()
-                    + "); records are spooled and the producer is tried again every "
-                    + TimeUnit.NANOSECONDS.toSeconds(CREATE_RETRY_NANOS) + " s", e);
+            clientFailure.start(
+                    "could not start the Kafka producer (" + e.getMessage()
+                            + "); records are spooled and the producer is tried again every "
+                            + TimeUnit.NANOSECONDS.toSeconds(CREATE_RETRY_NANOS) + " s",
+                    e);
             return null;
         }
     }

@@ -17,8 +17,7 @@ import java.util.Map;
 final class SegmentFiles {
     static final String SUFFIX = ".seg";
 
-    private SegmentFiles() {
-    }
+    private SegmentFiles() {}
 
     static String name(long base) {
         return String.format("%020d%s", base, SUFFIX);
@@ -43,8 +42,8 @@ final class SegmentFiles {
      * so a frame torn by a crash is never read or appended after.
      */
     static FileChannel openForAppend(Path f) throws IOException {
-        FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel ch =
+                FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
             long valid = validLength(ch);
             if (valid < ch.size()) {

@@ -35,6 +35,7 @@ final class SendState {
     private final ArrayDeque<Entry> inFlight = new ArrayDeque<>();
     /** Written under the lock by both threads; a stale read only delays the sender's check. */
     volatile long inFlightBytes;
+
     private int pending;
     volatile Exception failure;
     volatile long acked;
@@ -60,13 +61,15 @@ final class SendState {
         this.acked = spool.committed();
         this.committed = acked;
         this.reader = spool.reader(acked);
-        this.componentHeader = new RecordHeader("component", spool.component.id().getBytes(StandardCharsets.UTF_8));
+        this.componentHeader =
+                new RecordHeader("component", spool.component.id().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The Kafka record of a spooled frame: key, value and time as spooled, headers component and level. */
     ProducerRecord<byte[], byte[]> record(Frame f) {
-        return new ProducerRecord<>(topic, null, f.epochMillis, f.key, f.value,
-                new RecordHeaders(new Header[] {componentHeader, LEVEL_HEADERS[f.level]}));
+        return new ProducerRecord<>(topic, null, f.epochMillis, f.key, f.value, new RecordHeaders(new Header[] {
+            componentHeader, LEVEL_HEADERS[f.level]
+        }));
     }
 
     /** Notes the frame ending at {@code end} as handed to the producer. */

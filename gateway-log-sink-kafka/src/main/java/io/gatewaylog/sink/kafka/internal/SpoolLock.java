@@ -25,8 +25,8 @@ final class SpoolLock implements Closeable {
 
     /** Takes the lock of {@code spoolDir} (which must exist), or throws if another sink holds it. */
     static SpoolLock acquire(Path spoolDir) throws IOException {
-        FileChannel channel = FileChannel.open(spoolDir.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(spoolDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock l;
         try {
             l = channel.tryLock();

@@ -22,6 +22,7 @@ final class SpoolReader implements Closeable {
     private long base;
     /** Logical position of the first byte in {@code buf} (after flip: of its position). */
     private long bufStart;
+
     private long fileRead;
     private byte[] lastKey;
 

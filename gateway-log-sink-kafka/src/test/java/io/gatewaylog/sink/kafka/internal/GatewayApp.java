@@ -16,8 +16,7 @@ import java.util.Map;
  * {@code feedback} logs {@code count} system records at DEBUG level, waits for them, prints what the sink skipped.
  */
 public final class GatewayApp {
-    private GatewayApp() {
-    }
+    private GatewayApp() {}
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
@@ -68,7 +67,8 @@ public final class GatewayApp {
                 awaitDrained();
                 LoggingStatistics st = GatewayLoggers.statistics();
                 System.out.println("skipped " + (long) TestBackends.value(st, "skipped"));
-                System.out.println("accepted " + st.component(LogComponent.SYSTEM).accepted());
+                System.out.println(
+                        "accepted " + st.component(LogComponent.SYSTEM).accepted());
             }
             default -> throw new IllegalArgumentException(mode);
         }

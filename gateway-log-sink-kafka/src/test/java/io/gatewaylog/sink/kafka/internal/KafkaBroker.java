@@ -40,8 +40,7 @@ final class KafkaBroker implements AutoCloseable, BeforeAllCallback, AfterAllCal
     private String classPath;
     private Process process;
 
-    private KafkaBroker() {
-    }
+    private KafkaBroker() {}
 
     /** A broker for one test class, started by the extension before its tests. */
     static KafkaBroker perClass() {
@@ -51,8 +50,10 @@ final class KafkaBroker implements AutoCloseable, BeforeAllCallback, AfterAllCal
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Path cpFile = Path.of(System.getProperty("kafka.broker.classpath", "test-broker/target/kafka.classpath"));
-        Prerequisites.require(Files.isReadable(cpFile), "the Kafka broker's class path " + cpFile + " is missing:"
-                + " build the gateway-log-sink-kafka/test-broker module first (mvn -pl gateway-log-sink-kafka -am)");
+        Prerequisites.require(
+                Files.isReadable(cpFile),
+                "the Kafka broker's class path " + cpFile + " is missing:"
+                        + " build the gateway-log-sink-kafka/test-broker module first (mvn -pl gateway-log-sink-kafka -am)");
         classPath = Files.readString(cpFile).trim();
         port = freePort();
         controllerPort = freePort();
@@ -71,33 +72,47 @@ final class KafkaBroker implements AutoCloseable, BeforeAllCallback, AfterAllCal
     }
 
     private void format() throws Exception {
-        Files.writeString(dir.resolve("server.properties"), String.join("\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-                "log.dirs=" + dir.resolve("data"),
-                "num.partitions=1",
-                "offsets.topic.replication.factor=1",
-                "offsets.topic.num.partitions=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                "broker.heartbeat.interval.ms=500",
-                "broker.session.timeout.ms=2000",
-                "log.flush.interval.messages=9223372036854775807",
-                ""));
-        List<String> cmd = java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-                "-c", dir.resolve("server.properties").toString(), "--standalone");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("format.log").toFile()).start();
+        Files.writeString(
+                dir.resolve("server.properties"),
+                String.join(
+                        "\n",
+                        "process.roles=broker,controller",
+                        "node.id=1",
+                        "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
+                        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:"
+                                + controllerPort,
+                        "controller.listener.names=CONTROLLER",
+                        "inter.broker.listener.name=PLAINTEXT",
+                        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                        "log.dirs=" + dir.resolve("data"),
+                        "num.partitions=1",
+                        "offsets.topic.replication.factor=1",
+                        "offsets.topic.num.partitions=1",
+                        "transaction.state.log.replication.factor=1",
+                        "transaction.state.log.min.isr=1",
+                        "share.coordinator.state.topic.replication.factor=1",
+                        "share.coordinator.state.topic.min.isr=1",
+                        "group.initial.rebalance.delay.ms=0",
+                        "broker.heartbeat.interval.ms=500",
+                        "broker.session.timeout.ms=2000",
+                        "log.flush.interval.messages=9223372036854775807",
+                        ""));
+        List<String> cmd = java(
+                "kafka.tools.StorageTool",
+                "format",
+                "-t",
+                Uuid.randomUuid().toString(),
+                "-c",
+                dir.resolve("server.properties").toString(),
+                "--standalone");
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("format.log").toFile())
+                .start();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("kafka storage format failed: " + Files.readString(dir.resolve("format.log")));
+            throw new IllegalStateException(
+                    "kafka storage format failed: " + Files.readString(dir.resolve("format.log")));
         }
     }
 
@@ -117,9 +132,12 @@ final class KafkaBroker implements AutoCloseable, BeforeAllCallback, AfterAllCal
     /** Starts (or restarts) the broker and waits until it acknowledges. */
     void start() throws Exception {
         List<String> cmd = java("kafka.Kafka", dir.resolve("server.properties").toString());
-        process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        process = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("broker.log").toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
         awaitReady();
     }
 
@@ -145,8 +163,13 @@ final class KafkaBroker implements AutoCloseable, BeforeAllCallback, AfterAllCal
     }
 
     Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                30_000));
     }
 
     /** SIGKILL: the broker loses what it had not written to its page cache, as a crashed broker would. */

@@ -37,9 +37,13 @@ class KafkaConfigTest {
         assertThat(c.segmentBytes).isEqualTo(32L << 20);
         assertThat(c.fsyncInterval).isEqualTo(Duration.ofSeconds(1));
         assertThat(c.closeTimeout).isEqualTo(Duration.ofSeconds(5));
-        assertThat(c.producerProperties()).containsEntry("acks", "all").containsEntry("enable.idempotence", "true")
-                .containsEntry("max.in.flight.requests.per.connection", "5").containsEntry("bootstrap.servers", "localhost:9092")
-                .containsEntry("max.block.ms", "5000").containsEntry("batch.size", "262144");
+        assertThat(c.producerProperties())
+                .containsEntry("acks", "all")
+                .containsEntry("enable.idempotence", "true")
+                .containsEntry("max.in.flight.requests.per.connection", "5")
+                .containsEntry("bootstrap.servers", "localhost:9092")
+                .containsEntry("max.block.ms", "5000")
+                .containsEntry("batch.size", "262144");
     }
 
     @Test
@@ -50,9 +54,12 @@ class KafkaConfigTest {
 
     @Test
     void topicTemplateOrOneTopic() {
-        assertThat(config("sink.kafka.topic", "logs.{component}.v1").topic(LogComponent.PROTOCOL)).isEqualTo("logs.protocol.v1");
-        assertThat(config("sink.kafka.topic", "gateway-logs").topic(LogComponent.METRICS)).isEqualTo("gateway-logs");
-        assertThatThrownBy(() -> config("sink.kafka.topic", "bad topic")).isInstanceOf(InvalidSettingException.class)
+        assertThat(config("sink.kafka.topic", "logs.{component}.v1").topic(LogComponent.PROTOCOL))
+                .isEqualTo("logs.protocol.v1");
+        assertThat(config("sink.kafka.topic", "gateway-logs").topic(LogComponent.METRICS))
+                .isEqualTo("gateway-logs");
+        assertThatThrownBy(() -> config("sink.kafka.topic", "bad topic"))
+                .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("'sink.kafka.topic' = 'bad topic'");
     }
 
@@ -61,47 +68,69 @@ class KafkaConfigTest {
         KafkaConfig c = config("sink.kafka.components", "api, protocol");
         assertThat(c.accepts(LogComponent.API)).isTrue();
         assertThat(c.accepts(LogComponent.AUTH)).isFalse();
-        assertThat(config("sink.kafka.components", "none").accepts(LogComponent.API)).isFalse();
-        assertThatThrownBy(() -> config("sink.kafka.components", "api,bogus")).isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("'sink.kafka.components' = 'api,bogus'").hasMessageContaining("allowed");
+        assertThat(config("sink.kafka.components", "none").accepts(LogComponent.API))
+                .isFalse();
+        assertThatThrownBy(() -> config("sink.kafka.components", "api,bogus"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("'sink.kafka.components' = 'api,bogus'")
+                .hasMessageContaining("allowed");
     }
 
     @Test
     void clientPropertiesPassThroughAndAreValidated() {
-        KafkaConfig c = config("sink.kafka.client.compression.type", "zstd", "sink.kafka.client.security.protocol", "SSL",
-                "sink.kafka.client.client.id", "gw-7");
-        assertThat(c.producerProperties()).containsEntry("compression.type", "zstd").containsEntry("security.protocol", "SSL");
+        KafkaConfig c = config(
+                "sink.kafka.client.compression.type",
+                "zstd",
+                "sink.kafka.client.security.protocol",
+                "SSL",
+                "sink.kafka.client.client.id",
+                "gw-7");
+        assertThat(c.producerProperties())
+                .containsEntry("compression.type", "zstd")
+                .containsEntry("security.protocol", "SSL");
         assertThat(c.clientId).isEqualTo("gw-7");
 
         assertThatThrownBy(() -> config("sink.kafka.client.compresion.type", "zstd"))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("'sink.kafka.client.compresion.type' = 'zstd'").hasMessageContaining("not one");
+                .hasMessageContaining("'sink.kafka.client.compresion.type' = 'zstd'")
+                .hasMessageContaining("not one");
         assertThatThrownBy(() -> config("sink.kafka.client.compression.type", "brotli"))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("'sink.kafka.client.compression.type' = 'brotli'").hasMessageContaining("zstd");
+                .hasMessageContaining("'sink.kafka.client.compression.type' = 'brotli'")
+                .hasMessageContaining("zstd");
         assertThatThrownBy(() -> config("sink.kafka.client.linger.ms", "soon"))
-                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("'sink.kafka.client.linger.ms' = 'soon'")
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("'sink.kafka.client.linger.ms' = 'soon'")
                 .hasMessageContaining("long");
         assertThatThrownBy(() -> config("sink.kafka.client.acks", "1"))
-                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("'sink.kafka.client.acks' = '1'");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("'sink.kafka.client.acks' = '1'");
         assertThatThrownBy(() -> config("sink.kafka.client.enable.idempotence", "false"))
                 .isInstanceOf(InvalidSettingException.class);
         assertThatThrownBy(() -> config("sink.kafka.client.max.in.flight.requests.per.connection", "6"))
-                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("1 to 5");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("1 to 5");
         assertThatThrownBy(() -> config("sink.kafka.client.value.serializer", "x.Y"))
-                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("the sink sets");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("the sink sets");
     }
 
     @Test
     void otherSettingsFailFast() {
-        assertThatThrownBy(() -> config("sink.kafka.spool.max.bytes", "1KB")).isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("'sink.kafka.spool.max.bytes' = '1KB'").hasMessageContaining("64KB to 1TB");
-        assertThatThrownBy(() -> config("sink.kafka.format", "xml")).isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("'sink.kafka.format' = 'xml'").hasMessageContaining("json or ecs");
+        assertThatThrownBy(() -> config("sink.kafka.spool.max.bytes", "1KB"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("'sink.kafka.spool.max.bytes' = '1KB'")
+                .hasMessageContaining("64KB to 1TB");
+        assertThatThrownBy(() -> config("sink.kafka.format", "xml"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("'sink.kafka.format' = 'xml'")
+                .hasMessageContaining("json or ecs");
         assertThatThrownBy(() -> config("sink.kafka.close.timeout", "2h")).isInstanceOf(InvalidSettingException.class);
-        assertThatThrownBy(() -> config("sink.kafka.bootstrap.servers", " ")).isInstanceOf(InvalidSettingException.class);
+        assertThatThrownBy(() -> config("sink.kafka.bootstrap.servers", " "))
+                .isInstanceOf(InvalidSettingException.class);
         assertThat(config("sink.kafka.spool.max.bytes", "64KB").segmentBytes).isEqualTo(16 * 1024);
-        assertThat(config("sink.kafka.spool.fsync.interval", "0ms").fsyncInterval).isZero();
+        assertThat(config("sink.kafka.spool.fsync.interval", "0ms").fsyncInterval)
+                .isZero();
     }
 
     @Test
@@ -114,6 +143,7 @@ class KafkaConfigTest {
         assertThat(ecs.format(LogComponent.AUTH)).isEqualTo("json");
         assertThatThrownBy(() -> config("component.api.sink.kafka.format", "text"))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("'component.api.sink.kafka.format' = 'text'").hasMessageContaining("json or ecs");
+                .hasMessageContaining("'component.api.sink.kafka.format' = 'text'")
+                .hasMessageContaining("json or ecs");
     }
 }

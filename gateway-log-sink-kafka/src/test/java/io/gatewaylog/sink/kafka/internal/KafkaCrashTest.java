@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaCrashTest {
     @TempDir
     static Path root;
+
     @RegisterExtension
     static final KafkaBroker broker = KafkaBroker.perClass();
 
@@ -35,16 +36,24 @@ class KafkaCrashTest {
     void gatewayKilledWhileSpoolingThenRestartedSendsTheSpoolNothingLostOrDoubled() throws Exception {
         Path spool = root.resolve("crash-spool");
         broker.stop();
-        Child first = Child.start(root.resolve("first.err"), "spool", broker.bootstrap(), spool.toString(), "crash", "1000000");
-        await().atMost(Duration.ofSeconds(60)).until(() -> first.lines.contains("flushed 3000") || !first.process.isAlive());
-        assertThat(first.process.isAlive()).as("the gateway still runs while Kafka is down").isTrue();
+        Child first = Child.start(
+                root.resolve("first.err"), "spool", broker.bootstrap(), spool.toString(), "crash", "1000000");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> first.lines.contains("flushed 3000") || !first.process.isAlive());
+        assertThat(first.process.isAlive())
+                .as("the gateway still runs while Kafka is down")
+                .isTrue();
         first.process.destroyForcibly(); // SIGKILL, in the middle of spooling
         first.process.waitFor(30, TimeUnit.SECONDS);
-        int flushed = first.lines.stream().filter(l -> l.startsWith("flushed ")).mapToInt(l -> Integer.parseInt(l.substring(8)))
-                .max().orElseThrow();
+        int flushed = first.lines.stream()
+                .filter(l -> l.startsWith("flushed "))
+                .mapToInt(l -> Integer.parseInt(l.substring(8)))
+                .max()
+                .orElseThrow();
 
         broker.start();
-        Child second = Child.start(root.resolve("second.err"), "drain", broker.bootstrap(), spool.toString(), "crash", "10");
+        Child second =
+                Child.start(root.resolve("second.err"), "drain", broker.bootstrap(), spool.toString(), "crash", "10");
         assertThat(second.process.waitFor(90, TimeUnit.SECONDS)).isTrue();
         assertThat(second.lines).as(second.stderr()).contains("drained");
 
@@ -59,13 +68,15 @@ class KafkaCrashTest {
             expected.add("after-" + i);
         }
         assertThat(got).as("in order, none lost, none twice").isEqualTo(expected);
-        System.out.println("gateway SIGKILL while spooling: " + flushed + " flushed, " + spooled + " in the spool, all sent once");
+        System.out.println(
+                "gateway SIGKILL while spooling: " + flushed + " flushed, " + spooled + " in the spool, all sent once");
     }
 
     @Test
     void theKafkaClientsOwnLogsThroughSlf4jNeverFeedBackIntoTheSink() throws Exception {
         Path spool = root.resolve("feedback-spool");
-        Child child = Child.start(root.resolve("feedback.err"), "feedback", broker.bootstrap(), spool.toString(), "fb", "300");
+        Child child = Child.start(
+                root.resolve("feedback.err"), "feedback", broker.bootstrap(), spool.toString(), "fb", "300");
         assertThat(child.process.waitFor(90, TimeUnit.SECONDS)).isTrue();
         assertThat(child.process.exitValue()).as(child.stderr()).isZero();
         List<TopicReader.Read> reads = TopicReader.readAll(broker.bootstrap(), "fb.system");
@@ -74,11 +85,18 @@ class KafkaCrashTest {
             expected.add("fb-" + i);
         }
         assertThat(TopicReader.messages(reads)).isEqualTo(expected);
-        long skipped = child.lines.stream().filter(l -> l.startsWith("skipped ")).mapToLong(l -> Long.parseLong(l.substring(8)))
-                .findFirst().orElseThrow();
-        long accepted = child.lines.stream().filter(l -> l.startsWith("accepted ")).mapToLong(l -> Long.parseLong(l.substring(9)))
-                .findFirst().orElseThrow();
-        // The client did log (DEBUG, through gateway-log-slf4j, into the system component), and none of it went to Kafka.
+        long skipped = child.lines.stream()
+                .filter(l -> l.startsWith("skipped "))
+                .mapToLong(l -> Long.parseLong(l.substring(8)))
+                .findFirst()
+                .orElseThrow();
+        long accepted = child.lines.stream()
+                .filter(l -> l.startsWith("accepted "))
+                .mapToLong(l -> Long.parseLong(l.substring(9)))
+                .findFirst()
+                .orElseThrow();
+        // The client did log (DEBUG, through gateway-log-slf4j, into the system component), and none of it went to
+        // Kafka.
         assertThat(skipped).isPositive();
         assertThat(accepted).isGreaterThanOrEqualTo(300 + skipped);
         System.out.println("feedback: 300 records shipped, " + skipped + " Kafka client records kept out of Kafka");
@@ -94,7 +112,8 @@ class KafkaCrashTest {
             this.process = process;
             this.err = err;
             Thread t = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader r =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = r.readLine()) != null) {
                         lines.add(line);
@@ -117,8 +136,10 @@ class KafkaCrashTest {
             cmd.add(System.getProperty("java.class.path"));
             cmd.add(GatewayApp.class.getName());
             cmd.addAll(List.of(args));
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.to(err.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectError(ProcessBuilder.Redirect.to(err.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
             return new Child(p, err);
         }
 

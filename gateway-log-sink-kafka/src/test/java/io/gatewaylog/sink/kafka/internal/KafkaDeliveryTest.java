@@ -35,6 +35,7 @@ class KafkaDeliveryTest {
 
     @TempDir
     static Path root;
+
     @RegisterExtension
     static final KafkaBroker broker = KafkaBroker.perClass();
 
@@ -92,8 +93,9 @@ class KafkaDeliveryTest {
             for (int i = 0; i < 200; i++) {
                 TopicReader.Read r = reads.get(i);
                 assertThat(r.key()).isEqualTo("gw-1");
-                assertThat(r.headers()).containsExactly(Map.entry("component", c.id()),
-                        Map.entry("level", levels[i % levels.length].name()));
+                assertThat(r.headers())
+                        .containsExactly(
+                                Map.entry("component", c.id()), Map.entry("level", levels[i % levels.length].name()));
                 assertThat(r.value()).doesNotEndWith("\n").doesNotContain("hunter2");
                 JsonNode json = Json.parse(r.value());
                 assertThat(json.get("message").asText()).isEqualTo(c.id() + "-" + i);
@@ -105,7 +107,8 @@ class KafkaDeliveryTest {
         assertThat(value(sink, "dropped")).isZero();
         assertThat(value(sink, "resent")).isZero();
         assertThat(value(sink, "broker.reachable")).isEqualTo(1.0);
-        assertThat(backend.statistics().component(LogComponent.AUTH).sinkErrors()).isZero();
+        assertThat(backend.statistics().component(LogComponent.AUTH).sinkErrors())
+                .isZero();
     }
 
     private static long Instant(String iso) {
@@ -148,7 +151,9 @@ class KafkaDeliveryTest {
         for (int i = 0; i < total; i++) {
             expected.add("m-" + i);
         }
-        assertThat(new ArrayList<>(distinct)).as("every record, in order of first arrival").isEqualTo(expected);
+        assertThat(new ArrayList<>(distinct))
+                .as("every record, in order of first arrival")
+                .isEqualTo(expected);
         int duplicates = got.size() - distinct.size();
         System.out.println("broker SIGKILL mid-stream: " + total + " records, 0 lost, " + duplicates + " duplicates, "
                 + (long) value(sink, "resent") + " resent, " + (long) value(sink, "send.errors") + " send errors");
@@ -182,7 +187,7 @@ class KafkaDeliveryTest {
                 expected.add(c.id() + "-" + i);
             }
             assertThat(new ArrayList<>(new LinkedHashSet<>(
-                    TopicReader.messages(TopicReader.readAll(broker.bootstrap(), prefix + "." + c.id())))))
+                            TopicReader.messages(TopicReader.readAll(broker.bootstrap(), prefix + "." + c.id())))))
                     .isEqualTo(expected);
         }
         assertThat(reporter.count("sending to Kafka failed")).isEqualTo(1);
@@ -196,8 +201,13 @@ class KafkaDeliveryTest {
             deadPort = s.getLocalPort();
         }
         RecordingReporter reporter = new RecordingReporter();
-        Map<String, String> small = Map.of("sink.kafka.bootstrap.servers", "127.0.0.1:" + deadPort,
-                "sink.kafka.spool.max.bytes", "64KB", "sink.kafka.client.max.block.ms", "500");
+        Map<String, String> small = Map.of(
+                "sink.kafka.bootstrap.servers",
+                "127.0.0.1:" + deadPort,
+                "sink.kafka.spool.max.bytes",
+                "64KB",
+                "sink.kafka.client.max.block.ms",
+                "500");
         GatewayLogBackend backend = backend(small, reporter);
         LogSink sink = TestBackends.sink(backend);
         GatewayLogger log = backend.logger(LogComponent.API, "full");
@@ -206,12 +216,14 @@ class KafkaDeliveryTest {
             log.info("f-" + i, Map.of("padding", "x".repeat(100)));
         }
         assertThat(backend.flush(Duration.ofSeconds(10))).isTrue();
-        await().atMost(WAIT).untilAsserted(() ->
-                assertThat(value(sink, "spooled") + value(sink, "dropped", "reason", "spool_full")).isEqualTo((double) total));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(value(sink, "spooled") + value(sink, "dropped", "reason", "spool_full"))
+                        .isEqualTo((double) total));
         long spooled = (long) value(sink, "spooled");
         assertThat(spooled).isPositive().isLessThan(total);
         assertThat(value(sink, "spool.bytes")).isLessThanOrEqualTo(64 * 1024);
-        assertThat(backend.statistics().component(LogComponent.API).droppedTotal()).isZero();
+        assertThat(backend.statistics().component(LogComponent.API).droppedTotal())
+                .isZero();
         assertThat(reporter.count("the spool is full")).isEqualTo(1);
         assertThat(backend.shutdown(Duration.ofSeconds(10))).isTrue();
         backends.clear();
@@ -223,7 +235,8 @@ class KafkaDeliveryTest {
         for (int i = 0; i < spooled; i++) {
             expected.add("f-" + i);
         }
-        assertThat(TopicReader.messages(TopicReader.readAll(broker.bootstrap(), prefix + ".api"))).isEqualTo(expected);
+        assertThat(TopicReader.messages(TopicReader.readAll(broker.bootstrap(), prefix + ".api")))
+                .isEqualTo(expected);
     }
 
     private static void sleep(long millis) {

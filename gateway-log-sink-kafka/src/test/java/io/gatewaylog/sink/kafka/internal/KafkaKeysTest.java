@@ -12,6 +12,7 @@ class KafkaKeysTest {
 
     @Test
     void readmeDocumentsEveryKeyWithItsDefaults() throws Exception {
-        assertThat(SettingsDoc.problems(Files.readString(Path.of("..", "README.md")), KafkaKeys.KEYS)).isEmpty();
+        assertThat(SettingsDoc.problems(Files.readString(Path.of("..", "README.md")), KafkaKeys.KEYS))
+                .isEmpty();
     }
 }

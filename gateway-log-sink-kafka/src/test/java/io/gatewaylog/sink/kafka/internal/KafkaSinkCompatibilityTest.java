@@ -21,6 +21,7 @@ class KafkaSinkCompatibilityTest extends SinkCompatibilityKit {
 
     @TempDir
     static Path root;
+
     @RegisterExtension
     static final KafkaBroker broker = KafkaBroker.perClass();
 

@@ -43,21 +43,32 @@ class KafkaSinkLocalTest {
         try (ServerSocket s = new ServerSocket(0)) {
             deadPort = s.getLocalPort();
         }
-        KafkaConfig config = KafkaConfig.from(LayeredSettings.load(Map.of("sink.kafka.spool.dir", dir.toString(),
-                "sink.kafka.bootstrap.servers", "127.0.0.1:" + deadPort, "sink.kafka.client.max.block.ms", "200"),
-                new Properties(), Map.of()));
+        KafkaConfig config = KafkaConfig.from(LayeredSettings.load(
+                Map.of(
+                        "sink.kafka.spool.dir",
+                        dir.toString(),
+                        "sink.kafka.bootstrap.servers",
+                        "127.0.0.1:" + deadPort,
+                        "sink.kafka.client.max.block.ms",
+                        "200"),
+                new Properties(),
+                Map.of()));
         return new KafkaSink(config, ENCODER, reporter);
     }
 
     private static LogRecord record(String logger, String thread, String message) {
-        return LogRecord.builder(Level.INFO, LogComponent.SYSTEM, logger).message(message).thread(thread, 1).build();
+        return LogRecord.builder(Level.INFO, LogComponent.SYSTEM, logger)
+                .message(message)
+                .thread(thread, 1)
+                .build();
     }
 
     @Test
     void aSecondSinkOnTheSameSpoolFailsToStart() throws Exception {
         try (KafkaSink first = sink(new RecordingReporter())) {
             assertThatThrownBy(() -> sink(new RecordingReporter()))
-                    .isInstanceOf(SinkConflictException.class).hasMessageContaining("in use");
+                    .isInstanceOf(SinkConflictException.class)
+                    .hasMessageContaining("in use");
         }
         sink(new RecordingReporter()).close(); // free again once the first is closed
     }
@@ -67,13 +78,17 @@ class KafkaSinkLocalTest {
         try (KafkaSink sink = sink(new RecordingReporter())) {
             int taken = sink.write(List.of(
                     record("app", "main", "a"),
-                    record("org.apache.kafka.clients.NetworkClient", "kafka-producer-network-thread | gateway-log-kafka", "loop"),
+                    record(
+                            "org.apache.kafka.clients.NetworkClient",
+                            "kafka-producer-network-thread | gateway-log-kafka",
+                            "loop"),
                     record("org.apache.kafka.clients.producer.KafkaProducer", KafkaSender.THREAD_NAME, "loop"),
                     record("org.apache.kafka.clients.consumer.KafkaConsumer", "app-consumer-1", "the app's own client"),
                     record("app", KafkaSender.THREAD_NAME, "b")));
             assertThat(taken).isEqualTo(5);
             assertThat(TestBackends.value(sink, "skipped")).isEqualTo(2.0);
-            assertThat(TestBackends.value(sink, "spooled", "component", "system")).isEqualTo(3.0);
+            assertThat(TestBackends.value(sink, "spooled", "component", "system"))
+                    .isEqualTo(3.0);
         }
     }
 
@@ -91,9 +106,20 @@ class KafkaSinkLocalTest {
         try (ServerSocket s = new ServerSocket(0)) {
             deadPort = s.getLocalPort();
         }
-        io.gatewaylog.api.spi.Settings settings = LayeredSettings.load(Map.of("sink.kafka.spool.dir", dir.toString(),
-                "sink.kafka.bootstrap.servers", "127.0.0.1:" + deadPort, "sink.kafka.client.max.block.ms", "200",
-                "sink.kafka.format", "ecs", "component.auth.sink.kafka.format", "json"), new Properties(), Map.of());
+        io.gatewaylog.api.spi.Settings settings = LayeredSettings.load(
+                Map.of(
+                        "sink.kafka.spool.dir",
+                        dir.toString(),
+                        "sink.kafka.bootstrap.servers",
+                        "127.0.0.1:" + deadPort,
+                        "sink.kafka.client.max.block.ms",
+                        "200",
+                        "sink.kafka.format",
+                        "ecs",
+                        "component.auth.sink.kafka.format",
+                        "json"),
+                new Properties(),
+                Map.of());
         List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
         io.gatewaylog.api.spi.SinkContext context = new io.gatewaylog.api.spi.SinkContext() {
             @Override

@@ -13,8 +13,7 @@ import java.util.Map;
 
 /** Backends with the Kafka sink found by ServiceLoader, and reading its measurements. */
 final class TestBackends {
-    private TestBackends() {
-    }
+    private TestBackends() {}
 
     static Map<String, String> kafka(String bootstrap, String topicPrefix, Path spool) {
         Map<String, String> m = new HashMap<>();
@@ -29,8 +28,12 @@ final class TestBackends {
     }
 
     static GatewayLogBackend start(Map<String, String> settings, Reporter reporter) {
-        GatewayLogBackend.Builder b = GatewayLogBackend.builder().bindGlobalContext(false).settings(settings)
-                .setting("console.enabled", "false").setting("shutdown.hook", "false").setting("retention.enabled", "false");
+        GatewayLogBackend.Builder b = GatewayLogBackend.builder()
+                .bindGlobalContext(false)
+                .settings(settings)
+                .setting("console.enabled", "false")
+                .setting("shutdown.hook", "false")
+                .setting("retention.enabled", "false");
         if (reporter != null) {
             b.reporter(reporter);
         }
@@ -38,7 +41,10 @@ final class TestBackends {
     }
 
     static LogSink sink(GatewayLogBackend backend) {
-        return backend.sinks().stream().filter(s -> s.name().equals("kafka")).findFirst().orElseThrow();
+        return backend.sinks().stream()
+                .filter(s -> s.name().equals("kafka"))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Sum of the sink's measurement {@code gateway.log.kafka.<name>} over the tags that match. */

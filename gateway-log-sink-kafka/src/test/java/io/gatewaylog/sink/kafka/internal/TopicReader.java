@@ -16,23 +16,30 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads a whole topic back with a real consumer (no group: assign, from the beginning to the end offsets). */
 final class TopicReader {
-    private TopicReader() {
-    }
+    private TopicReader() {}
 
     /** One record as it sits in Kafka. */
-    record Read(String topic, int partition, String key, Map<String, String> headers, String value, long timestamp) {
-    }
+    record Read(String topic, int partition, String key, Map<String, String> headers, String value, long timestamp) {}
 
     static List<Read> readAll(String bootstrap, String topic) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_uncommitted");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-            List<TopicPartition> parts = infos == null ? List.of()
-                    : infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            List<TopicPartition> parts = infos == null
+                    ? List.of()
+                    : infos.stream()
+                            .map(i -> new TopicPartition(topic, i.partition()))
+                            .toList();
             if (parts.isEmpty()) {
                 return List.of();
             }
@@ -50,8 +57,13 @@ final class TopicReader {
                     for (Header h : r.headers()) {
                         headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
                     }
-                    out.add(new Read(r.topic(), r.partition(), r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
-                            headers, new String(r.value(), StandardCharsets.UTF_8), r.timestamp()));
+                    out.add(new Read(
+                            r.topic(),
+                            r.partition(),
+                            r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
+                            headers,
+                            new String(r.value(), StandardCharsets.UTF_8),
+                            r.timestamp()));
                 }
             }
             return out;

@@ -39,7 +39,8 @@ public final class MeterDestinations {
      *
      * @param defaultRegistry where everything goes until the application binds a registry; null for none
      */
-    public static MeterDestinations open(LoggingStatistics statistics, MeterRegistry defaultRegistry, Reporter reporter) {
+    public static MeterDestinations open(
+            LoggingStatistics statistics, MeterRegistry defaultRegistry, Reporter reporter) {
         MeterDestinations d = new MeterDestinations(statistics);
         if (defaultRegistry != null) {
             d.defaultRegistry = defaultRegistry;

@@ -11,18 +11,38 @@ import java.util.Map;
  * observation) must be asked for.
  */
 public enum MeterKind {
-    GAUGE, COUNTER, TIMER, DISTRIBUTION;
+    GAUGE,
+    COUNTER,
+    TIMER,
+    DISTRIBUTION;
 
     /** Nanoseconds per unit, for the time units a timer understands (case-insensitive). */
     private static final Map<String, Double> NANOS_PER_UNIT = Map.ofEntries(
-            Map.entry("ns", 1d), Map.entry("nanos", 1d), Map.entry("nanosecond", 1d), Map.entry("nanoseconds", 1d),
-            Map.entry("us", 1e3), Map.entry("\u00b5s", 1e3), Map.entry("micros", 1e3),
-            Map.entry("microsecond", 1e3), Map.entry("microseconds", 1e3),
-            Map.entry("ms", 1e6), Map.entry("millis", 1e6), Map.entry("millisecond", 1e6), Map.entry("milliseconds", 1e6),
-            Map.entry("s", 1e9), Map.entry("sec", 1e9), Map.entry("secs", 1e9), Map.entry("second", 1e9),
+            Map.entry("ns", 1d),
+            Map.entry("nanos", 1d),
+            Map.entry("nanosecond", 1d),
+            Map.entry("nanoseconds", 1d),
+            Map.entry("us", 1e3),
+            Map.entry("\u00b5s", 1e3),
+            Map.entry("micros", 1e3),
+            Map.entry("microsecond", 1e3),
+            Map.entry("microseconds", 1e3),
+            Map.entry("ms", 1e6),
+            Map.entry("millis", 1e6),
+            Map.entry("millisecond", 1e6),
+            Map.entry("milliseconds", 1e6),
+            Map.entry("s", 1e9),
+            Map.entry("sec", 1e9),
+            Map.entry("secs", 1e9),
+            Map.entry("second", 1e9),
             Map.entry("seconds", 1e9),
-            Map.entry("min", 60e9), Map.entry("mins", 60e9), Map.entry("minute", 60e9), Map.entry("minutes", 60e9),
-            Map.entry("h", 3600e9), Map.entry("hour", 3600e9), Map.entry("hours", 3600e9));
+            Map.entry("min", 60e9),
+            Map.entry("mins", 60e9),
+            Map.entry("minute", 60e9),
+            Map.entry("minutes", 60e9),
+            Map.entry("h", 3600e9),
+            Map.entry("hour", 3600e9),
+            Map.entry("hours", 3600e9));
 
     /** A timer's value without a time unit is taken as milliseconds, the unit gateways report latencies in. */
     static final double DEFAULT_TIMER_NANOS_PER_UNIT = 1e6;

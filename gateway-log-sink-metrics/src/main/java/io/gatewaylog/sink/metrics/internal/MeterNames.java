@@ -15,13 +15,13 @@ public final class MeterNames {
      * or gauge and cannot carry a timer's distribution, so this one meter stays the sink's own.
      */
     public static final String FLUSH_LATENCY = "gateway.log.flush.latency";
+
     public static final String REFUSED = "gateway.log.metrics.refused";
 
     public static final String COMPONENT = "component";
     public static final String REASON = "reason";
 
-    private MeterNames() {
-    }
+    private MeterNames() {}
 
     /**
      * The base unit handed to Micrometer for a measurement, or null. Only real base units ({@code bytes},

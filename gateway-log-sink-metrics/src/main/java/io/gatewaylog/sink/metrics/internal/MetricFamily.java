@@ -95,22 +95,31 @@ final class MetricFamily {
         String description = "gateway metric record" + (unit == null ? "" : " (unit: " + unit + ")");
         switch (kind) {
             case COUNTER -> {
-                Counter c = Counter.builder(name).tags(tags).description(description).register(registry);
+                Counter c = Counter.builder(name)
+                        .tags(tags)
+                        .description(description)
+                        .register(registry);
                 return c::increment;
             }
             case TIMER -> {
-                Timer t = Timer.builder(name).tags(tags).description(description).register(registry);
+                Timer t =
+                        Timer.builder(name).tags(tags).description(description).register(registry);
                 return nanos -> t.record(Math.round(nanos), TimeUnit.NANOSECONDS);
             }
             case DISTRIBUTION -> {
-                DistributionSummary d = DistributionSummary.builder(name).tags(tags).description(description)
+                DistributionSummary d = DistributionSummary.builder(name)
+                        .tags(tags)
+                        .description(description)
                         .register(registry);
                 return d::record;
             }
             default -> {
                 GaugeValue holder = new GaugeValue();
-                Gauge.builder(name, holder, GaugeValue::get).tags(tags).description(description)
-                        .strongReference(true).register(registry);
+                Gauge.builder(name, holder, GaugeValue::get)
+                        .tags(tags)
+                        .description(description)
+                        .strongReference(true)
+                        .register(registry);
                 return holder::set;
             }
         }

@@ -28,13 +28,23 @@ public record MetricSample(String name, double value, String unit, String type, 
         record.context().forEach((k, v) -> putTag(tags, k, v, excludedTags));
         fields.forEach((k, v) -> putTag(tags, k, v, excludedTags));
         Object name = fields.get(LogRecord.METRIC_NAME);
-        return new MetricSample(name == null ? "" : String.valueOf(name).trim(), number(fields.get(LogRecord.METRIC_VALUE)),
-                text(fields.get(LogRecord.METRIC_UNIT)), text(fields.get(LogRecord.METRIC_TYPE)), tags);
+        return new MetricSample(
+                name == null ? "" : String.valueOf(name).trim(),
+                number(fields.get(LogRecord.METRIC_VALUE)),
+                text(fields.get(LogRecord.METRIC_UNIT)),
+                text(fields.get(LogRecord.METRIC_TYPE)),
+                tags);
     }
 
     private static void putTag(Map<String, String> tags, String key, Object value, Set<String> excludedTags) {
-        if (key == null || key.isBlank() || value == null || METRIC_KEYS.contains(key) || excludedTags.contains(key)
-                || value instanceof Map || value instanceof Collection || value instanceof Iterable
+        if (key == null
+                || key.isBlank()
+                || value == null
+                || METRIC_KEYS.contains(key)
+                || excludedTags.contains(key)
+                || value instanceof Map
+                || value instanceof Collection
+                || value instanceof Iterable
                 || value.getClass().isArray()) {
             return;
         }

@@ -37,8 +37,8 @@ public final class RecordMeters {
     private final Set<String> refusedNames = ConcurrentHashMap.newKeySet();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
-    public RecordMeters(MeterRegistry registry, int maxTagSets, int maxNames, Set<String> excludedTags,
-                        Reporter reporter) {
+    public RecordMeters(
+            MeterRegistry registry, int maxTagSets, int maxNames, Set<String> excludedTags, Reporter reporter) {
         this.registry = registry;
         this.maxTagSets = maxTagSets;
         this.maxNames = maxNames;
@@ -69,42 +69,67 @@ public final class RecordMeters {
         }
         MeterKind requested = MeterKind.parse(sample.type());
         if (sample.type() != null && requested == null) {
-            refuse(name, INVALID_TYPE, "metric '" + name + "' has metric_type '" + sample.type()
-                    + "'; allowed: gauge, counter, timer, distribution");
+            refuse(
+                    name,
+                    INVALID_TYPE,
+                    "metric '" + name + "' has metric_type '" + sample.type()
+                            + "'; allowed: gauge, counter, timer, distribution");
             return;
         }
         MetricFamily family = families.get(name);
         if (family == null) {
             if (families.size() >= maxNames) {
-                refuse(name, TOO_MANY_NAMES, "metric '" + name + "' is refused: sink.metrics.max-names="
-                        + maxNames + " metric names are in use");
+                refuse(
+                        name,
+                        TOO_MANY_NAMES,
+                        "metric '" + name + "' is refused: sink.metrics.max-names=" + maxNames
+                                + " metric names are in use");
                 return;
             }
             MeterKind kind = requested != null ? requested : MeterKind.byUnit(sample.unit());
-            family = families.computeIfAbsent(name, n -> new MetricFamily(n, kind, sample.unit(),
-                    new ArrayList<>(sample.tags().keySet()), maxTagSets));
+            family = families.computeIfAbsent(
+                    name,
+                    n -> new MetricFamily(
+                            n,
+                            kind,
+                            sample.unit(),
+                            new ArrayList<>(sample.tags().keySet()),
+                            maxTagSets));
         }
         if (requested != null && requested != family.kind()) {
-            refuse(name, TYPE_CONFLICT, "metric '" + name + "' is a " + family.kind().id()
-                    + "; records of it with metric_type '" + sample.type() + "' are refused");
+            refuse(
+                    name,
+                    TYPE_CONFLICT,
+                    "metric '" + name + "' is a " + family.kind().id() + "; records of it with metric_type '"
+                            + sample.type() + "' are refused");
             return;
         }
         if (!family.accepts(sample.value())) {
-            refuse(name, INVALID_VALUE, "metric '" + name + "' has a metric_value that a " + family.kind().id()
-                    + " cannot take: " + record.fields().get(LogRecord.METRIC_VALUE));
+            refuse(
+                    name,
+                    INVALID_VALUE,
+                    "metric '" + name + "' has a metric_value that a "
+                            + family.kind().id() + " cannot take: "
+                            + record.fields().get(LogRecord.METRIC_VALUE));
             return;
         }
         if (!family.tagKeys().containsAll(sample.tags().keySet())) {
             List<String> extra = new ArrayList<>(sample.tags().keySet());
             extra.removeAll(family.tagKeys());
-            reportOnce(name, "extra_tags", "metric '" + name + "' has the tag keys " + family.tagKeys()
-                    + " (fixed by its first record, as Prometheus requires); other tags such as " + extra
-                    + " are left off its meters");
+            reportOnce(
+                    name,
+                    "extra_tags",
+                    "metric '" + name + "' has the tag keys " + family.tagKeys()
+                            + " (fixed by its first record, as Prometheus requires); other tags such as " + extra
+                            + " are left off its meters");
         }
         try {
             if (!family.record(family.tags(sample), sample, registry)) {
-                refuse(name, CARDINALITY, "metric '" + name + "' has reached sink.metrics.max-tag-sets="
-                        + maxTagSets + " distinct tag sets; records with new tag sets are refused");
+                refuse(
+                        name,
+                        CARDINALITY,
+                        "metric '" + name + "' has reached sink.metrics.max-tag-sets=" + maxTagSets
+                                + " distinct tag sets; records with new tag sets are refused");
             }
         } catch (RuntimeException e) {
             refuse(name, REGISTRATION_FAILED, "metric '" + name + "' could not be registered: " + e.getMessage());
@@ -112,12 +137,19 @@ public final class RecordMeters {
     }
 
     private void refuse(String name, String reason, String message) {
-        String tag = families.containsKey(name) || refusedNames.contains(name)
-                || (refusedNames.size() < maxNames && refusedNames.add(name)) ? name : OTHER;
-        refusedCounters.computeIfAbsent(tag + '\u0000' + reason, k -> Counter.builder(MeterNames.REFUSED)
-                .tags("metric", tag, MeterNames.REASON, reason)
-                .description("Metric records not turned into meters, by metric and reason")
-                .register(registry)).increment();
+        String tag = families.containsKey(name)
+                        || refusedNames.contains(name)
+                        || (refusedNames.size() < maxNames && refusedNames.add(name))
+                ? name
+                : OTHER;
+        refusedCounters
+                .computeIfAbsent(
+                        tag + '\u0000' + reason,
+                        k -> Counter.builder(MeterNames.REFUSED)
+                                .tags("metric", tag, MeterNames.REASON, reason)
+                                .description("Metric records not turned into meters, by metric and reason")
+                                .register(registry))
+                .increment();
         reportOnce(tag, reason, message + " (counted in " + MeterNames.REFUSED + ", reported once)");
     }
 

@@ -71,13 +71,14 @@ final class StatisticsMeters {
     }
 
     private boolean sameTagKeys(Measurement m) {
-        Set<String> first = tagKeys.computeIfAbsent(m.name(), n -> Set.copyOf(m.tags().keySet()));
+        Set<String> first =
+                tagKeys.computeIfAbsent(m.name(), n -> Set.copyOf(m.tags().keySet()));
         if (first.equals(m.tags().keySet())) {
             return true;
         }
         if (reportedConflicts.add(m.name())) {
-            reporter.warn("measurement '" + m.name() + "' has the tag keys " + m.tags().keySet() + " and "
-                    + first + "; only the series with " + first + " are published");
+            reporter.warn("measurement '" + m.name() + "' has the tag keys "
+                    + m.tags().keySet() + " and " + first + "; only the series with " + first + " are published");
         }
         return false;
     }
@@ -85,14 +86,20 @@ final class StatisticsMeters {
     private void register(Measurement m) {
         String description = m.description() + (m.baseUnit() == null ? "" : " (" + m.baseUnit() + ")");
         String unit = MeterNames.micrometerBaseUnit(m.name(), m.baseUnit());
-        Tags tags = Tags.of(m.tags().entrySet().stream().map(e -> Tag.of(e.getKey(), e.getValue())).toList());
+        Tags tags = Tags.of(m.tags().entrySet().stream()
+                .map(e -> Tag.of(e.getKey(), e.getValue()))
+                .toList());
         // The lambdas hold the measurement strongly; Micrometer holds the statistics weakly.
         if (m.kind() == Measurement.Kind.COUNTER) {
             add(FunctionCounter.builder(m.name(), statistics, s -> m.value())
-                    .tags(tags).baseUnit(unit).description(description));
+                    .tags(tags)
+                    .baseUnit(unit)
+                    .description(description));
         } else {
             add(Gauge.builder(m.name(), statistics, s -> m.value())
-                    .tags(tags).baseUnit(unit).description(description));
+                    .tags(tags)
+                    .baseUnit(unit)
+                    .description(description));
         }
     }
 

@@ -17,16 +17,24 @@ abstract class DatagramTransport implements Transport {
     }
 
     @Override
-    public final Target target() { return target; }
+    public final Target target() {
+        return target;
+    }
 
     @Override
-    public final int maxMessageSize() { return maxMessageSize; }
+    public final int maxMessageSize() {
+        return maxMessageSize;
+    }
 
     @Override
-    public final boolean needsNewlineEscaping() { return false; }
+    public final boolean needsNewlineEscaping() {
+        return false;
+    }
 
     @Override
-    public final boolean isStream() { return false; }
+    public final boolean isStream() {
+        return false;
+    }
 
     @Override
     public final void checkOpen() {

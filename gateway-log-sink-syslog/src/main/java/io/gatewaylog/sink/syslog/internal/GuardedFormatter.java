@@ -24,9 +24,11 @@ final class GuardedFormatter {
         FormattedMessage m = formatOrPlain(r, t);
         if (m.truncated()) {
             counters.truncated.increment();
-            reporter.warnThrottled("truncated", "a record of component " + r.component().id()
-                    + " was longer than " + t.maxMessageSize() + " bytes and was truncated (counted in "
-                    + "gateway.log.syslog.truncated; see sink.syslog.max.message.size)");
+            reporter.warnThrottled(
+                    "truncated",
+                    "a record of component " + r.component().id()
+                            + " was longer than " + t.maxMessageSize() + " bytes and was truncated (counted in "
+                            + "gateway.log.syslog.truncated; see sink.syslog.max.message.size)");
         }
         return m.bytes();
     }
@@ -35,10 +37,17 @@ final class GuardedFormatter {
         try {
             return formatter.format(r, t.maxMessageSize(), t.needsNewlineEscaping());
         } catch (RuntimeException e) {
-            reporter.warnThrottled("format", "a record of component " + r.component().id() + " could not be formatted ("
-                    + e + "); sent without its fields");
-            LogRecord plain = LogRecord.builder().epochMillis(r.epochMillis()).level(r.level()).component(r.component())
-                    .logger(r.logger()).message(SdNames.text(r.message())).build();
+            reporter.warnThrottled(
+                    "format",
+                    "a record of component " + r.component().id() + " could not be formatted (" + e
+                            + "); sent without its fields");
+            LogRecord plain = LogRecord.builder()
+                    .epochMillis(r.epochMillis())
+                    .level(r.level())
+                    .component(r.component())
+                    .logger(r.logger())
+                    .message(SdNames.text(r.message()))
+                    .build();
             return formatter.format(plain, t.maxMessageSize(), t.needsNewlineEscaping());
         }
     }

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 
 /** Finds this machine's name for the HOSTNAME header field. */
 final class Hostnames {
-    private Hostnames() {
-    }
+    private Hostnames() {}
 
     /**
      * The kernel's host name where it can be read without a network round trip, else the JDK's answer,

@@ -32,9 +32,11 @@ final class RecordBuffer {
     private final AtomicInteger size = new AtomicInteger();
     /** Records added and visible to the sender (counted after they are in the queue). */
     private final AtomicLong added = new AtomicLong();
+
     private final AtomicLong wakeups = new AtomicLong();
     /** Written by the sender thread only. */
     private volatile long removed;
+
     private volatile Thread sender;
     private long idleNanos = MIN_IDLE_NANOS; // sender thread only
 

@@ -30,9 +30,18 @@ final class Rfc3164Formatter implements SyslogFormatter {
     @Override
     public FormattedMessage format(LogRecord record, int maxBytes, boolean escapeNewlines) {
         int pri = Severity.pri(config.facilities.get(record.component()), record.level());
-        StringBuilder b = new StringBuilder(128).append('<').append(pri).append('>')
-                .append(TIMESTAMP.format(record.timestamp())).append(' ').append(config.hostname).append(' ')
-                .append(tag).append('[').append(pid).append("]: ");
+        StringBuilder b = new StringBuilder(128)
+                .append('<')
+                .append(pri)
+                .append('>')
+                .append(TIMESTAMP.format(record.timestamp()))
+                .append(' ')
+                .append(config.hostname)
+                .append(' ')
+                .append(tag)
+                .append('[')
+                .append(pid)
+                .append("]: ");
         b.append(record.message() == null ? "" : record.message());
         for (Map.Entry<String, String> e : record.context().entrySet()) {
             append(b, e.getKey(), e.getValue());

@@ -20,7 +20,8 @@ final class Rfc5424Formatter implements SyslogFormatter {
     private static final byte[] MARKER = Utf8.bytes(TRUNCATION_MARKER);
 
     private final SyslogConfig config;
-    private final String procId = SdNames.printable(String.valueOf(ProcessHandle.current().pid()), 128);
+    private final String procId =
+            SdNames.printable(String.valueOf(ProcessHandle.current().pid()), 128);
 
     Rfc5424Formatter(SyslogConfig config) {
         this.config = config;
@@ -53,8 +54,8 @@ final class Rfc5424Formatter implements SyslogFormatter {
 
     private String header(LogRecord record) {
         int pri = Severity.pri(config.facilities.get(record.component()), record.level());
-        return "<" + pri + ">1 " + TIMESTAMP.format(record.timestamp()) + " " + config.hostname + " "
-                + config.appName + " " + procId + " " + msgId(record) + " ";
+        return "<" + pri + ">1 " + TIMESTAMP.format(record.timestamp()) + " " + config.hostname + " " + config.appName
+                + " " + procId + " " + msgId(record) + " ";
     }
 
     private String msgId(LogRecord record) {
@@ -105,8 +106,8 @@ final class Rfc5424Formatter implements SyslogFormatter {
         return b.append(']').toString();
     }
 
-    private static int add(StringBuilder b, StringBuilder p, String key, Object value, int bytes, int max,
-                           boolean escapeNewlines) {
+    private static int add(
+            StringBuilder b, StringBuilder p, String key, Object value, int bytes, int max, boolean escapeNewlines) {
         p.setLength(0);
         p.append(' ').append(SdNames.paramName(key)).append("=\"");
         String v = SdNames.text(value);

@@ -4,8 +4,7 @@ package io.gatewaylog.sink.syslog.internal;
 final class SdNames {
     static final int MAX_SD_NAME = 32;
 
-    private SdNames() {
-    }
+    private SdNames() {}
 
     /** PRINTUSASCII: %d33-126. */
     static boolean isPrintUsAscii(String s) {
@@ -96,7 +95,8 @@ final class SdNames {
         try {
             return String.valueOf(value);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            return "[toString() of " + value.getClass().getName() + " threw " + e.getClass().getName() + "]";
+            return "[toString() of " + value.getClass().getName() + " threw "
+                    + e.getClass().getName() + "]";
         }
     }
 

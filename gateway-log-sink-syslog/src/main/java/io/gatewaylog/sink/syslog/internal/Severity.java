@@ -9,8 +9,7 @@ final class Severity {
     static final int INFORMATIONAL = 6;
     static final int DEBUG = 7;
 
-    private Severity() {
-    }
+    private Severity() {}
 
     static int of(Level level) {
         switch (level) {

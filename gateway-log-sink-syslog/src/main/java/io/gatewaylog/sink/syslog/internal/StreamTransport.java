@@ -40,8 +40,14 @@ final class StreamTransport implements Transport {
     private final boolean octetCounting;
     private final int maxMessageSize;
 
-    private StreamTransport(Target target, Socket socket, Socket plain, StallWatchdog watchdog, boolean octetCounting,
-                            int maxMessageSize) throws IOException {
+    private StreamTransport(
+            Target target,
+            Socket socket,
+            Socket plain,
+            StallWatchdog watchdog,
+            boolean octetCounting,
+            int maxMessageSize)
+            throws IOException {
         this.target = target;
         this.socket = socket;
         this.plain = plain;
@@ -68,7 +74,8 @@ final class StreamTransport implements Transport {
             plain.setTcpNoDelay(true);
             plain.setKeepAlive(true);
             if (target.kind() == Target.Kind.TLS) {
-                SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(plain, target.host(), target.port(), true);
+                SSLSocket ssl =
+                        (SSLSocket) tls.getSocketFactory().createSocket(plain, target.host(), target.port(), true);
                 socket = ssl;
                 SSLParameters parameters = ssl.getSSLParameters();
                 if (config.verifyHostname) {
@@ -80,8 +87,13 @@ final class StreamTransport implements Transport {
                 ssl.startHandshake();
                 ssl.setSoTimeout(0);
             }
-            return new StreamTransport(target, socket, plain, watchdog,
-                    config.framing == SyslogConfig.Framing.OCTET_COUNTING, config.maxMessageSize);
+            return new StreamTransport(
+                    target,
+                    socket,
+                    plain,
+                    watchdog,
+                    config.framing == SyslogConfig.Framing.OCTET_COUNTING,
+                    config.maxMessageSize);
         } catch (IOException | RuntimeException e) {
             closeQuietly(socket);
             closeQuietly(plain);
@@ -90,16 +102,24 @@ final class StreamTransport implements Transport {
     }
 
     @Override
-    public Target target() { return target; }
+    public Target target() {
+        return target;
+    }
 
     @Override
-    public int maxMessageSize() { return maxMessageSize; }
+    public int maxMessageSize() {
+        return maxMessageSize;
+    }
 
     @Override
-    public boolean needsNewlineEscaping() { return !octetCounting; }
+    public boolean needsNewlineEscaping() {
+        return !octetCounting;
+    }
 
     @Override
-    public boolean isStream() { return true; }
+    public boolean isStream() {
+        return true;
+    }
 
     @Override
     public void checkOpen() throws IOException {

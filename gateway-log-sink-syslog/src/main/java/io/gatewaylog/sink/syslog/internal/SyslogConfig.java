@@ -26,14 +26,21 @@ public final class SyslogConfig {
     static final String DEFAULT_TARGETS = SyslogKeys.TARGETS.defaultValue("development", null);
 
     /** Message formats. */
-    public enum Format { RFC5424, RFC3164 }
+    public enum Format {
+        RFC5424,
+        RFC3164
+    }
 
     /** How messages are delimited on TCP and TLS. */
-    public enum Framing { OCTET_COUNTING, LF }
+    public enum Framing {
+        OCTET_COUNTING,
+        LF
+    }
 
     final List<Target> targets;
     /** Whether {@code targets} was left at its default: nobody asked for a particular collector. */
     final boolean defaultTargets;
+
     final Set<LogComponent> components;
     final Map<LogComponent, Facility> facilities;
     final Format format;
@@ -73,9 +80,10 @@ public final class SyslogConfig {
         reconnectDelay = s.get(SyslogKeys.RECONNECT_DELAY);
         reconnectMaxDelay = s.get(SyslogKeys.RECONNECT_MAX_DELAY);
         if (reconnectMaxDelay.compareTo(reconnectDelay) < 0) {
-            throw new InvalidSettingException(SyslogKeys.RECONNECT_MAX_DELAY.name(), s.get(SyslogKeys.RECONNECT_MAX_DELAY
-                    .name()).orElse(reconnectMaxDelay.toString()), "a duration not shorter than reconnect.delay ("
-                    + reconnectDelay + ")");
+            throw new InvalidSettingException(
+                    SyslogKeys.RECONNECT_MAX_DELAY.name(),
+                    s.get(SyslogKeys.RECONNECT_MAX_DELAY.name()).orElse(reconnectMaxDelay.toString()),
+                    "a duration not shorter than reconnect.delay (" + reconnectDelay + ")");
         }
         failbackInterval = s.get(SyslogKeys.FAILBACK_INTERVAL);
         connectTimeout = s.get(SyslogKeys.CONNECT_TIMEOUT);
@@ -84,7 +92,9 @@ public final class SyslogConfig {
         closeTimeout = s.get(SyslogKeys.CLOSE_TIMEOUT);
         trustStore = s.get(SyslogKeys.TRUSTSTORE);
         if (trustStore != null && !Files.isReadable(trustStore)) {
-            throw new InvalidSettingException(SyslogKeys.TRUSTSTORE.name(), trustStore.toString(),
+            throw new InvalidSettingException(
+                    SyslogKeys.TRUSTSTORE.name(),
+                    trustStore.toString(),
                     "a readable PEM file of CA certificates, or a PKCS12 or JKS key store");
         }
         trustStorePassword = s.get(SyslogKeys.TRUSTSTORE_PASSWORD);
@@ -116,8 +126,8 @@ public final class SyslogConfig {
             }
             Target t = Target.parse(part);
             if (t == null || list.contains(t)) {
-                throw new InvalidSettingException(key, raw, Target.ALLOWED + ", without repeats; '" + part.trim()
-                        + "' is not one");
+                throw new InvalidSettingException(
+                        key, raw, Target.ALLOWED + ", without repeats; '" + part.trim() + "' is not one");
             }
             list.add(t);
         }
@@ -158,8 +168,10 @@ public final class SyslogConfig {
         }
         String v = raw.get().trim();
         if (v.isEmpty() || v.length() > maxLength || !SdNames.isPrintUsAscii(v)) {
-            throw new InvalidSettingException(key, raw.get(), "1 to " + maxLength
-                    + " printable US-ASCII characters without spaces (RFC 5424 section 6.2)");
+            throw new InvalidSettingException(
+                    key,
+                    raw.get(),
+                    "1 to " + maxLength + " printable US-ASCII characters without spaces (RFC 5424 section 6.2)");
         }
         return v;
     }
@@ -172,8 +184,11 @@ public final class SyslogConfig {
             return null;
         }
         if (!SdNames.isValidSdId(v)) {
-            throw new InvalidSettingException(key, raw, "an SD-ID of the form name@<enterprise number> (name: 1 to 32 "
-                    + "printable US-ASCII characters except '=', ' ', ']', '\"' and '@'), or 'none' to leave out the fields");
+            throw new InvalidSettingException(
+                    key,
+                    raw,
+                    "an SD-ID of the form name@<enterprise number> (name: 1 to 32 "
+                            + "printable US-ASCII characters except '=', ' ', ']', '\"' and '@'), or 'none' to leave out the fields");
         }
         return v;
     }

@@ -18,6 +18,7 @@ final class SyslogCounters {
     final LongAdder stalls = new LongAdder();
     /** Per target, in the configured order: records handed to it. */
     final LongAdder[] sentTo;
+
     private final List<Target> targets;
 
     SyslogCounters(List<Target> targets) {
@@ -36,25 +37,62 @@ final class SyslogCounters {
     List<Measurement> measurements(IntSupplier buffered) {
         Map<String, String> tags = Map.of("sink", "syslog");
         List<Measurement> all = new ArrayList<>(List.of(
-                Measurement.counter("gateway.log.syslog.sent", tags, "records", "Records delivered to a syslog transport", sent::sum),
-                Measurement.counter("gateway.log.syslog.dropped", tags, "records",
-                        "Records lost: refused by a full buffer or unsent at shutdown", dropped::sum),
-                Measurement.counter("gateway.log.syslog.truncated", tags, "records",
-                        "Records cut to the transport's message size limit", truncated::sum),
-                Measurement.counter("gateway.log.syslog.reconnects", tags, null,
-                        "Connections re-established to the same target after a loss", reconnects::sum),
-                Measurement.counter("gateway.log.syslog.failovers", tags, null,
-                        "Switches to a less preferred target", failovers::sum),
-                Measurement.counter("gateway.log.syslog.failbacks", tags, null,
-                        "Switches back to a more preferred target", failbacks::sum),
-                Measurement.counter("gateway.log.syslog.stalls", tags, null,
-                        "Writes cut after making no progress for write.timeout (a collector that does not read)", stalls::sum),
-                Measurement.gauge("gateway.log.syslog.buffered", tags, "records", "Records waiting to be sent",
+                Measurement.counter(
+                        "gateway.log.syslog.sent",
+                        tags,
+                        "records",
+                        "Records delivered to a syslog transport",
+                        sent::sum),
+                Measurement.counter(
+                        "gateway.log.syslog.dropped",
+                        tags,
+                        "records",
+                        "Records lost: refused by a full buffer or unsent at shutdown",
+                        dropped::sum),
+                Measurement.counter(
+                        "gateway.log.syslog.truncated",
+                        tags,
+                        "records",
+                        "Records cut to the transport's message size limit",
+                        truncated::sum),
+                Measurement.counter(
+                        "gateway.log.syslog.reconnects",
+                        tags,
+                        null,
+                        "Connections re-established to the same target after a loss",
+                        reconnects::sum),
+                Measurement.counter(
+                        "gateway.log.syslog.failovers",
+                        tags,
+                        null,
+                        "Switches to a less preferred target",
+                        failovers::sum),
+                Measurement.counter(
+                        "gateway.log.syslog.failbacks",
+                        tags,
+                        null,
+                        "Switches back to a more preferred target",
+                        failbacks::sum),
+                Measurement.counter(
+                        "gateway.log.syslog.stalls",
+                        tags,
+                        null,
+                        "Writes cut after making no progress for write.timeout (a collector that does not read)",
+                        stalls::sum),
+                Measurement.gauge(
+                        "gateway.log.syslog.buffered",
+                        tags,
+                        "records",
+                        "Records waiting to be sent",
                         buffered::getAsInt)));
         for (int i = 0; i < targets.size(); i++) {
             LongAdder n = sentTo[i];
-            all.add(Measurement.counter("gateway.log.syslog.target.sent", Map.of("sink", "syslog", "target",
-                    targets.get(i).toString()), "records", "Records delivered to this target", n::sum));
+            all.add(Measurement.counter(
+                    "gateway.log.syslog.target.sent",
+                    Map.of("sink", "syslog", "target", targets.get(i).toString()),
+                    "records",
+                    "Records delivered to this target",
+                    n::sum));
         }
         return List.copyOf(all);
     }

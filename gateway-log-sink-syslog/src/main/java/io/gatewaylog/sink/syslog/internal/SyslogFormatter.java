@@ -17,6 +17,8 @@ interface SyslogFormatter {
     FormattedMessage format(LogRecord record, int maxBytes, boolean escapeNewlines);
 
     static SyslogFormatter of(SyslogConfig config) {
-        return config.format == SyslogConfig.Format.RFC3164 ? new Rfc3164Formatter(config) : new Rfc5424Formatter(config);
+        return config.format == SyslogConfig.Format.RFC3164
+                ? new Rfc3164Formatter(config)
+                : new Rfc5424Formatter(config);
     }
 }

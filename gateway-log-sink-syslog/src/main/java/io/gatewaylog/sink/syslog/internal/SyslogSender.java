@@ -35,8 +35,13 @@ final class SyslogSender implements Runnable {
     private volatile long closeDeadline;
     private boolean finalTry;
 
-    SyslogSender(SyslogConfig config, RecordBuffer buffer, TransportFactory factory, SyslogCounters counters,
-                 ThrottledReporter reporter, StallWatchdog watchdog) {
+    SyslogSender(
+            SyslogConfig config,
+            RecordBuffer buffer,
+            TransportFactory factory,
+            SyslogCounters counters,
+            ThrottledReporter reporter,
+            StallWatchdog watchdog) {
         this.config = config;
         this.buffer = buffer;
         this.watchdog = watchdog;

@@ -33,7 +33,8 @@ public final class SyslogSink implements LogSink {
     private final SyslogSender sender;
     private final Thread thread;
     private volatile boolean closed;
-    private final java.util.concurrent.atomic.AtomicLong overflowReported = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong overflowReported =
+            new java.util.concurrent.atomic.AtomicLong();
 
     /** Creates the sink and starts its sender thread. */
     public SyslogSink(SyslogConfig config, Reporter reporter) {
@@ -49,8 +50,13 @@ public final class SyslogSink implements LogSink {
         boolean tls = config.targets().stream().anyMatch(t -> t.kind() == Target.Kind.TLS);
         SSLContext context = tls ? TlsContexts.create(config) : null;
         this.watchdog = new StallWatchdog(config.writeTimeout.toNanos());
-        this.sender = new SyslogSender(config, buffer, new TransportFactory(config, context, useJna, watchdog), counters,
-                this.reporter, watchdog);
+        this.sender = new SyslogSender(
+                config,
+                buffer,
+                new TransportFactory(config, context, useJna, watchdog),
+                counters,
+                this.reporter,
+                watchdog);
         watchdog.start("gateway-log-syslog-watchdog");
         this.thread = new Thread(sender, "gateway-log-syslog-sender");
         thread.setDaemon(true);

@@ -11,7 +11,10 @@ public final class Target {
 
     /** The kinds of transport. */
     public enum Kind {
-        UNIX, UDP, TCP, TLS;
+        UNIX,
+        UDP,
+        TCP,
+        TLS;
 
         /** Whether a connection carries a byte stream (framed), rather than one datagram per message. */
         boolean isStream() {
@@ -64,7 +67,8 @@ public final class Target {
         if (kind == Kind.UNIX) {
             // sun_path holds 108 bytes with the terminating NUL.
             return rest.isEmpty() || rest.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 107
-                    ? null : unix(rest);
+                    ? null
+                    : unix(rest);
         }
         String host;
         String portText;
@@ -95,17 +99,28 @@ public final class Target {
         return network(kind, host, port);
     }
 
-    public Kind kind() { return kind; }
+    public Kind kind() {
+        return kind;
+    }
 
-    public String host() { return host; }
+    public String host() {
+        return host;
+    }
 
-    public int port() { return port; }
+    public int port() {
+        return port;
+    }
 
-    public String path() { return path; }
+    public String path() {
+        return path;
+    }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Target t && kind == t.kind && port == t.port && Objects.equals(host, t.host)
+        return o instanceof Target t
+                && kind == t.kind
+                && port == t.port
+                && Objects.equals(host, t.host)
                 && Objects.equals(path, t.path);
     }
 

@@ -37,8 +37,15 @@ final class TargetConnection {
      */
     private int held;
 
-    TargetConnection(SyslogConfig config, RecordBuffer buffer, TransportFactory factory, SyslogCounters counters,
-                     ThrottledReporter reporter, StallWatchdog watchdog, TargetStates targets, TargetReports reports) {
+    TargetConnection(
+            SyslogConfig config,
+            RecordBuffer buffer,
+            TransportFactory factory,
+            SyslogCounters counters,
+            ThrottledReporter reporter,
+            StallWatchdog watchdog,
+            TargetStates targets,
+            TargetReports reports) {
         this.config = config;
         this.buffer = buffer;
         this.counters = counters;

@@ -9,8 +9,7 @@ import java.io.IOException;
  */
 final class TargetOpener {
     /** A transport opened to the target at {@code index}. */
-    record Opened(int index, Transport transport) {
-    }
+    record Opened(int index, Transport transport) {}
 
     private final TargetStates targets;
     private final TransportFactory factory;

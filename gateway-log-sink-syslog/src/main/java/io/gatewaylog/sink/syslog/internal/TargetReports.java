@@ -19,12 +19,13 @@ final class TargetReports {
     private int reportedIndex = -1;
     /** A confirmed target lost since the last report: "target X failed (why)", said with what comes next. */
     private String pendingLoss;
+
     private int lostIndex = -1;
     /** Whether the current outage (no target reachable) has been reported. */
     private boolean outage;
 
-    TargetReports(TargetStates states, SyslogCounters counters, ThrottledReporter reporter,
-                  Duration reconnectMaxDelay) {
+    TargetReports(
+            TargetStates states, SyslogCounters counters, ThrottledReporter reporter, Duration reconnectMaxDelay) {
         this.states = states;
         this.counters = counters;
         this.reporter = reporter;

@@ -97,7 +97,10 @@ final class TargetStates {
         StringBuilder b = new StringBuilder();
         for (int j = 0; j < i; j++) {
             if (lastError[j] != null) {
-                b.append(b.length() == 0 ? " (" : "; ").append(targets.get(j)).append(": ").append(lastError[j]);
+                b.append(b.length() == 0 ? " (" : "; ")
+                        .append(targets.get(j))
+                        .append(": ")
+                        .append(lastError[j]);
             }
         }
         return b.length() == 0 ? "" : b.append(')').toString();

@@ -18,8 +18,7 @@ import javax.net.ssl.TrustManagerFactory;
  * never touch the JVM-wide {@code javax.net.ssl.*} properties.
  */
 final class TlsContexts {
-    private TlsContexts() {
-    }
+    private TlsContexts() {}
 
     /** The JDK's default context (its {@code cacerts}) when no trust store is set. */
     static SSLContext create(SyslogConfig config) {
@@ -31,18 +30,20 @@ final class TlsContexts {
             byte[] content = Files.readAllBytes(config.trustStore);
             char[] password = config.trustStorePassword == null ? null : config.trustStorePassword.toCharArray();
             KeyStore store;
-            if (new String(content, 0, Math.min(content.length, 64), StandardCharsets.US_ASCII).contains("-----BEGIN")) {
+            if (new String(content, 0, Math.min(content.length, 64), StandardCharsets.US_ASCII)
+                    .contains("-----BEGIN")) {
                 // rsyslog and most syslog servers are configured with PEM files: accept one as it is.
                 store = KeyStore.getInstance(KeyStore.getDefaultType());
                 store.load(null, null);
-                Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
-                        .generateCertificates(new ByteArrayInputStream(content));
+                Collection<? extends Certificate> certs =
+                        CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(content));
                 int i = 0;
                 for (Certificate c : certs) {
                     store.setCertificateEntry("ca-" + i++, c);
                 }
                 if (i == 0) {
-                    throw new InvalidSettingException(key, config.trustStore.toString(), "a PEM file holding at least one certificate");
+                    throw new InvalidSettingException(
+                            key, config.trustStore.toString(), "a PEM file holding at least one certificate");
                 }
             } else {
                 store = KeyStore.getInstance(config.trustStore.toFile(), password);
@@ -56,7 +57,9 @@ final class TlsContexts {
             if (e instanceof InvalidSettingException ise) {
                 throw ise;
             }
-            throw new InvalidSettingException(key, String.valueOf(config.trustStore),
+            throw new InvalidSettingException(
+                    key,
+                    String.valueOf(config.trustStore),
                     "a PEM file of CA certificates, or a PKCS12 or JKS key store readable with tls.truststore.password ("
                             + e.getMessage() + ")");
         }

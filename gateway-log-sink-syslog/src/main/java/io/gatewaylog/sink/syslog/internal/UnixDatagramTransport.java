@@ -41,8 +41,11 @@ final class UnixDatagramTransport extends DatagramTransport {
             // instead. struct timeval is {seconds, microseconds}: two 64-bit fields on 64-bit Linux; on
             // macOS a 32-bit tv_usec plus padding, which a little-endian long fills the same way.
             long millis = Math.max(1, sendTimeoutMillis);
-            byte[] timeval = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder())
-                    .putLong(millis / 1000).putLong((millis % 1000) * 1000).array();
+            byte[] timeval = ByteBuffer.allocate(16)
+                    .order(ByteOrder.nativeOrder())
+                    .putLong(millis / 1000)
+                    .putLong((millis % 1000) * 1000)
+                    .array();
             if (Platform.isLinux()) {
                 libc.setsockopt(fd, 1 /* SOL_SOCKET */, 21 /* SO_SNDTIMEO */, timeval, timeval.length);
             } else {

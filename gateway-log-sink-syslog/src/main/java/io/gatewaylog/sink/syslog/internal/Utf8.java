@@ -5,8 +5,7 @@ import java.util.Arrays;
 
 /** UTF-8 helpers for cutting messages without splitting a character. */
 final class Utf8 {
-    private Utf8() {
-    }
+    private Utf8() {}
 
     static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);

@@ -43,8 +43,10 @@ class NoCollectorTest {
         RecordingReporter reporter = new RecordingReporter();
         String unix = "unix:" + dir.resolve("missing.sock");
         String udp = "udp:127.0.0.1:" + closedUdpPort();
-        SyslogSink sink = new SyslogSink(TestSinks.config(Map.of("targets", unix + "," + udp,
-                "reconnect.delay", "5ms", "reconnect.max.delay", "10ms")), reporter);
+        SyslogSink sink = new SyslogSink(
+                TestSinks.config(
+                        Map.of("targets", unix + "," + udp, "reconnect.delay", "5ms", "reconnect.max.delay", "10ms")),
+                reporter);
         try {
             for (int i = 0; i < 100; i++) {
                 sink.write(List.of(TestSinks.auth("record " + i)));
@@ -52,8 +54,11 @@ class NoCollectorTest {
             // Many rounds of retries of both targets, each UDP round a real datagram refused by the kernel.
             await().atMost(Duration.ofSeconds(30)).until(() -> sink.connectAttempts() >= 60);
             assertThat(reporter.messages()).hasSize(1);
-            assertThat(reporter.messages().get(0)).contains(unix + " failed (").contains(udp + " failed (nothing listens")
-                    // the count is the buffer's when the sender gave up on both targets: the writes may still be going on
+            assertThat(reporter.messages().get(0))
+                    .contains(unix + " failed (")
+                    .contains(udp + " failed (nothing listens")
+                    // the count is the buffer's when the sender gave up on both targets: the writes may still be going
+                    // on
                     .containsPattern("\\d+ of 10000 buffered records wait");
             assertThat(measurement(sink, "sent")).isZero();
             assertThat(measurement(sink, "buffered")).isEqualTo(100);
@@ -72,8 +77,10 @@ class NoCollectorTest {
     void aUdpCollectorThatAppearsLaterGetsTheBufferedRecordsWithOneLine() throws Exception {
         RecordingReporter reporter = new RecordingReporter();
         int port = closedUdpPort();
-        SyslogSink sink = new SyslogSink(TestSinks.config(Map.of("targets", "udp:127.0.0.1:" + port,
-                "reconnect.delay", "5ms", "reconnect.max.delay", "10ms")), reporter);
+        SyslogSink sink = new SyslogSink(
+                TestSinks.config(Map.of(
+                        "targets", "udp:127.0.0.1:" + port, "reconnect.delay", "5ms", "reconnect.max.delay", "10ms")),
+                reporter);
         try {
             for (int i = 0; i < 10; i++) {
                 sink.write(List.of(TestSinks.auth("record " + i)));
@@ -106,10 +113,17 @@ class NoCollectorTest {
         }
         RecordingReporter reporter = new RecordingReporter();
         // The default targets (unix:/dev/log, udp:localhost:514) and JNA on the class path, as the demo ships.
-        GatewayLogBackend backend = GatewayLogBackend.builder().bindGlobalContext(false)
-                .setting("dir", dir.resolve("logs").toString()).setting("console.enabled", "false")
-                .setting("shutdown.hook", "false").setting("sink.syslog.buffer.size", "100").reporter(reporter).build();
-        SyslogSink sink = (SyslogSink) backend.sinks().stream().filter(s -> s.name().equals("syslog")).findFirst()
+        GatewayLogBackend backend = GatewayLogBackend.builder()
+                .bindGlobalContext(false)
+                .setting("dir", dir.resolve("logs").toString())
+                .setting("console.enabled", "false")
+                .setting("shutdown.hook", "false")
+                .setting("sink.syslog.buffer.size", "100")
+                .reporter(reporter)
+                .build();
+        SyslogSink sink = (SyslogSink) backend.sinks().stream()
+                .filter(s -> s.name().equals("syslog"))
+                .findFirst()
                 .orElseThrow();
         GatewayLogger auth = backend.logger(LogComponent.AUTH, "auth.login");
         for (int i = 0; i < 300; i++) {
@@ -119,8 +133,11 @@ class NoCollectorTest {
         assertThat(backend.shutdown(Duration.ofSeconds(30))).isTrue();
 
         assertThat(reporter.messages()).hasSize(1);
-        assertThat(reporter.messages().get(0)).startsWith("syslog: no syslog collector on this machine (unix:/dev/log failed (No such file or directory)")
-                .contains("udp:localhost:514 failed (nothing listens").contains("sink.syslog.targets")
+        assertThat(reporter.messages().get(0))
+                .startsWith(
+                        "syslog: no syslog collector on this machine (unix:/dev/log failed (No such file or directory)")
+                .contains("udp:localhost:514 failed (nothing listens")
+                .contains("sink.syslog.targets")
                 .contains("sink.syslog.enabled=false");
         // Nothing uncounted: the core wrote every auth record; what syslog could not send is its own drop.
         ComponentStatistics stats = backend.statistics().component(LogComponent.AUTH);

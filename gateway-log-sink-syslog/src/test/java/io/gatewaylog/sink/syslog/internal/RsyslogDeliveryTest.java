@@ -70,9 +70,17 @@ class RsyslogDeliveryTest {
 
     /** A sink with a fresh app-name (so each test reads back only its own messages). */
     private SyslogSink sink(String app, Map<String, String> settings) {
-        Map<String, String> all = new HashMap<>(Map.of("app.name", app, "components", "all",
-                "tls.truststore", server.certificate().toString(), "reconnect.delay", "50ms",
-                "reconnect.max.delay", "200ms"));
+        Map<String, String> all = new HashMap<>(Map.of(
+                "app.name",
+                app,
+                "components",
+                "all",
+                "tls.truststore",
+                server.certificate().toString(),
+                "reconnect.delay",
+                "50ms",
+                "reconnect.max.delay",
+                "200ms"));
         all.putAll(settings);
         SyslogSink sink = new SyslogSink(TestSinks.config(all), reporter);
         sinks.add(sink);
@@ -93,11 +101,22 @@ class RsyslogDeliveryTest {
         fields.put("user", "alice");
         fields.put("quote\"back\\slash]", "a \"b\" \\c] d");
         long millis = Instant.parse("2024-01-01T12:00:00.123Z").toEpochMilli();
-        LogRecord login = LogRecord.builder().epochMillis(millis).level(Level.WARN).component(LogComponent.AUTH)
-                .logger("auth.login").message("Login failed for alice").fields(fields)
-                .context(Map.of("customer_id", "customer_123")).build();
-        LogRecord api = LogRecord.builder().epochMillis(millis).level(Level.INFO).component(LogComponent.API)
-                .logger("endpoint").message("Request processed").build();
+        LogRecord login = LogRecord.builder()
+                .epochMillis(millis)
+                .level(Level.WARN)
+                .component(LogComponent.AUTH)
+                .logger("auth.login")
+                .message("Login failed for alice")
+                .fields(fields)
+                .context(Map.of("customer_id", "customer_123"))
+                .build();
+        LogRecord api = LogRecord.builder()
+                .epochMillis(millis)
+                .level(Level.INFO)
+                .component(LogComponent.API)
+                .logger("endpoint")
+                .message("Request processed")
+                .build();
         sink.write(List.of(login, api));
         sink.flush();
 
@@ -109,8 +128,9 @@ class RsyslogDeliveryTest {
         assertThat(a.host()).isEqualTo(Hostnames.local());
         assertThat(a.procId()).isEqualTo(String.valueOf(ProcessHandle.current().pid()));
         assertThat(a.msgId()).isEqualTo("LOGIN_FAILED");
-        assertThat(a.structuredData()).isEqualTo("[gateway@32473 logger=\"auth.login\" customer_id=\"customer_123\" "
-                + "event=\"LOGIN_FAILED\" user=\"alice\" quote_back\\slash_=\"a \\\"b\\\" \\\\c\\] d\"]");
+        assertThat(a.structuredData())
+                .isEqualTo("[gateway@32473 logger=\"auth.login\" customer_id=\"customer_123\" "
+                        + "event=\"LOGIN_FAILED\" user=\"alice\" quote_back\\slash_=\"a \\\"b\\\" \\\\c\\] d\"]");
         assertThat(a.msg()).isEqualTo("Login failed for alice");
         Line b = lines.get(1);
         assertThat(b.pri()).isEqualTo(16 * 8 + 6); // local0.info
@@ -124,7 +144,9 @@ class RsyslogDeliveryTest {
     void multiLineAndNonAsciiMessagesStayOneRecord(String kind) {
         String app = app("ml-" + kind);
         SyslogSink sink = sink(app, Map.of("targets", target(kind)));
-        sink.write(List.of(auth("first line\nsecond line\r\nthird"), auth("ünïcødé 日本語 🚀 done"),
+        sink.write(List.of(
+                auth("first line\nsecond line\r\nthird"),
+                auth("ünïcødé 日本語 🚀 done"),
                 record(LogComponent.AUTH, Level.ERROR, "with a field", Map.of("note", "zweite\nZeile ü"))));
         List<Line> lines = server.awaitLines(app, 3);
         assertThat(lines).hasSize(3);
@@ -168,7 +190,8 @@ class RsyslogDeliveryTest {
         sink.write(List.of(record(LogComponent.AUTH, Level.ERROR, "legacy", Map.of("user", "bob"))));
         Line line = server.awaitLines(app, 1).get(0);
         assertThat(line.pri()).isEqualTo(10 * 8 + 3);
-        assertThat(line.procId()).isEqualTo(String.valueOf(ProcessHandle.current().pid()));
+        assertThat(line.procId())
+                .isEqualTo(String.valueOf(ProcessHandle.current().pid()));
         // rsyslog keeps the space after "TAG[pid]:" in the RFC 3164 msg property.
         assertThat(line.msg()).isEqualTo(" legacy user=\"bob\"");
     }
@@ -189,8 +212,9 @@ class RsyslogDeliveryTest {
     void fallsBackFromAMissingLocalSocketToUdpAndFailsBack() throws Exception {
         String app = app("fallback");
         Path late = server.dir().resolve("late.sock");
-        SyslogSink sink = sink(app, Map.of("targets", "unix:" + late + ",udp:127.0.0.1:" + server.udpPort(),
-                "failback.interval", "100ms"));
+        SyslogSink sink = sink(
+                app,
+                Map.of("targets", "unix:" + late + ",udp:127.0.0.1:" + server.udpPort(), "failback.interval", "100ms"));
         sink.write(List.of(auth("via udp")));
         assertThat(server.awaitLines(app, 1)).extracting(Line::input).containsExactly("udp");
         assertThat(measurement(sink, "failovers")).isEqualTo(1);
@@ -199,11 +223,14 @@ class RsyslogDeliveryTest {
         // The local socket appears (a link to rsyslog's): the sink goes back to it by itself.
         Files.createSymbolicLink(late, server.socket());
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> sink.activeTarget() != null
-                    && sink.activeTarget().kind() == Target.Kind.UNIX);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            sink.activeTarget() != null && sink.activeTarget().kind() == Target.Kind.UNIX);
             sink.write(List.of(auth("via unix")));
-            assertThat(server.awaitLines(app, 2)).extracting(Line::input, Line::msg)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("udp", "via udp"),
+            assertThat(server.awaitLines(app, 2))
+                    .extracting(Line::input, Line::msg)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("udp", "via udp"),
                             org.assertj.core.groups.Tuple.tuple("imuxsock", "via unix"));
             assertThat(measurement(sink, "failbacks")).isEqualTo(1);
         } finally {
@@ -217,14 +244,15 @@ class RsyslogDeliveryTest {
         String refused = app("tls-refused");
         SyslogSink strict = sink(refused, Map.of("targets", "tls:127.0.0.1:" + server.tlsPort()));
         strict.write(List.of(auth("must not arrive")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> reporter.messages().stream()
-                .anyMatch(m -> m.contains("tls:127.0.0.1") && m.contains("failed")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> reporter.messages().stream()
+                        .anyMatch(m -> m.contains("tls:127.0.0.1") && m.contains("failed")));
         assertThat(measurement(strict, "sent")).isZero();
         assertThat(measurement(strict, "buffered")).isEqualTo(1);
 
         String lax = app("tls-lax");
-        SyslogSink unchecked = sink(lax, Map.of("targets", "tls:127.0.0.1:" + server.tlsPort(),
-                "tls.verify.hostname", "false"));
+        SyslogSink unchecked =
+                sink(lax, Map.of("targets", "tls:127.0.0.1:" + server.tlsPort(), "tls.verify.hostname", "false"));
         unchecked.write(List.of(auth("arrives")));
         assertThat(server.awaitLines(lax, 1)).extracting(Line::msg).containsExactly("arrives");
         assertThat(server.lines(refused)).isEmpty();
@@ -233,8 +261,8 @@ class RsyslogDeliveryTest {
     @Test
     void withoutJnaTheLocalSocketIsSkippedWithAWarning() {
         String app = app("nojna");
-        Map<String, String> settings = Map.of("app.name", app, "targets", "unix:" + server.socket() + ",udp:127.0.0.1:"
-                + server.udpPort());
+        Map<String, String> settings =
+                Map.of("app.name", app, "targets", "unix:" + server.socket() + ",udp:127.0.0.1:" + server.udpPort());
         SyslogSink sink = new SyslogSink(TestSinks.config(settings), reporter, false);
         sinks.add(sink);
         sink.write(List.of(auth("over udp")));

@@ -37,9 +37,21 @@ class RsyslogOutageTest {
 
     private static SyslogSink sink(String app, String kind, int bufferSize, RecordingReporter reporter) {
         int port = kind.equals("tcp") ? server.tcpPort() : server.tlsPort();
-        return new SyslogSink(TestSinks.config(Map.of("app.name", app, "targets", kind + ":localhost:" + port,
-                "tls.truststore", server.certificate().toString(), "buffer.size", String.valueOf(bufferSize),
-                "reconnect.delay", "50ms", "reconnect.max.delay", "250ms")), reporter);
+        return new SyslogSink(
+                TestSinks.config(Map.of(
+                        "app.name",
+                        app,
+                        "targets",
+                        kind + ":localhost:" + port,
+                        "tls.truststore",
+                        server.certificate().toString(),
+                        "buffer.size",
+                        String.valueOf(bufferSize),
+                        "reconnect.delay",
+                        "50ms",
+                        "reconnect.max.delay",
+                        "250ms")),
+                reporter);
     }
 
     private static List<String> numbered(int from, int to) {
@@ -65,7 +77,8 @@ class RsyslogOutageTest {
             server.stop();
             // The stream goes on while the server is away: these wait in the sink's buffer.
             write(sink, numbered(100, 200));
-            await().atMost(Duration.ofSeconds(10)).until(() -> reporter.messages().stream().anyMatch(m -> m.contains("failed")));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> reporter.messages().stream().anyMatch(m -> m.contains("failed")));
             assertThat(measurement(sink, "buffered")).isEqualTo(100);
 
             server.restart();
@@ -75,7 +88,8 @@ class RsyslogOutageTest {
             assertThat(measurement(sink, "reconnects")).isEqualTo(1);
             assertThat(measurement(sink, "dropped")).isZero();
             assertThat(measurement(sink, "sent")).isEqualTo(300);
-            assertThat(reporter.messages()).anyMatch(m -> m.startsWith("syslog: reconnected to " + kind + ":localhost"));
+            assertThat(reporter.messages())
+                    .anyMatch(m -> m.startsWith("syslog: reconnected to " + kind + ":localhost"));
         } finally {
             sink.close();
         }
@@ -110,13 +124,25 @@ class RsyslogOutageTest {
             server.restart();
             writer.join();
             // Order is kept, so once the last record is there, everything that will arrive has.
-            List<Integer> got = server.awaitLines(app, l -> !l.isEmpty() && l.get(l.size() - 1).msg().equals("record 399"))
-                    .stream().map(l -> Integer.parseInt(l.msg().substring("record ".length()))).toList();
+            List<Integer> got =
+                    server
+                            .awaitLines(
+                                    app,
+                                    l -> !l.isEmpty()
+                                            && l.get(l.size() - 1).msg().equals("record 399"))
+                            .stream()
+                            .map(l -> Integer.parseInt(l.msg().substring("record ".length())))
+                            .toList();
             assertThat(got).doesNotHaveDuplicates().isSorted();
-            List<Integer> missing = IntStream.range(0, 400).boxed().filter(i -> !got.contains(i)).toList();
+            List<Integer> missing = IntStream.range(0, 400)
+                    .boxed()
+                    .filter(i -> !got.contains(i))
+                    .toList();
             if (!missing.isEmpty()) {
-                assertThat(missing.get(missing.size() - 1) - missing.get(0) + 1).as("one run: %s", missing)
-                        .isEqualTo(missing.size()).isLessThanOrEqualTo(50);
+                assertThat(missing.get(missing.size() - 1) - missing.get(0) + 1)
+                        .as("one run: %s", missing)
+                        .isEqualTo(missing.size())
+                        .isLessThanOrEqualTo(50);
             }
             System.out.println(kind + ": records lost in flight at the stop: " + missing);
         } finally {

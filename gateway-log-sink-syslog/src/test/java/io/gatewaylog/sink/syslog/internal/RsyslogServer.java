@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 final class RsyslogServer implements AutoCloseable {
     /** A system property naming the rsyslogd to run, in place of the one on PATH (e.g. to check CI's failure). */
     private static final String RSYSLOGD = "test.rsyslogd";
+
     private final Path dir;
     private final int udpPort;
     private int tcpPort;
@@ -44,18 +45,34 @@ final class RsyslogServer implements AutoCloseable {
      */
     static RsyslogServer start() throws Exception {
         String rsyslogd = rsyslogd();
-        Prerequisites.require(rsyslogd != null, "rsyslogd is not installed (" + System.getProperty(RSYSLOGD, "on PATH")
-                + "): install the Debian packages rsyslog and rsyslog-openssl to run the syslog tests");
-        Prerequisites.require(executable("openssl") != null,
-                "openssl is not installed (needed for the TLS certificate)");
+        Prerequisites.require(
+                rsyslogd != null,
+                "rsyslogd is not installed (" + System.getProperty(RSYSLOGD, "on PATH")
+                        + "): install the Debian packages rsyslog and rsyslog-openssl to run the syslog tests");
+        Prerequisites.require(
+                executable("openssl") != null, "openssl is not installed (needed for the TLS certificate)");
         // A Unix socket path must fit in 107 bytes: /tmp/rsXXXX/log.sock does.
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "rs");
         Files.createDirectories(dir.resolve("work"));
         Files.createDirectories(dir.resolve("out"));
-        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", dir.resolve("key.pem").toString(),
-                "-out", dir.resolve("cert.pem").toString(), "-days", "2", "-subj", "/CN=localhost",
+        run(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                dir.resolve("key.pem").toString(),
+                "-out",
+                dir.resolve("cert.pem").toString(),
+                "-days",
+                "2",
+                "-subj",
+                "/CN=localhost",
                 // Only the DNS name: connecting to 127.0.0.1 must then fail hostname verification.
-                "-addext", "subjectAltName=DNS:localhost");
+                "-addext",
+                "subjectAltName=DNS:localhost");
         int udp;
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             udp = s.getLocalPort();
@@ -70,20 +87,34 @@ final class RsyslogServer implements AutoCloseable {
         Files.deleteIfExists(dir.resolve("tls.port"));
         Path conf = dir.resolve("rsyslog.conf");
         Files.writeString(conf, config());
-        process = new ProcessBuilder(rsyslogd, "-n", "-f", conf.toString(), "-i", dir.resolve("rsyslogd.pid").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("rsyslogd.out").toFile()).start();
+        process = new ProcessBuilder(
+                        rsyslogd,
+                        "-n",
+                        "-f",
+                        conf.toString(),
+                        "-i",
+                        dir.resolve("rsyslogd.pid").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("rsyslogd.out").toFile())
+                .start();
         try {
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
-                assertThat(process.isAlive()).as("rsyslogd running; its output: %s", output()).isTrue();
-                if (tcpPort == 0) {
-                    assertThat(dir.resolve("tcp.port")).isNotEmptyFile();
-                    assertThat(dir.resolve("tls.port")).isNotEmptyFile();
-                } else {
-                    // rsyslog writes the port files only for port 0: on a restart, knock instead.
-                    assertThat(accepts(tcpPort) && accepts(tlsPort)).as("listening on %d and %d", tcpPort, tlsPort).isTrue();
-                }
-                assertThat(socket()).exists();
-            });
+            await().atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(20))
+                    .untilAsserted(() -> {
+                        assertThat(process.isAlive())
+                                .as("rsyslogd running; its output: %s", output())
+                                .isTrue();
+                        if (tcpPort == 0) {
+                            assertThat(dir.resolve("tcp.port")).isNotEmptyFile();
+                            assertThat(dir.resolve("tls.port")).isNotEmptyFile();
+                        } else {
+                            // rsyslog writes the port files only for port 0: on a restart, knock instead.
+                            assertThat(accepts(tcpPort) && accepts(tlsPort))
+                                    .as("listening on %d and %d", tcpPort, tlsPort)
+                                    .isTrue();
+                        }
+                        assertThat(socket()).exists();
+                    });
         } catch (AssertionError e) {
             process.destroyForcibly();
             throw e;
@@ -106,7 +137,8 @@ final class RsyslogServer implements AutoCloseable {
     private String config() {
         String d = dir.toString();
         return "global(workDirectory=\"" + d + "/work\" net.enableDNS=\"off\" maxMessageSize=\"64k\"\n"
-                + "  defaultNetstreamDriverCAFile=\"" + d + "/cert.pem\" defaultNetstreamDriverCertFile=\"" + d + "/cert.pem\"\n"
+                + "  defaultNetstreamDriverCAFile=\"" + d + "/cert.pem\" defaultNetstreamDriverCertFile=\"" + d
+                + "/cert.pem\"\n"
                 + "  defaultNetstreamDriverKeyFile=\"" + d + "/key.pem\")\n"
                 + "module(load=\"imuxsock\" SysSock.Use=\"off\")\n"
                 + "module(load=\"imudp\")\n"
@@ -122,7 +154,8 @@ final class RsyslogServer implements AutoCloseable {
                 + "ruleset(name=\"capture\") {\n"
                 + "  action(type=\"omfile\" file=\"" + d + "/out/raw.log\" template=\"raw\")\n"
                 + "  action(type=\"omfile\" file=\"" + d + "/out/parsed.log\" template=\"parsed\") }\n"
-                + "input(type=\"imudp\" address=\"127.0.0.1\" port=\"" + udpPort + "\" name=\"udp\" ruleset=\"capture\")\n"
+                + "input(type=\"imudp\" address=\"127.0.0.1\" port=\"" + udpPort
+                + "\" name=\"udp\" ruleset=\"capture\")\n"
                 + "input(type=\"imtcp\" address=\"127.0.0.1\" port=\"" + tcpPort + "\" listenPortFileName=\"" + d
                 + "/tcp.port\" name=\"tcp\" ruleset=\"capture\")\n"
                 + "input(type=\"imtcp\" address=\"127.0.0.1\" port=\"" + tlsPort + "\" listenPortFileName=\"" + d
@@ -156,17 +189,29 @@ final class RsyslogServer implements AutoCloseable {
         }
     }
 
-    int udpPort() { return udpPort; }
+    int udpPort() {
+        return udpPort;
+    }
 
-    int tcpPort() { return tcpPort; }
+    int tcpPort() {
+        return tcpPort;
+    }
 
-    int tlsPort() { return tlsPort; }
+    int tlsPort() {
+        return tlsPort;
+    }
 
-    Path dir() { return dir; }
+    Path dir() {
+        return dir;
+    }
 
-    Path socket() { return dir.resolve("log.sock"); }
+    Path socket() {
+        return dir.resolve("log.sock");
+    }
 
-    Path certificate() { return dir.resolve("cert.pem"); }
+    Path certificate() {
+        return dir.resolve("cert.pem");
+    }
 
     String output() {
         try {
@@ -201,19 +246,27 @@ final class RsyslogServer implements AutoCloseable {
 
     List<Line> awaitLines(String app, Predicate<List<Line>> condition) {
         List<List<Line>> result = new ArrayList<>(1);
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-            List<Line> got = lines(app);
-            assertThat(condition.test(got)).as("messages of app %s so far: %s", app, got).isTrue();
-            result.clear();
-            result.add(got);
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> {
+                    List<Line> got = lines(app);
+                    assertThat(condition.test(got))
+                            .as("messages of app %s so far: %s", app, got)
+                            .isTrue();
+                    result.clear();
+                    result.add(got);
+                });
         return result.get(0);
     }
 
     /** The raw messages (as received) containing {@code text}. */
     List<String> rawContaining(String text) throws IOException {
         Path file = dir.resolve("out/raw.log");
-        return Files.exists(file) ? Files.readAllLines(file).stream().filter(s -> s.contains(text)).toList() : List.of();
+        return Files.exists(file)
+                ? Files.readAllLines(file).stream()
+                        .filter(s -> s.contains(text))
+                        .toList()
+                : List.of();
     }
 
     private static String rsyslogd() {
@@ -241,14 +294,30 @@ final class RsyslogServer implements AutoCloseable {
     }
 
     /** One message as rsyslog parsed it. */
-    record Line(String input, int pri, String timestamp, String host, String app, String procId, String msgId,
-                String structuredData, String msg) {
+    record Line(
+            String input,
+            int pri,
+            String timestamp,
+            String host,
+            String app,
+            String procId,
+            String msgId,
+            String structuredData,
+            String msg) {
         static Line parse(String s) {
             int sd = s.indexOf(" sd=");
             int msg = s.indexOf(" msg=", sd);
             String[] head = s.substring(0, sd).split(" ");
-            return new Line(head[0], Integer.parseInt(value(head[1])), value(head[2]), value(head[3]), value(head[4]),
-                    value(head[5]), value(head[6]), s.substring(sd + 4, msg), s.substring(msg + 5));
+            return new Line(
+                    head[0],
+                    Integer.parseInt(value(head[1])),
+                    value(head[2]),
+                    value(head[3]),
+                    value(head[4]),
+                    value(head[5]),
+                    value(head[6]),
+                    s.substring(sd + 4, msg),
+                    s.substring(msg + 5));
         }
 
         private static String value(String kv) {

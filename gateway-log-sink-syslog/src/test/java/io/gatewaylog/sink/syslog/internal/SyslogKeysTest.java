@@ -12,6 +12,7 @@ class SyslogKeysTest {
 
     @Test
     void readmeDocumentsEveryKeyWithItsDefaults() throws Exception {
-        assertThat(SettingsDoc.problems(Files.readString(Path.of("..", "README.md")), SyslogKeys.KEYS)).isEmpty();
+        assertThat(SettingsDoc.problems(Files.readString(Path.of("..", "README.md")), SyslogKeys.KEYS))
+                .isEmpty();
     }
 }

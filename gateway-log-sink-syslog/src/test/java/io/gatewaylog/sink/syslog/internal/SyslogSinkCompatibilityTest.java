@@ -36,8 +36,13 @@ class SyslogSinkCompatibilityTest extends SinkCompatibilityKit {
 
     @Override
     protected Map<String, String> settings() {
-        return Map.of("sink.syslog.targets", "tcp:127.0.0.1:" + server.tcpPort(), "sink.syslog.components", "all",
-                "sink.syslog.app.name", app);
+        return Map.of(
+                "sink.syslog.targets",
+                "tcp:127.0.0.1:" + server.tcpPort(),
+                "sink.syslog.components",
+                "all",
+                "sink.syslog.app.name",
+                app);
     }
 
     @Override
@@ -47,19 +52,26 @@ class SyslogSinkCompatibilityTest extends SinkCompatibilityKit {
 
     @Override
     protected List<String> deliveredMessages(LogComponent component) {
-        LogSink sink = backend().sinks().stream().filter(s -> s.name().equals("syslog")).findFirst().orElseThrow();
+        LogSink sink = backend().sinks().stream()
+                .filter(s -> s.name().equals("syslog"))
+                .findFirst()
+                .orElseThrow();
         // Sent means written to the socket; rsyslog writes its file a moment later.
         await().atMost(Duration.ofSeconds(20)).until(() -> server.lines(app).size() >= sent(sink));
         try {
-            return server.lines(app).stream().filter(l -> l.msgId().equals(component.id()))
-                    .map(RsyslogServer.Line::msg).toList();
+            return server.lines(app).stream()
+                    .filter(l -> l.msgId().equals(component.id()))
+                    .map(RsyslogServer.Line::msg)
+                    .toList();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
     private static double sent(LogSink sink) {
-        return sink.measurements().stream().filter(m -> m.name().equals("gateway.log.syslog.sent"))
-                .mapToDouble(Measurement::value).sum();
+        return sink.measurements().stream()
+                .filter(m -> m.name().equals("gateway.log.syslog.sent"))
+                .mapToDouble(Measurement::value)
+                .sum();
     }
 }

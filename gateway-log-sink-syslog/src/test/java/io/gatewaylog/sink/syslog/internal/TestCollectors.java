@@ -23,8 +23,7 @@ import javax.net.ssl.SSLSocket;
  * testkit's {@link TestCertificate}.
  */
 final class TestCollectors {
-    private TestCollectors() {
-    }
+    private TestCollectors() {}
 
     /** Accepts every connection, completes the TLS handshake if any, and never reads. */
     static final class Hung implements AutoCloseable {
@@ -43,7 +42,8 @@ final class TestCollectors {
         }
 
         static Hung tls(TestCertificate certificate) throws Exception {
-            return new Hung(bind(certificate.serverContext().getServerSocketFactory().createServerSocket()));
+            return new Hung(
+                    bind(certificate.serverContext().getServerSocketFactory().createServerSocket()));
         }
 
         private static ServerSocket bind(ServerSocket s) throws IOException {
@@ -112,7 +112,8 @@ final class TestCollectors {
         }
 
         private void read(Socket s) {
-            try (s; DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()))) {
+            try (s;
+                    DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()))) {
                 while (true) {
                     int length = 0;
                     int c;

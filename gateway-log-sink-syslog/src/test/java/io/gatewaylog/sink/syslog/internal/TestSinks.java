@@ -7,14 +7,12 @@ import io.gatewaylog.api.spi.Measurement;
 import io.gatewaylog.api.spi.Settings;
 import io.gatewaylog.core.internal.config.LayeredSettings;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /** Builds sinks and records for tests, with core's real settings parser (no system properties or env). */
 final class TestSinks {
-    private TestSinks() {
-    }
+    private TestSinks() {}
 
     /** Settings from {@code sink.syslog.}-less keys, e.g. {@code "targets" -> "udp:127.0.0.1:514"}. */
     static Settings settings(Map<String, String> sinkKeys) {
@@ -28,7 +26,10 @@ final class TestSinks {
     }
 
     static LogRecord record(LogComponent component, Level level, String message, Map<String, ?> fields) {
-        return LogRecord.builder(level, component, "test.logger").message(message).fields(fields).build();
+        return LogRecord.builder(level, component, "test.logger")
+                .message(message)
+                .fields(fields)
+                .build();
     }
 
     static LogRecord auth(String message) {
@@ -47,7 +48,8 @@ final class TestSinks {
     /** Records sent to one target ({@code gateway.log.syslog.target.sent{target=...}}). */
     static double sentTo(SyslogSink sink, String target) {
         for (Measurement m : sink.measurements()) {
-            if (m.name().equals("gateway.log.syslog.target.sent") && target.equals(m.tags().get("target"))) {
+            if (m.name().equals("gateway.log.syslog.target.sent")
+                    && target.equals(m.tags().get("target"))) {
                 return m.value();
             }
         }
