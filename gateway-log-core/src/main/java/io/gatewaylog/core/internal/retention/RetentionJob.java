@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  * {@code retention.emergency.interval}), on one daemon thread, which also enforces each sink's
  * {@code backups} limit when the sink reports a change ({@link ArchiveCatalog#onArchivesChanged}):
  * the one thread that deletes archives. The backups limit is the sink's, so it holds with
- * {@code retention.enabled=false} too: then the thread only prunes.
+ * {@code retention.enabled=false} too: then the thread only prunes (and there is none if no catalog
+ * has such a limit).
  *
  * <p>What is due is decided from the {@link Clock} alone: the thread wakes at the earlier of the two
  * due times (and at least every emergency interval), then calls {@link #tick()}, which runs whatever is
@@ -81,8 +82,10 @@ public final class RetentionJob implements AutoCloseable {
     public static RetentionJob start(Settings settings, List<ArchiveCatalog> catalogs, Consumer<LogRecord> report,
                                      Reporter reporter, Clock clock, DiskUsageProbe probe) {
         RetentionJob job = create(RetentionSettings.parse(settings), catalogs, report, reporter, clock, probe);
-        if (job.catalogs.isEmpty()) {
-            return job;
+        List<ArchiveSource> limited = ArchiveSource.of(job.catalogs).stream()
+                .filter(source -> source.catalog().backups(source.component()).isPresent()).toList();
+        if (!job.settings.enabled() && limited.isEmpty() || job.catalogs.isEmpty()) {
+            return job; // nothing to do: no thread
         }
         job.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gateway-log-retention");
@@ -93,7 +96,7 @@ public final class RetentionJob implements AutoCloseable {
             catalog.onArchivesChanged(component -> job.changed(catalog, component));
         }
         // What the sink left before it could tell us (its start-up, a lowered backups): pruned once now.
-        ArchiveSource.of(job.catalogs).forEach(job::pruneLater);
+        limited.forEach(job::pruneLater);
         if (job.settings.enabled()) {
             job.executor.execute(job::wake);
         }

@@ -343,10 +343,12 @@ final class ComponentFile {
         size = 0;
         newestMillis = Long.MIN_VALUE;
         counters.rotations.incrementAndGet();
-        archives.rotated();
-        compressor.submit(archives, settings.compress() ? rotated : null, counters);
+        if (settings.compress()) {
+            compressor.submit(archives, rotated, counters); // holds it first if its compression waits
+        }
+        archives.changed(); // retention prunes beyond backups, on its own thread
         if (settings.durability() == Durability.FSYNC) {
-            ArchiveDirectory.syncDirectory(settings.directory());
+            GzipArchive.syncDirectory(settings.directory());
         }
         open();
     }
