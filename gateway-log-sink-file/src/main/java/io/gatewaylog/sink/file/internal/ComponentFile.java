@@ -6,15 +6,10 @@ import io.gatewaylog.api.spi.RecordEncoder;
 import io.gatewaylog.api.spi.Reporter;
 import io.gatewaylog.sink.file.audit.AuditChain;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -47,25 +42,14 @@ final class ComponentFile {
     private final AuditChain audit;
     private final LineBuffer buffer = new LineBuffer(BUFFERED_BYTES * 2);
     private final ReentrantLock lock = new ReentrantLock();
-    private final Set<OpenOption> openOptions = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            LinkOption.NOFOLLOW_LINKS);
     private volatile Thread lastWriter;
-    private FileChannel channel;
-    /** Bytes of current.log on disk (everything before them is whole lines). */
-    private long size;
+    /** current.log's channel, size and crash-safe writes. */
+    private final CurrentLog log;
     /** The newest record in current.log and the buffer, epoch millis; MIN_VALUE if none. */
     private long newestMillis;
     private long nextSequence;
     /** Ends (buffer offsets) of the lines of the batch being written that are in the buffer. */
     private int[] lineEnds = new int[256];
-    /**
-     * Set by {@link #writeOut} when it fails: how many bytes of the buffer's head are now whole lines in
-     * the file (the torn rest was cut off again).
-     */
-    private int wroteBeforeFailure;
-    /** A failed write could not be truncated back: cut current.log back to {@link #size} when reopening. */
-    private boolean cutBackOnOpen;
-    private boolean modeChecked;
     private boolean failing;
     /**
      * Set by a failure, cleared by the next flush: batches retried after a failure are written through,
@@ -86,7 +70,8 @@ final class ComponentFile {
         this.nextSequence = nextSequence;
         this.newestMillis = newestMillis;
         this.audit = audit;
-        open();
+        this.log = new CurrentLog(settings, counters, reporter, audit);
+        log.open();
     }
 
     FileSettings settings() {
@@ -129,12 +114,12 @@ final class ComponentFile {
         int lines = 0;
         long newestBefore = newestMillis;
         boolean encoding = false;
-        wroteBeforeFailure = 0;
+        log.clearWroteBeforeFailure();
         if (audit != null) {
             audit.mark();
         }
         try {
-            ensureOpen();
+            log.ensureOpen();
             long rotationSize = settings.rotationSize();
             for (int i = 0; i < n; i++) {
                 LogRecord r = batch.get(i);
@@ -146,9 +131,9 @@ final class ComponentFile {
                     encoder.encode(r, buffer);
                 }
                 encoding = false;
-                if (size + buffer.size() > rotationSize && (size > 0 || lineStart > 0)) {
+                if (log.size() + buffer.size() > rotationSize && (log.size() > 0 || lineStart > 0)) {
                     // This line would pass the rotation size: what came before it closes the file.
-                    writeOut(lineStart);
+                    log.writeOut(buffer, lineStart);
                     buffer.discardHead(lineStart);
                     firstInBuffer = i;
                     lines = 0;
@@ -162,7 +147,7 @@ final class ComponentFile {
                 lineEnd(lines++, buffer.size());
             }
             if (settings.durability() != Durability.BUFFERED || writeThrough || buffer.size() >= BUFFERED_BYTES) {
-                writeOut(buffer.size());
+                log.writeOut(buffer, buffer.size());
                 buffer.reset();
             }
             recovered();
@@ -193,8 +178,8 @@ final class ComponentFile {
             kept = lines;
             if (kept > 0 && (settings.durability() != Durability.BUFFERED || writeThrough)) {
                 try {
-                    ensureOpen();
-                    writeOut(buffer.size());
+                    log.ensureOpen();
+                    log.writeOut(buffer, buffer.size());
                     buffer.reset();
                 } catch (IOException | RuntimeException io) {
                     e.addSuppressed(io);
@@ -221,7 +206,7 @@ final class ComponentFile {
      * {@code lines} reached the file.
      */
     private int dropUnwritten(int batchStart, int lines) {
-        int wrote = wroteBeforeFailure;
+        int wrote = log.wroteBeforeFailure();
         int inFile = 0;
         while (inFile < lines && lineEnds[inFile] <= wrote) {
             inFile++;
@@ -250,15 +235,15 @@ final class ComponentFile {
                 return;
             }
             if (buffer.size() > 0) {
-                ensureOpen();
-                writeOut(buffer.size());
+                log.ensureOpen();
+                log.writeOut(buffer, buffer.size());
                 buffer.reset();
             }
             writeThrough = false;
             recovered();
         } catch (IOException | RuntimeException e) {
-            buffer.discardHead(Math.min(wroteBeforeFailure, buffer.size())); // those lines are in the file now
-            wroteBeforeFailure = 0;
+            buffer.discardHead(Math.min(log.wroteBeforeFailure(), buffer.size())); // those lines are in the file now
+            log.clearWroteBeforeFailure();
             failed("flushing " + current, e);
             throw e;
         } finally {
@@ -266,66 +251,6 @@ final class ComponentFile {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    /**
-     * Writes buffer bytes {@code [0, to)} at the end of current.log (and fsyncs in fsync mode), then
-     * moves the audit chain's head to the last line written. On failure whatever reached the file past the
-     * last whole line is cut off again, {@link #wroteBeforeFailure} says how much stayed, and the
-     * exception is thrown.
-     */
-    private void writeOut(int to) throws IOException {
-        wroteBeforeFailure = 0;
-        if (to == 0) {
-            return;
-        }
-        long before = size;
-        try {
-            buffer.writeTo(channel, 0, to);
-        } catch (Throwable e) { // an Error too (OutOfMemoryError: Direct buffer memory mid-write): never a torn line
-            // A full disk cuts a write short: the whole lines that made it stay, a torn one is cut off.
-            cutBack(before, buffer.lineStartAtOrBefore(buffer.writtenSoFar()), e);
-            throw e;
-        }
-        if (settings.durability() == Durability.FSYNC) {
-            try {
-                channel.force(false);
-            } catch (Throwable e) {
-                cutBack(before, 0, e); // not known to be on disk: none of it counts as written
-                throw e;
-            }
-        }
-        size = before + to;
-        counters.bytesWritten.addAndGet(to);
-        if (audit != null) {
-            try {
-                audit.written(buffer.array(), to, settings.durability() == Durability.FSYNC);
-            } catch (Throwable e) {
-                // The lines are written; only the head lags (it may, never run ahead). Reported, not thrown.
-                reporter.error("file sink: cannot update the audit chain head in " + settings.directory()
-                        + "; a truncation of the newest records would not be detected until it works again", e);
-            }
-        }
-    }
-
-    /** Cuts current.log back to {@code before + keep} after a failed write. */
-    private void cutBack(long before, int keep, Throwable e) {
-        try {
-            channel.truncate(before + keep);
-            channel.position(before + keep);
-            size = before + keep;
-            wroteBeforeFailure = keep;
-            counters.bytesWritten.addAndGet(keep);
-            if (keep > 0 && audit != null) {
-                audit.written(buffer.array(), keep, settings.durability() == Durability.FSYNC);
-            }
-        } catch (IOException | RuntimeException t) {
-            // Reopened before the next write, and cut back to `size` then (see ensureOpen).
-            e.addSuppressed(t);
-            wroteBeforeFailure = 0;
-            cutBackOnOpen = true;
-            closeChannel();
         }
     }
 
@@ -337,10 +262,8 @@ final class ComponentFile {
             // Never replace a file (or a planted link) by the rename: take the next free sequence.
             rotated = current.resolveSibling(ArchiveNames.rotated(settings.component(), ++nextSequence, newest));
         }
-        closeChannel();
-        Files.move(current, rotated, StandardCopyOption.ATOMIC_MOVE);
+        log.renameTo(rotated);
         nextSequence++;
-        size = 0;
         newestMillis = Long.MIN_VALUE;
         counters.rotations.incrementAndGet();
         if (settings.compress()) {
@@ -350,52 +273,7 @@ final class ComponentFile {
         if (settings.durability() == Durability.FSYNC) {
             GzipArchive.syncDirectory(settings.directory());
         }
-        open();
-    }
-
-    private void ensureOpen() throws IOException {
-        if (channel == null) {
-            open();
-        }
-    }
-
-    private void open() throws IOException {
-        FilePermissions.createDirectory(settings.directory(), settings.dirMode());
-        boolean created = !Files.exists(current, LinkOption.NOFOLLOW_LINKS);
-        FileChannel ch = FileChannel.open(current, openOptions, FilePermissions.attributes(current, settings.fileMode()));
-        try {
-            if (created) {
-                FilePermissions.apply(current, settings.fileMode());
-            } else if (!modeChecked) {
-                // A file from an earlier run gets the configured mode once (the setting may have changed).
-                FilePermissions.applyOrWarn(current, settings.fileMode(), reporter);
-            }
-            modeChecked = true;
-            long onDisk = ch.size();
-            if (cutBackOnOpen && onDisk > size) {
-                ch.truncate(size);
-                onDisk = size;
-            }
-            cutBackOnOpen = false;
-            ch.position(onDisk);
-            size = onDisk;
-            channel = ch;
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
-        }
-    }
-
-    private void closeChannel() {
-        FileChannel ch = channel;
-        channel = null;
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException e) {
-                // nothing is buffered in a FileChannel; closing cannot lose data
-            }
-        }
+        log.open();
     }
 
     private void failed(String what, Throwable e) {
@@ -425,15 +303,15 @@ final class ComponentFile {
             closed = true;
             try {
                 if (buffer.size() > 0) {
-                    ensureOpen();
-                    writeOut(buffer.size());
+                    log.ensureOpen();
+                    log.writeOut(buffer, buffer.size());
                     buffer.reset();
                 }
-                if (channel != null && settings.durability() != Durability.FSYNC) {
-                    channel.force(false);
+                if (settings.durability() != Durability.FSYNC) {
+                    log.force();
                 }
             } finally {
-                closeChannel();
+                log.closeChannel();
                 if (audit != null) {
                     audit.close();
                 }
