@@ -6,8 +6,6 @@ import io.gatewaylog.api.spi.RecordEncoder;
 import io.gatewaylog.api.spi.Reporter;
 import io.gatewaylog.sink.file.audit.AuditChain;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -50,12 +48,8 @@ final class ComponentFile {
     private long nextSequence;
     /** Ends (buffer offsets) of the lines of the batch being written that are in the buffer. */
     private int[] lineEnds = new int[256];
-    private boolean failing;
-    /**
-     * Set by a failure, cleared by the next flush: batches retried after a failure are written through,
-     * because the pipeline may retry its backlog while idle and then have no reason to flush again.
-     */
-    private boolean writeThrough;
+    /** Failure reporting (once until writing works again) and write-through after a failure. */
+    private final WriteFailures failures;
     private boolean closed;
 
     ComponentFile(FileSettings settings, RecordEncoder encoder, Compressor compressor, ArchiveDirectory archives,
@@ -71,6 +65,7 @@ final class ComponentFile {
         this.newestMillis = newestMillis;
         this.audit = audit;
         this.log = new CurrentLog(settings, counters, reporter, audit);
+        this.failures = new WriteFailures(current, counters, reporter);
         log.open();
     }
 
@@ -125,11 +120,7 @@ final class ComponentFile {
                 LogRecord r = batch.get(i);
                 int lineStart = buffer.size();
                 encoding = true;
-                if (audit != null) {
-                    audit.encode(encoder, r, buffer);
-                } else {
-                    encoder.encode(r, buffer);
-                }
+                encode(r);
                 encoding = false;
                 if (log.size() + buffer.size() > rotationSize && (log.size() > 0 || lineStart > 0)) {
                     // This line would pass the rotation size: what came before it closes the file.
@@ -146,11 +137,11 @@ final class ComponentFile {
                 }
                 lineEnd(lines++, buffer.size());
             }
-            if (settings.durability() != Durability.BUFFERED || writeThrough || buffer.size() >= BUFFERED_BYTES) {
+            if (settings.durability() != Durability.BUFFERED || failures.writeThrough() || buffer.size() >= BUFFERED_BYTES) {
                 log.writeOut(buffer, buffer.size());
                 buffer.reset();
             }
-            recovered();
+            failures.recovered();
             return n;
         } catch (IOException | RuntimeException | Error e) {
             int taken = rollBack(batch, e, encoding, batchStart, firstInBuffer, lines, newestBefore);
@@ -176,7 +167,7 @@ final class ComponentFile {
             // The encoder failed (or something other than the file): the lines before the failing record are whole.
             buffer.truncate(lines > 0 ? lineEnds[lines - 1] : batchStart);
             kept = lines;
-            if (kept > 0 && (settings.durability() != Durability.BUFFERED || writeThrough)) {
+            if (kept > 0 && (settings.durability() != Durability.BUFFERED || failures.writeThrough())) {
                 try {
                     log.ensureOpen();
                     log.writeOut(buffer, buffer.size());
@@ -196,7 +187,7 @@ final class ComponentFile {
             newest = Math.max(newest, batch.get(i).epochMillis());
         }
         newestMillis = newest;
-        failed("writing " + current + " (" + taken + " of " + batch.size() + " records written)", e);
+        failures.failed("writing " + current + " (" + taken + " of " + batch.size() + " records written)", e);
         return taken;
     }
 
@@ -214,6 +205,15 @@ final class ComponentFile {
         buffer.discardHead(Math.min(wrote, buffer.size()));
         buffer.truncate(Math.max(0, Math.min(buffer.size(), batchStart - wrote)));
         return inFile;
+    }
+
+    /** Encodes one record into the buffer, sealed into the audit chain if there is one. */
+    private void encode(LogRecord r) throws IOException {
+        if (audit != null) {
+            audit.encode(encoder, r, buffer);
+        } else {
+            encoder.encode(r, buffer);
+        }
     }
 
     private void lineEnd(int index, int end) {
@@ -239,12 +239,12 @@ final class ComponentFile {
                 log.writeOut(buffer, buffer.size());
                 buffer.reset();
             }
-            writeThrough = false;
-            recovered();
+            failures.flushed();
+            failures.recovered();
         } catch (IOException | RuntimeException e) {
             buffer.discardHead(Math.min(log.wroteBeforeFailure(), buffer.size())); // those lines are in the file now
             log.clearWroteBeforeFailure();
-            failed("flushing " + current, e);
+            failures.failed("flushing " + current, e);
             throw e;
         } finally {
             lock.unlock();
@@ -257,13 +257,8 @@ final class ComponentFile {
     /** Closes current.log, renames it to its archive name, opens a new one and queues compression. */
     private void rotate() throws IOException {
         long newest = newestMillis != Long.MIN_VALUE ? newestMillis : System.currentTimeMillis();
-        Path rotated = current.resolveSibling(ArchiveNames.rotated(settings.component(), nextSequence, newest));
-        while (Files.exists(rotated, LinkOption.NOFOLLOW_LINKS) || Files.exists(Path.of(rotated + ".gz"), LinkOption.NOFOLLOW_LINKS)) {
-            // Never replace a file (or a planted link) by the rename: take the next free sequence.
-            rotated = current.resolveSibling(ArchiveNames.rotated(settings.component(), ++nextSequence, newest));
-        }
-        log.renameTo(rotated);
-        nextSequence++;
+        Path rotated = log.rotate(nextSequence, newest);
+        nextSequence = ArchiveNames.parse(rotated.getFileName().toString()).orElseThrow().sequence() + 1;
         newestMillis = Long.MIN_VALUE;
         counters.rotations.incrementAndGet();
         if (settings.compress()) {
@@ -274,23 +269,6 @@ final class ComponentFile {
             GzipArchive.syncDirectory(settings.directory());
         }
         log.open();
-    }
-
-    private void failed(String what, Throwable e) {
-        counters.failures.incrementAndGet();
-        writeThrough = true;
-        if (!failing) {
-            failing = true;
-            reporter.error("file sink: " + what + " failed; the records not written are kept by the pipeline and"
-                    + " retried, no torn line stays in the file (reported once until writing works again)", e);
-        }
-    }
-
-    private void recovered() {
-        if (failing) {
-            failing = false;
-            reporter.warn("file sink: writing " + current + " works again");
-        }
     }
 
     /** Writes out what is buffered and closes current.log; later writes fail. */

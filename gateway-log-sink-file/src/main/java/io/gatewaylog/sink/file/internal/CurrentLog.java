@@ -1,5 +1,6 @@
 package io.gatewaylog.sink.file.internal;
 
+import io.gatewaylog.api.spi.ArchiveNames;
 import io.gatewaylog.api.spi.Reporter;
 import io.gatewaylog.sink.file.audit.AuditChain;
 import java.io.IOException;
@@ -119,11 +120,21 @@ final class CurrentLog {
         }
     }
 
-    /** Closes the channel and renames current.log to {@code rotated}; the next {@link #open} starts anew. */
-    void renameTo(Path rotated) throws IOException {
+    /**
+     * Closes the channel and renames current.log to the archive name of {@code sequence} (or the next
+     * free one) and {@code newestMillis}; returns that name. The next {@link #open} starts anew.
+     */
+    Path rotate(long sequence, long newestMillis) throws IOException {
+        long seq = sequence;
+        Path rotated = current.resolveSibling(ArchiveNames.rotated(settings.component(), seq, newestMillis));
+        while (Files.exists(rotated, LinkOption.NOFOLLOW_LINKS) || Files.exists(Path.of(rotated + ".gz"), LinkOption.NOFOLLOW_LINKS)) {
+            // Never replace a file (or a planted link) by the rename: take the next free sequence.
+            rotated = current.resolveSibling(ArchiveNames.rotated(settings.component(), ++seq, newestMillis));
+        }
         closeChannel();
         Files.move(current, rotated, StandardCopyOption.ATOMIC_MOVE);
         size = 0;
+        return rotated;
     }
 
     /** Forces what is written to the disk, if open. */
