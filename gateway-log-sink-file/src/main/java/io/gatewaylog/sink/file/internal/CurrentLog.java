@@ -2,7 +2,7 @@ package io.gatewaylog.sink.file.internal;
 
 import io.gatewaylog.api.spi.ArchiveNames;
 import io.gatewaylog.api.spi.Reporter;
-import io.gatewaylog.sink.file.audit.AuditChain;
+import io.gatewaylog.sink.file.internal.audit.AuditChain;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.gatewaylog.sink.file.internal;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.InvalidSettingException;
 import io.gatewaylog.api.spi.Settings;
-import io.gatewaylog.sink.file.audit.AuditChain;
+import io.gatewaylog.sink.file.internal.audit.AuditChain;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;

@@ -7,7 +7,7 @@ import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.api.spi.Measurement;
 import io.gatewaylog.api.spi.RecordEncoder;
 import io.gatewaylog.api.spi.Reporter;
-import io.gatewaylog.sink.file.audit.AuditChain;
+import io.gatewaylog.sink.file.internal.audit.AuditChain;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

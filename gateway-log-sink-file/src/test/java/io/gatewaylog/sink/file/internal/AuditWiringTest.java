@@ -104,7 +104,7 @@ class AuditWiringTest {
         try (RotatingFileSink sink = open(new JsonRecordEncoder("gateway", 32768), "sink.file.audit.key-file", key.toString())) {
             sink.write(TestFiles.batch(LogComponent.AUTH, "k", 0, 3, 0));
         }
-        assertThat(AuditVerifier.verify(auth(), io.gatewaylog.sink.file.audit.AuditChain.readKey(key)).intact()).isTrue();
+        assertThat(AuditVerifier.verify(auth(), io.gatewaylog.sink.file.internal.audit.AuditChain.readKey(key)).intact()).isTrue();
         assertThat(AuditVerifier.verify(auth(), null).intact()).isFalse();
 
         Files.writeString(key, "short");

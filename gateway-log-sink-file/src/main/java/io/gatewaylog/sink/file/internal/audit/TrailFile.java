@@ -1,4 +1,4 @@
-package io.gatewaylog.sink.file.audit;
+package io.gatewaylog.sink.file.internal.audit;
 
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.ArchiveListing;
@@ -22,7 +22,7 @@ import java.util.zip.GZIPInputStream;
  * @param sequence the archive sequence; {@link Long#MAX_VALUE} for current.log
  * @param compressed whether it is gzip
  */
-record TrailFile(Path path, long sequence, boolean compressed) {
+public record TrailFile(Path path, long sequence, boolean compressed) {
     static final String CURRENT = "current.log";
     private static final int IO_BUFFER = 64 * 1024;
 
@@ -45,7 +45,7 @@ record TrailFile(Path path, long sequence, boolean compressed) {
      * a sequence present both rotated and compressed (the compressor between its rename and the
      * source's deletion), the uncompressed source is read: it is the one known to be whole.
      */
-    static List<TrailFile> list(Path dir) throws IOException {
+    public static List<TrailFile> list(Path dir) throws IOException {
         Optional<LogComponent> component = componentOf(dir);
         List<TrailFile> archives = new ArrayList<>();
         // Links are never part of the trail (the sink never writes through one): the listing leaves them out.

@@ -1,4 +1,4 @@
-package io.gatewaylog.sink.file.audit;
+package io.gatewaylog.sink.file.internal.audit;
 
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.RecordEncoder;

@@ -1,10 +1,10 @@
-package io.gatewaylog.sink.file.audit;
+package io.gatewaylog.sink.file.internal.audit;
 
 import io.gatewaylog.sink.file.audit.AuditVerifier.Kind;
 import io.gatewaylog.sink.file.audit.AuditVerifier.Problem;
 import io.gatewaylog.sink.file.audit.AuditVerifier.Result;
-import io.gatewaylog.sink.file.audit.SealFormat.Seal;
-import io.gatewaylog.sink.file.audit.TrailReader.Entry;
+import io.gatewaylog.sink.file.internal.audit.SealFormat.Seal;
+import io.gatewaylog.sink.file.internal.audit.TrailReader.Entry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.List;
  * the first line that does not follow, works out what happened from the next line and (once) from a
  * scan of the rest of the trail.
  */
-final class ChainWalk {
+public final class ChainWalk {
     private final List<TrailFile> files;
     private final byte[] key;
     private final ChainHash hash;
@@ -36,7 +36,7 @@ final class ChainWalk {
     private Entry atHead;
     private boolean headMatches;
 
-    ChainWalk(List<TrailFile> files, byte[] keyOrNull, long expectedLastSeq, ChainHead.Read head, Path headFile) {
+    public ChainWalk(List<TrailFile> files, byte[] keyOrNull, long expectedLastSeq, ChainHead.Read head, Path headFile) {
         this.files = files;
         this.key = keyOrNull;
         this.hash = new ChainHash(keyOrNull);
@@ -45,7 +45,7 @@ final class ChainWalk {
         this.headFile = headFile;
     }
 
-    Result run() throws IOException {
+    public Result run() throws IOException {
         Problem problem = null;
         try (TrailReader reader = new TrailReader(files)) {
             Entry e = reader.next();
