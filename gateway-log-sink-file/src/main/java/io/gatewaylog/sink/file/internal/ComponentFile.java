@@ -1,7 +1,6 @@
 package io.gatewaylog.sink.file.internal;
 
 import io.gatewaylog.api.LogRecord;
-import io.gatewaylog.api.spi.ArchiveNames;
 import io.gatewaylog.api.spi.RecordEncoder;
 import io.gatewaylog.api.spi.Reporter;
 import io.gatewaylog.sink.file.internal.audit.AuditChain;
@@ -32,10 +31,6 @@ final class ComponentFile {
     private final FileSettings settings;
     private final Path current;
     private final RecordEncoder encoder;
-    private final Compressor compressor;
-    private final ArchiveDirectory archives;
-    private final FileCounters counters;
-    private final Reporter reporter;
     /** Seals each line into the audit hash chain (the auth component); null: lines are not sealed. */
     private final AuditChain audit;
     private final LineBuffer buffer = new LineBuffer(BUFFERED_BYTES * 2);
@@ -43,9 +38,9 @@ final class ComponentFile {
     private volatile Thread lastWriter;
     /** current.log's channel, size and crash-safe writes. */
     private final CurrentLog log;
+    private final Rotation rotation;
     /** The newest record in current.log and the buffer, epoch millis; MIN_VALUE if none. */
     private long newestMillis;
-    private long nextSequence;
     /** Ends (buffer offsets) of the lines of the batch being written that are in the buffer. */
     private int[] lineEnds = new int[256];
     /** Failure reporting (once until writing works again) and write-through after a failure. */
@@ -57,15 +52,11 @@ final class ComponentFile {
         this.settings = settings;
         this.current = settings.currentFile();
         this.encoder = encoder;
-        this.compressor = compressor;
-        this.archives = archives;
-        this.counters = counters;
-        this.reporter = reporter;
-        this.nextSequence = nextSequence;
         this.newestMillis = newestMillis;
         this.audit = audit;
         this.log = new CurrentLog(settings, counters, reporter, audit);
         this.failures = new WriteFailures(current, counters, reporter);
+        this.rotation = new Rotation(settings, log, compressor, archives, counters, nextSequence);
         log.open();
     }
 
@@ -130,7 +121,7 @@ final class ComponentFile {
                     lines = 0;
                     batchStart = 0;
                     newestBefore = Long.MIN_VALUE;
-                    rotate();
+                    rotation.rotate(newestMillis);
                     newestMillis = r.epochMillis();
                 } else if (r.epochMillis() > newestMillis) {
                     newestMillis = r.epochMillis();
@@ -252,23 +243,6 @@ final class ComponentFile {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /** Closes current.log, renames it to its archive name, opens a new one and queues compression. */
-    private void rotate() throws IOException {
-        long newest = newestMillis != Long.MIN_VALUE ? newestMillis : System.currentTimeMillis();
-        Path rotated = log.rotate(nextSequence, newest);
-        nextSequence = ArchiveNames.parse(rotated.getFileName().toString()).orElseThrow().sequence() + 1;
-        newestMillis = Long.MIN_VALUE;
-        counters.rotations.incrementAndGet();
-        if (settings.compress()) {
-            compressor.submit(archives, rotated, counters); // holds it first if its compression waits
-        }
-        archives.changed(); // retention prunes beyond backups, on its own thread
-        if (settings.durability() == Durability.FSYNC) {
-            GzipArchive.syncDirectory(settings.directory());
-        }
-        log.open();
     }
 
     /** Writes out what is buffered and closes current.log; later writes fail. */
