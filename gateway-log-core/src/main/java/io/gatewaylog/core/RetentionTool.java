@@ -74,7 +74,11 @@ public final class RetentionTool {
         return run(args, out, err, Clock.systemDefaultZone(), DiskUsageProbe.fileStore());
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err, Clock clock, DiskUsageProbe probe) {
+    /** The parsed command line, or the exit code to stop with ({@code exit >= 0}: help, a usage error). */
+    private record Arguments(Map<String, String> code, String root, boolean dryRun, int exit) {
+    }
+
+    private static Arguments arguments(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> code = new HashMap<>();
         String rootArg = null;
         boolean dryRun = false;
@@ -90,14 +94,14 @@ public final class RetentionTool {
                 case "--dry-run" -> dryRun = true;
                 case "--help", "-h" -> {
                     out.println(HELP);
-                    return OK;
+                    return new Arguments(code, rootArg, dryRun, OK);
                 }
                 case "--root", "--profile", "--config" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             err.println("RetentionTool: " + a + " needs a value");
                             err.println(HELP);
-                            return USAGE;
+                            return new Arguments(code, rootArg, dryRun, USAGE);
                         }
                         value = args[++i];
                     }
@@ -110,10 +114,21 @@ public final class RetentionTool {
                 default -> {
                     err.println("RetentionTool: unknown argument '" + args[i] + "'");
                     err.println(HELP);
-                    return USAGE;
+                    return new Arguments(code, rootArg, dryRun, USAGE);
                 }
             }
         }
+        return new Arguments(code, rootArg, dryRun, -1);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Clock clock, DiskUsageProbe probe) {
+        Arguments parsed = arguments(args, out, err);
+        if (parsed.exit() >= 0) {
+            return parsed.exit();
+        }
+        boolean dryRun = parsed.dryRun();
+        String rootArg = parsed.root();
+        Map<String, String> code = parsed.code();
         Settings settings;
         RetentionSettings retention;
         Path root;

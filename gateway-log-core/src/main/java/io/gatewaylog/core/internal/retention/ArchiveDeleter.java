@@ -25,7 +25,9 @@ import java.util.function.Consumer;
  * before the deletion: its name is one {@link ArchiveNames} made, for the same component; it is not an
  * active {@code current.log}; it sits directly in the component's directory; and it is a regular file,
  * not a link. A file gone meanwhile (compressed, rotated away, deleted by the sink's pruning) is simply
- * skipped. Each deletion is counted, reported as a system record and handed to the listener.
+ * skipped. Each deletion by age or disk usage is counted, reported as a system record and handed to
+ * the listener; a deletion beyond the sink's {@code backups} ({@link #prune}) passes the same checks
+ * and is silent, as the sink's own pruning was.
  */
 final class ArchiveDeleter {
     static final String ACTIVE_FILE = "current.log";
@@ -109,6 +111,37 @@ final class ArchiveDeleter {
         }
         listener.accept(d);
         return Optional.of(d);
+    }
+
+    /**
+     * Deletes {@code archive}, beyond its sink's {@code backups}, if every check passes: silently (no
+     * record, no counter, no listener), and never in a dry run (the tool does not prune).
+     *
+     * @return whether it was deleted
+     */
+    boolean prune(ArchiveSource source, Archive archive) {
+        Path path = archive.path().toAbsolutePath().normalize();
+        String refusal = refusal(source, archive, path);
+        if (refusal != null || dryRun) {
+            if (refusal != null && refused.size() < MAX_WARNED && refused.add(path)) {
+                reporter.warn("retention: refusing to delete " + path + ": " + refusal);
+            }
+            return false;
+        }
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attrs.isRegularFile()) {
+                return false; // never listed as an archive; a link planted since is not ours to remove
+            }
+            Files.delete(path);
+            return true;
+        } catch (NoSuchFileException gone) {
+            return false; // compressed or deleted meanwhile: its successor is looked at next time
+        } catch (IOException | SecurityException e) {
+            failures++;
+            reporter.error("retention: cannot delete " + path + " (beyond the sink's backups)", e);
+            return false;
+        }
     }
 
     /** Why {@code archive} must not be deleted, or null if it may. */

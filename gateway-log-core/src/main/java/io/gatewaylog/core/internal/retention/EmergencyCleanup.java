@@ -98,32 +98,11 @@ final class EmergencyCleanup {
 
     private double cleanUp(Object fileSystem, List<ArchiveSource> group, Path where, double used,
                            List<Deletion> done, Consumer<String> progress) {
-        List<Candidate> candidates = new ArrayList<>();
-        long protectedFiles = 0;
-        long protectedBytes = 0;
-        long now = deleter.now();
-        int authDays = settings.days(LogComponent.AUTH);
-        for (ArchiveSource source : group) {
-            for (Archive archive : source.archives(reporter)) {
-                if (archive.component() == LogComponent.AUTH && !settings.emergencyAuth()
-                        && !RetentionPolicy.isExpired(RetentionPolicy.newestRecordMillis(archive), now, authDays)) {
-                    // The audit trail within its retention is not ours to free space with (retention.emergency.auth).
-                    protectedFiles++;
-                    protectedBytes += archive.sizeBytes();
-                    continue;
-                }
-                candidates.add(new Candidate(source, archive));
-            }
-        }
-        candidates.sort((a, b) -> RetentionPolicy.EMERGENCY_COMPARATOR.compare(a.archive, b.archive));
-        String start = "disk " + percent(used) + "% used > threshold " + RetentionSettings.format(settings.thresholdPercent())
-                + "%: emergency cleanup until below " + RetentionSettings.format(settings.thresholdPercent()
-                - settings.marginPercent()) + "%, least valuable component first";
-        progress.accept(start + " (the file system holding " + where + ")");
-        if (!deleter.dryRun()) {
-            deleter.submit(deleter.systemRecord(Level.WARN, "Disk usage above threshold: emergency cleanup of log archives",
-                    fields(where, used)));
-        }
+        Candidates found = candidates(group);
+        List<Candidate> candidates = found.list();
+        long protectedFiles = found.protectedFiles();
+        long protectedBytes = found.protectedBytes();
+        announce(where, used, progress);
         long total = deleter.dryRun() ? totalBytes(where) : -1;
         int files = 0;
         long bytes = 0;
@@ -154,18 +133,7 @@ final class EmergencyCleanup {
                 protectedTotal[1] += protectedBytes;
             }
             if (exhausted.add(fileSystem) && !deleter.dryRun()) {
-                String msg = "disk holding " + where + " is still " + percent(used) + "% used after deleting every"
-                        + " archive retention may delete; " + (protectedFiles > 0 ? "only auth archives within their"
-                        + " retention are left (" + protectedFiles + " files, " + protectedBytes + " bytes), kept because "
-                        + RetentionSettings.EMERGENCY_AUTH + "=false (the audit trail): free space elsewhere, or allow it"
-                        : "the active files and other files fill it");
-                reporter.warn("retention: " + msg);
-                Map<String, Object> f = fields(where, used);
-                f.put("protected_auth_files", protectedFiles);
-                f.put("protected_auth_bytes", protectedBytes);
-                deleter.submit(deleter.systemRecord(Level.ERROR, protectedFiles > 0
-                        ? "Disk usage still above threshold: only auth archives within their retention are left"
-                        : "Disk usage still above threshold after emergency cleanup", f));
+                reportExhausted(where, used, protectedFiles, protectedBytes);
             }
         } else {
             exhausted.remove(fileSystem);
@@ -177,6 +145,60 @@ final class EmergencyCleanup {
             deleter.submit(deleter.systemRecord(Level.WARN, "Emergency cleanup of log archives finished", f));
         }
         return used;
+    }
+
+    /**
+     * The archives of {@code group} emergency cleanup may take, least valuable first, and the young auth
+     * archives it must leave.
+     */
+    private Candidates candidates(List<ArchiveSource> group) {
+        List<Candidate> candidates = new ArrayList<>();
+        long protectedFiles = 0;
+        long protectedBytes = 0;
+        long now = deleter.now();
+        int authDays = settings.days(LogComponent.AUTH);
+        for (ArchiveSource source : group) {
+            for (Archive archive : source.archives(reporter)) {
+                if (archive.component() == LogComponent.AUTH && !settings.emergencyAuth()
+                        && !RetentionPolicy.isExpired(RetentionPolicy.newestRecordMillis(archive), now, authDays)) {
+                    // The audit trail within its retention is not ours to free space with (retention.emergency.auth).
+                    protectedFiles++;
+                    protectedBytes += archive.sizeBytes();
+                    continue;
+                }
+                candidates.add(new Candidate(source, archive));
+            }
+        }
+        candidates.sort((a, b) -> RetentionPolicy.EMERGENCY_COMPARATOR.compare(a.archive, b.archive));
+        return new Candidates(candidates, protectedFiles, protectedBytes);
+    }
+
+    /** Says that cleanup starts: a line of progress, and a system record unless this is a dry run. */
+    private void announce(Path where, double used, Consumer<String> progress) {
+        String start = "disk " + percent(used) + "% used > threshold " + RetentionSettings.format(settings.thresholdPercent())
+                + "%: emergency cleanup until below " + RetentionSettings.format(settings.thresholdPercent()
+                - settings.marginPercent()) + "%, least valuable component first";
+        progress.accept(start + " (the file system holding " + where + ")");
+        if (!deleter.dryRun()) {
+            deleter.submit(deleter.systemRecord(Level.WARN, "Disk usage above threshold: emergency cleanup of log archives",
+                    fields(where, used)));
+        }
+    }
+
+    /** Reports, once until it recovers, a file system still too full with nothing left to delete. */
+    private void reportExhausted(Path where, double used, long protectedFiles, long protectedBytes) {
+        String msg = "disk holding " + where + " is still " + percent(used) + "% used after deleting every"
+                + " archive retention may delete; " + (protectedFiles > 0 ? "only auth archives within their"
+                + " retention are left (" + protectedFiles + " files, " + protectedBytes + " bytes), kept because "
+                + RetentionSettings.EMERGENCY_AUTH + "=false (the audit trail): free space elsewhere, or allow it"
+                : "the active files and other files fill it");
+        reporter.warn("retention: " + msg);
+        Map<String, Object> f = fields(where, used);
+        f.put("protected_auth_files", protectedFiles);
+        f.put("protected_auth_bytes", protectedBytes);
+        deleter.submit(deleter.systemRecord(Level.ERROR, protectedFiles > 0
+                ? "Disk usage still above threshold: only auth archives within their retention are left"
+                : "Disk usage still above threshold after emergency cleanup", f));
     }
 
     private Map<String, Object> fields(Path where, double used) {
@@ -219,5 +241,8 @@ final class EmergencyCleanup {
     }
 
     private record Candidate(ArchiveSource source, Archive archive) {
+    }
+
+    private record Candidates(List<Candidate> list, long protectedFiles, long protectedBytes) {
     }
 }

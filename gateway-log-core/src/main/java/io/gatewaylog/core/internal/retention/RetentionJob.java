@@ -1,14 +1,18 @@
 package io.gatewaylog.core.internal.retention;
 
+import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.ArchiveCatalog;
 import io.gatewaylog.api.spi.Measurement;
 import io.gatewaylog.api.spi.Reporter;
 import io.gatewaylog.api.spi.Settings;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +22,11 @@ import java.util.function.Consumer;
 /**
  * The backend's retention job: the daily sweep (once at start-up, then every day at
  * {@code retention.time} in the clock's zone) and the emergency check (every
- * {@code retention.emergency.interval}), on one daemon thread.
+ * {@code retention.emergency.interval}), on one daemon thread, which also enforces each sink's
+ * {@code backups} limit when the sink reports a change ({@link ArchiveCatalog#onArchivesChanged}):
+ * the one thread that deletes archives. The backups limit is the sink's, so it holds with
+ * {@code retention.enabled=false} too: then the thread only prunes (and there is none if no catalog
+ * has such a limit).
  *
  * <p>What is due is decided from the {@link Clock} alone: the thread wakes at the earlier of the two
  * due times (and at least every emergency interval), then calls {@link #tick()}, which runs whatever is
@@ -36,6 +44,9 @@ public final class RetentionJob implements AutoCloseable {
     private final RetentionSweep sweep;
     private final EmergencyCleanup emergency;
     private final DailySchedule schedule;
+    private final BackupPruning pruning;
+    /** Sources whose pruning is queued: a rotation storm queues one pass per directory, not one per rotation. */
+    private final Set<ArchiveSource> pruneQueued = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService executor; // null when driven by hand (tests) or disabled
     private Instant nextDaily;
     private Instant nextEmergency;
@@ -51,6 +62,7 @@ public final class RetentionJob implements AutoCloseable {
         ArchiveDeleter deleter = new ArchiveDeleter(counters, report, reporter, clock, false, d -> { });
         this.sweep = new RetentionSweep(settings, deleter, reporter);
         this.emergency = new EmergencyCleanup(settings, deleter, probe, reporter, counters);
+        this.pruning = new BackupPruning(deleter, reporter);
         this.schedule = new DailySchedule(settings.time(), clock.getZone());
         this.nextDaily = clock.instant();
         this.nextEmergency = clock.instant();
@@ -70,12 +82,22 @@ public final class RetentionJob implements AutoCloseable {
     public static RetentionJob start(Settings settings, List<ArchiveCatalog> catalogs, Consumer<LogRecord> report,
                                      Reporter reporter, Clock clock, DiskUsageProbe probe) {
         RetentionJob job = create(RetentionSettings.parse(settings), catalogs, report, reporter, clock, probe);
-        if (job.settings.enabled() && !job.catalogs.isEmpty()) {
-            job.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "gateway-log-retention");
-                t.setDaemon(true);
-                return t;
-            });
+        List<ArchiveSource> limited = ArchiveSource.of(job.catalogs).stream()
+                .filter(source -> source.catalog().backups(source.component()).isPresent()).toList();
+        if (!job.settings.enabled() && limited.isEmpty() || job.catalogs.isEmpty()) {
+            return job; // nothing to do: no thread
+        }
+        job.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gateway-log-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        for (ArchiveCatalog catalog : job.catalogs) {
+            catalog.onArchivesChanged(component -> job.changed(catalog, component));
+        }
+        // What the sink left before it could tell us (its start-up, a lowered backups): pruned once now.
+        limited.forEach(job::pruneLater);
+        if (job.settings.enabled()) {
             job.executor.execute(job::wake);
         }
         return job;
@@ -121,6 +143,39 @@ public final class RetentionJob implements AutoCloseable {
     public synchronized List<Deletion> checkEmergency() {
         nextEmergency = clock.instant().plus(settings.emergencyInterval());
         return emergency.run(ArchiveSource.of(catalogs), line -> { }).deletions();
+    }
+
+    /** Prunes {@code source} down to its sink's backups now; returns how many files went. */
+    synchronized int pruneBackups(ArchiveSource source) {
+        return pruning.run(source);
+    }
+
+    private void changed(ArchiveCatalog catalog, LogComponent component) {
+        Path dir = catalog.directory(component);
+        if (dir != null) {
+            pruneLater(new ArchiveSource(catalog, component, dir.toAbsolutePath().normalize()));
+        }
+    }
+
+    /** Queues {@code source}'s pruning on the job's thread; returns at once (called by the sink's threads). */
+    private void pruneLater(ArchiveSource source) {
+        ScheduledExecutorService e = executor;
+        if (closed || e == null || !pruneQueued.add(source)) {
+            return;
+        }
+        try {
+            e.execute(() -> {
+                pruneQueued.remove(source); // first: a change during this pass queues another
+                try {
+                    pruneBackups(source);
+                } catch (RuntimeException failure) {
+                    reporter.error("retention: pruning " + source.directory() + " failed; it runs again at"
+                            + " the next change", failure);
+                }
+            });
+        } catch (RejectedExecutionException closedMeanwhile) {
+            pruneQueued.remove(source);
+        }
     }
 
     /** When the daily sweep is next due. */

@@ -1,5 +1,9 @@
 package io.gatewaylog.sink.file.audit;
 
+import io.gatewaylog.sink.file.internal.audit.AuditChain;
+import io.gatewaylog.sink.file.internal.audit.ChainHead;
+import io.gatewaylog.sink.file.internal.audit.ChainWalk;
+import io.gatewaylog.sink.file.internal.audit.TrailFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

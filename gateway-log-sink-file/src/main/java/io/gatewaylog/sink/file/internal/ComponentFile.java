@@ -1,20 +1,12 @@
 package io.gatewaylog.sink.file.internal;
 
 import io.gatewaylog.api.LogRecord;
-import io.gatewaylog.api.spi.ArchiveNames;
 import io.gatewaylog.api.spi.RecordEncoder;
 import io.gatewaylog.api.spi.Reporter;
-import io.gatewaylog.sink.file.audit.AuditChain;
+import io.gatewaylog.sink.file.internal.audit.AuditChain;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -39,39 +31,20 @@ final class ComponentFile {
     private final FileSettings settings;
     private final Path current;
     private final RecordEncoder encoder;
-    private final Compressor compressor;
-    private final ArchiveDirectory archives;
-    private final FileCounters counters;
-    private final Reporter reporter;
     /** Seals each line into the audit hash chain (the auth component); null: lines are not sealed. */
     private final AuditChain audit;
     private final LineBuffer buffer = new LineBuffer(BUFFERED_BYTES * 2);
     private final ReentrantLock lock = new ReentrantLock();
-    private final Set<OpenOption> openOptions = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            LinkOption.NOFOLLOW_LINKS);
     private volatile Thread lastWriter;
-    private FileChannel channel;
-    /** Bytes of current.log on disk (everything before them is whole lines). */
-    private long size;
+    /** current.log's channel, size and crash-safe writes. */
+    private final CurrentLog log;
+    private final Rotation rotation;
     /** The newest record in current.log and the buffer, epoch millis; MIN_VALUE if none. */
     private long newestMillis;
-    private long nextSequence;
     /** Ends (buffer offsets) of the lines of the batch being written that are in the buffer. */
     private int[] lineEnds = new int[256];
-    /**
-     * Set by {@link #writeOut} when it fails: how many bytes of the buffer's head are now whole lines in
-     * the file (the torn rest was cut off again).
-     */
-    private int wroteBeforeFailure;
-    /** A failed write could not be truncated back: cut current.log back to {@link #size} when reopening. */
-    private boolean cutBackOnOpen;
-    private boolean modeChecked;
-    private boolean failing;
-    /**
-     * Set by a failure, cleared by the next flush: batches retried after a failure are written through,
-     * because the pipeline may retry its backlog while idle and then have no reason to flush again.
-     */
-    private boolean writeThrough;
+    /** Failure reporting (once until writing works again) and write-through after a failure. */
+    private final WriteFailures failures;
     private boolean closed;
 
     ComponentFile(FileSettings settings, RecordEncoder encoder, Compressor compressor, ArchiveDirectory archives,
@@ -79,14 +52,12 @@ final class ComponentFile {
         this.settings = settings;
         this.current = settings.currentFile();
         this.encoder = encoder;
-        this.compressor = compressor;
-        this.archives = archives;
-        this.counters = counters;
-        this.reporter = reporter;
-        this.nextSequence = nextSequence;
         this.newestMillis = newestMillis;
         this.audit = audit;
-        open();
+        this.log = new CurrentLog(settings, counters, reporter, audit);
+        this.failures = new WriteFailures(current, counters, reporter);
+        this.rotation = new Rotation(settings, log, compressor, archives, counters, nextSequence);
+        log.open();
     }
 
     FileSettings settings() {
@@ -129,43 +100,39 @@ final class ComponentFile {
         int lines = 0;
         long newestBefore = newestMillis;
         boolean encoding = false;
-        wroteBeforeFailure = 0;
+        log.clearWroteBeforeFailure();
         if (audit != null) {
             audit.mark();
         }
         try {
-            ensureOpen();
+            log.ensureOpen();
             long rotationSize = settings.rotationSize();
             for (int i = 0; i < n; i++) {
                 LogRecord r = batch.get(i);
                 int lineStart = buffer.size();
                 encoding = true;
-                if (audit != null) {
-                    audit.encode(encoder, r, buffer);
-                } else {
-                    encoder.encode(r, buffer);
-                }
+                encode(r);
                 encoding = false;
-                if (size + buffer.size() > rotationSize && (size > 0 || lineStart > 0)) {
+                if (log.size() + buffer.size() > rotationSize && (log.size() > 0 || lineStart > 0)) {
                     // This line would pass the rotation size: what came before it closes the file.
-                    writeOut(lineStart);
+                    log.writeOut(buffer, lineStart);
                     buffer.discardHead(lineStart);
                     firstInBuffer = i;
                     lines = 0;
                     batchStart = 0;
                     newestBefore = Long.MIN_VALUE;
-                    rotate();
+                    rotation.rotate(newestMillis);
                     newestMillis = r.epochMillis();
                 } else if (r.epochMillis() > newestMillis) {
                     newestMillis = r.epochMillis();
                 }
                 lineEnd(lines++, buffer.size());
             }
-            if (settings.durability() != Durability.BUFFERED || writeThrough || buffer.size() >= BUFFERED_BYTES) {
-                writeOut(buffer.size());
+            if (settings.durability() != Durability.BUFFERED || failures.writeThrough() || buffer.size() >= BUFFERED_BYTES) {
+                log.writeOut(buffer, buffer.size());
                 buffer.reset();
             }
-            recovered();
+            failures.recovered();
             return n;
         } catch (IOException | RuntimeException | Error e) {
             int taken = rollBack(batch, e, encoding, batchStart, firstInBuffer, lines, newestBefore);
@@ -191,10 +158,10 @@ final class ComponentFile {
             // The encoder failed (or something other than the file): the lines before the failing record are whole.
             buffer.truncate(lines > 0 ? lineEnds[lines - 1] : batchStart);
             kept = lines;
-            if (kept > 0 && (settings.durability() != Durability.BUFFERED || writeThrough)) {
+            if (kept > 0 && (settings.durability() != Durability.BUFFERED || failures.writeThrough())) {
                 try {
-                    ensureOpen();
-                    writeOut(buffer.size());
+                    log.ensureOpen();
+                    log.writeOut(buffer, buffer.size());
                     buffer.reset();
                 } catch (IOException | RuntimeException io) {
                     e.addSuppressed(io);
@@ -211,7 +178,7 @@ final class ComponentFile {
             newest = Math.max(newest, batch.get(i).epochMillis());
         }
         newestMillis = newest;
-        failed("writing " + current + " (" + taken + " of " + batch.size() + " records written)", e);
+        failures.failed("writing " + current + " (" + taken + " of " + batch.size() + " records written)", e);
         return taken;
     }
 
@@ -221,7 +188,7 @@ final class ComponentFile {
      * {@code lines} reached the file.
      */
     private int dropUnwritten(int batchStart, int lines) {
-        int wrote = wroteBeforeFailure;
+        int wrote = log.wroteBeforeFailure();
         int inFile = 0;
         while (inFile < lines && lineEnds[inFile] <= wrote) {
             inFile++;
@@ -229,6 +196,15 @@ final class ComponentFile {
         buffer.discardHead(Math.min(wrote, buffer.size()));
         buffer.truncate(Math.max(0, Math.min(buffer.size(), batchStart - wrote)));
         return inFile;
+    }
+
+    /** Encodes one record into the buffer, sealed into the audit chain if there is one. */
+    private void encode(LogRecord r) throws IOException {
+        if (audit != null) {
+            audit.encode(encoder, r, buffer);
+        } else {
+            encoder.encode(r, buffer);
+        }
     }
 
     private void lineEnd(int index, int end) {
@@ -250,166 +226,22 @@ final class ComponentFile {
                 return;
             }
             if (buffer.size() > 0) {
-                ensureOpen();
-                writeOut(buffer.size());
+                log.ensureOpen();
+                log.writeOut(buffer, buffer.size());
                 buffer.reset();
             }
-            writeThrough = false;
-            recovered();
+            failures.flushed();
+            failures.recovered();
         } catch (IOException | RuntimeException e) {
-            buffer.discardHead(Math.min(wroteBeforeFailure, buffer.size())); // those lines are in the file now
-            wroteBeforeFailure = 0;
-            failed("flushing " + current, e);
+            buffer.discardHead(Math.min(log.wroteBeforeFailure(), buffer.size())); // those lines are in the file now
+            log.clearWroteBeforeFailure();
+            failures.failed("flushing " + current, e);
             throw e;
         } finally {
             lock.unlock();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    /**
-     * Writes buffer bytes {@code [0, to)} at the end of current.log (and fsyncs in fsync mode), then
-     * moves the audit chain's head to the last line written. On failure whatever reached the file past the
-     * last whole line is cut off again, {@link #wroteBeforeFailure} says how much stayed, and the
-     * exception is thrown.
-     */
-    private void writeOut(int to) throws IOException {
-        wroteBeforeFailure = 0;
-        if (to == 0) {
-            return;
-        }
-        long before = size;
-        try {
-            buffer.writeTo(channel, 0, to);
-        } catch (Throwable e) { // an Error too (OutOfMemoryError: Direct buffer memory mid-write): never a torn line
-            // A full disk cuts a write short: the whole lines that made it stay, a torn one is cut off.
-            cutBack(before, buffer.lineStartAtOrBefore(buffer.writtenSoFar()), e);
-            throw e;
-        }
-        if (settings.durability() == Durability.FSYNC) {
-            try {
-                channel.force(false);
-            } catch (Throwable e) {
-                cutBack(before, 0, e); // not known to be on disk: none of it counts as written
-                throw e;
-            }
-        }
-        size = before + to;
-        counters.bytesWritten.addAndGet(to);
-        if (audit != null) {
-            try {
-                audit.written(buffer.array(), to, settings.durability() == Durability.FSYNC);
-            } catch (Throwable e) {
-                // The lines are written; only the head lags (it may, never run ahead). Reported, not thrown.
-                reporter.error("file sink: cannot update the audit chain head in " + settings.directory()
-                        + "; a truncation of the newest records would not be detected until it works again", e);
-            }
-        }
-    }
-
-    /** Cuts current.log back to {@code before + keep} after a failed write. */
-    private void cutBack(long before, int keep, Throwable e) {
-        try {
-            channel.truncate(before + keep);
-            channel.position(before + keep);
-            size = before + keep;
-            wroteBeforeFailure = keep;
-            counters.bytesWritten.addAndGet(keep);
-            if (keep > 0 && audit != null) {
-                audit.written(buffer.array(), keep, settings.durability() == Durability.FSYNC);
-            }
-        } catch (IOException | RuntimeException t) {
-            // Reopened before the next write, and cut back to `size` then (see ensureOpen).
-            e.addSuppressed(t);
-            wroteBeforeFailure = 0;
-            cutBackOnOpen = true;
-            closeChannel();
-        }
-    }
-
-    /** Closes current.log, renames it to its archive name, opens a new one and queues compression. */
-    private void rotate() throws IOException {
-        long newest = newestMillis != Long.MIN_VALUE ? newestMillis : System.currentTimeMillis();
-        Path rotated = current.resolveSibling(ArchiveNames.rotated(settings.component(), nextSequence, newest));
-        while (Files.exists(rotated, LinkOption.NOFOLLOW_LINKS) || Files.exists(Path.of(rotated + ".gz"), LinkOption.NOFOLLOW_LINKS)) {
-            // Never replace a file (or a planted link) by the rename: take the next free sequence.
-            rotated = current.resolveSibling(ArchiveNames.rotated(settings.component(), ++nextSequence, newest));
-        }
-        closeChannel();
-        Files.move(current, rotated, StandardCopyOption.ATOMIC_MOVE);
-        nextSequence++;
-        size = 0;
-        newestMillis = Long.MIN_VALUE;
-        counters.rotations.incrementAndGet();
-        archives.rotated();
-        compressor.submit(archives, settings.compress() ? rotated : null, counters);
-        if (settings.durability() == Durability.FSYNC) {
-            ArchiveDirectory.syncDirectory(settings.directory());
-        }
-        open();
-    }
-
-    private void ensureOpen() throws IOException {
-        if (channel == null) {
-            open();
-        }
-    }
-
-    private void open() throws IOException {
-        FilePermissions.createDirectory(settings.directory(), settings.dirMode());
-        boolean created = !Files.exists(current, LinkOption.NOFOLLOW_LINKS);
-        FileChannel ch = FileChannel.open(current, openOptions, FilePermissions.attributes(current, settings.fileMode()));
-        try {
-            if (created) {
-                FilePermissions.apply(current, settings.fileMode());
-            } else if (!modeChecked) {
-                // A file from an earlier run gets the configured mode once (the setting may have changed).
-                FilePermissions.applyOrWarn(current, settings.fileMode(), reporter);
-            }
-            modeChecked = true;
-            long onDisk = ch.size();
-            if (cutBackOnOpen && onDisk > size) {
-                ch.truncate(size);
-                onDisk = size;
-            }
-            cutBackOnOpen = false;
-            ch.position(onDisk);
-            size = onDisk;
-            channel = ch;
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
-        }
-    }
-
-    private void closeChannel() {
-        FileChannel ch = channel;
-        channel = null;
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException e) {
-                // nothing is buffered in a FileChannel; closing cannot lose data
-            }
-        }
-    }
-
-    private void failed(String what, Throwable e) {
-        counters.failures.incrementAndGet();
-        writeThrough = true;
-        if (!failing) {
-            failing = true;
-            reporter.error("file sink: " + what + " failed; the records not written are kept by the pipeline and"
-                    + " retried, no torn line stays in the file (reported once until writing works again)", e);
-        }
-    }
-
-    private void recovered() {
-        if (failing) {
-            failing = false;
-            reporter.warn("file sink: writing " + current + " works again");
         }
     }
 
@@ -423,15 +255,15 @@ final class ComponentFile {
             closed = true;
             try {
                 if (buffer.size() > 0) {
-                    ensureOpen();
-                    writeOut(buffer.size());
+                    log.ensureOpen();
+                    log.writeOut(buffer, buffer.size());
                     buffer.reset();
                 }
-                if (channel != null && settings.durability() != Durability.FSYNC) {
-                    channel.force(false);
+                if (settings.durability() != Durability.FSYNC) {
+                    log.force();
                 }
             } finally {
-                closeChannel();
+                log.closeChannel();
                 if (audit != null) {
                     audit.close();
                 }

@@ -11,15 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The one background thread that compresses rotated files and prunes old ones, for every component of
- * a sink. Writers only enqueue (never wait): a rotation storm makes the queue longer, never more
+ * The one background thread that compresses rotated files, for every component of a sink (it deletes
+ * no archive: retention prunes beyond {@code backups}, told by {@link ArchiveDirectory#changed} after
+ * each compression). Writers only enqueue (never wait): a rotation storm makes the queue longer, never more
  * threads, and gzip's CPU use stays at one core whatever the number of components. A task that fails
  * (disk full while compressing) is retried every second; its source stays as it is meanwhile.
  *
  * <p>With {@code sink.file.compress.delay} a rotated file's compression is due only that long after its
  * rotation (logrotate's {@code delaycompress}, for shippers that fell behind): the same thread keeps such
  * tasks in a queue ordered by due time and sleeps until the earliest, so a delay costs no thread and no
- * timer. The file is held meanwhile ({@link ArchiveDirectory#hold}): pruning leaves it alone. At
+ * timer. The file is held meanwhile ({@link ArchiveDirectory#hold}): backups pruning leaves it alone. At
  * {@link #close} tasks not due yet are left undone: the file stays uncompressed and start-up recovery
  * schedules it again by its modification time (compressing at shutdown would take it from a shipper
  * that is still reading, and the gateway's stop is not the shipper's).
@@ -44,10 +45,10 @@ final class Compressor implements AutoCloseable {
     private boolean failing;
 
     /**
-     * One task: prune {@code directory}, then compress {@code source} if not null.
+     * One task: compress {@code source}, then tell retention the directory changed.
      *
      * @param directory the component's archives
-     * @param source a rotated, uncompressed file, or null to prune only
+     * @param source a rotated, uncompressed file
      * @param counters where failures are counted
      * @param dueNanos when it may run ({@link System#nanoTime()})
      */
@@ -67,26 +68,22 @@ final class Compressor implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues a task, {@code source}'s compression after the directory's compress delay; returns at once. */
+    /** Queues {@code source}'s compression after the directory's compress delay; returns at once. */
     void submit(ArchiveDirectory directory, Path source, FileCounters counters) {
         submit(directory, source, counters, directory.compressDelay());
     }
 
     /**
-     * Queues a task; returns at once. Pruning runs at once, the compression of {@code source} (if not
-     * null) once {@code delay} has passed; the source is held against pruning until then.
+     * Queues {@code source}'s compression, due once {@code delay} has passed; returns at once. The
+     * source is held against backups pruning until then.
      */
     void submit(ArchiveDirectory directory, Path source, FileCounters counters, Duration delay) {
-        if (source == null || delay.isZero() || delay.isNegative()) {
-            pending.incrementAndGet();
-            queue.add(new Task(directory, source, counters, System.nanoTime()));
-            return;
-        }
-        directory.hold(source);
-        pending.addAndGet(2);
         long now = System.nanoTime(); // due times are compared as differences: nanoTime may be negative
-        queue.add(new Task(directory, null, counters, now)); // prune now, as at every rotation
-        queue.add(new Task(directory, source, counters, now + delay.toNanos()));
+        if (!delay.isZero() && !delay.isNegative()) {
+            directory.hold(source);
+        }
+        pending.incrementAndGet();
+        queue.add(new Task(directory, source, counters, now + Math.max(0, delay.toNanos())));
     }
 
     /** Compressions waiting for their delay (tests, diagnostics). */
@@ -136,7 +133,7 @@ final class Compressor implements AutoCloseable {
                         deferred.clear();
                     }
                 } else if (t != WAKE_UP) {
-                    if (t.source() != null && t.dueNanos() - System.nanoTime() > 0) {
+                    if (t.dueNanos() - System.nanoTime() > 0) {
                         delayed.add(t);
                         delayedCount.incrementAndGet();
                     } else {
@@ -175,10 +172,8 @@ final class Compressor implements AutoCloseable {
     private void execute(Task t, boolean deferOnFailure) {
         try {
             beforeTask.accept(t.source());
-            t.directory().prune();
-            if (t.source() != null) {
-                t.directory().compress(t.source(), buffer);
-            }
+            t.directory().compress(t.source(), buffer);
+            t.directory().changed(); // an archive replaced its source, or a hold ended: retention prunes
             pending.decrementAndGet();
             if (failing) {
                 failing = false;
@@ -188,7 +183,7 @@ final class Compressor implements AutoCloseable {
             t.counters().failures.incrementAndGet();
             if (!failing) {
                 failing = true;
-                reporter.error("file sink: compressing or pruning in " + t.directory().directory() + " failed"
+                reporter.error("file sink: compressing in " + t.directory().directory() + " failed"
                         + " (the rotated file stays uncompressed and is retried every second)", e);
             }
             if (deferOnFailure && !(closing && Thread.currentThread().isInterrupted())) {

@@ -113,8 +113,8 @@ final class DirectoryGuard {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path p : files) {
                 String name = p.getFileName().toString();
-                String base = name.endsWith(ArchiveDirectory.TMP_SUFFIX)
-                        ? name.substring(0, name.length() - ArchiveDirectory.TMP_SUFFIX.length()) : name;
+                String base = name.endsWith(GzipArchive.TMP_SUFFIX)
+                        ? name.substring(0, name.length() - GzipArchive.TMP_SUFFIX.length()) : name;
                 if (ArchiveNames.parse(base).isPresent() && Files.isSymbolicLink(p)) {
                     reporter.error("file sink: " + p + " is a symbolic link (to " + Files.readSymbolicLink(p)
                             + "); it is never read, compressed, pruned or deleted through, and retention ignores it",

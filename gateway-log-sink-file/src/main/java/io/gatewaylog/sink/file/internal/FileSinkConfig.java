@@ -5,7 +5,7 @@ import io.gatewaylog.api.spi.CommonSettings;
 import io.gatewaylog.api.spi.InvalidSettingException;
 import io.gatewaylog.api.spi.SettingKey;
 import io.gatewaylog.api.spi.Settings;
-import io.gatewaylog.sink.file.audit.AuditChain;
+import io.gatewaylog.sink.file.internal.audit.AuditChain;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;

@@ -7,17 +7,20 @@ import io.gatewaylog.api.spi.LogSink;
 import io.gatewaylog.api.spi.Measurement;
 import io.gatewaylog.api.spi.RecordEncoder;
 import io.gatewaylog.api.spi.Reporter;
-import io.gatewaylog.sink.file.audit.AuditChain;
+import io.gatewaylog.sink.file.internal.audit.AuditChain;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * The file sink: one {@link ComponentFile} per component (its own buffer, channel and lock, so
  * components write in parallel with nothing shared on the write path), one {@link Compressor} thread
- * for all of them, and the {@link ArchiveCatalog} the retention job reads.
+ * for all of them, and the {@link ArchiveCatalog} the retention job reads (and prunes: the sink tells
+ * it of every change and deletes no archive itself).
  */
 public final class RotatingFileSink implements LogSink, ArchiveCatalog {
     /** The active file's name in each component directory. */
@@ -53,31 +56,9 @@ public final class RotatingFileSink implements LogSink, ArchiveCatalog {
     static RotatingFileSink open(FileSinkConfig config, RecordEncoder encoder, Reporter reporter, Compressor compressor) {
         RotatingFileSink sink = new RotatingFileSink(config, compressor, reporter);
         try {
-            boolean strict = config.strictPermissions();
-            FilePermissions.createDirectory(config.root(), config.rootMode());
-            DirectoryGuard.checkRoot(config.root(), strict);
+            SinkDirectories.prepare(config, reporter, sink.locks);
             for (LogComponent c : LogComponent.values()) {
-                FileSettings s = config.component(c);
-                DirectoryGuard.checkComponentDirectory(config.root(), s.directory(), strict);
-                FilePermissions.createDirectory(s.directory(), s.dirMode());
-                DirectoryGuard.checkComponentDirectory(config.root(), s.directory(), strict);
-                FilePermissions.applyOrWarn(s.directory(), s.dirMode(), reporter);
-                DirectoryGuard.checkComponentMode(config.root(), s.directory(), strict);
-                DirectoryGuard.setAsideLinks(s.directory(), reporter);
-                sink.locks.add(DirectoryLock.acquire(s.directory(), s.fileMode()));
-            }
-            for (LogComponent c : LogComponent.values()) {
-                FileSettings s = config.component(c);
-                FileCounters counters = new FileCounters();
-                ArchiveDirectory dir = new ArchiveDirectory(s, counters);
-                StartupRecovery.recoverArchives(dir, s.compress(), compressor, counters, reporter);
-                long newest = StartupRecovery.recoverCurrent(s.currentFile(), reporter);
-                AuditChain audit = s.audit() ? AuditChain.open(s.directory(), s.auditKey(), s.fileMode(), reporter) : null;
-                int i = c.ordinal();
-                sink.counters[i] = counters;
-                sink.archives[i] = dir;
-                sink.files[i] = new ComponentFile(s, encoder, compressor, dir, counters, reporter,
-                        dir.nextSequence(), newest, audit);
+                sink.openComponent(config.component(c), encoder);
             }
             return sink;
         } catch (IOException | RuntimeException e) {
@@ -91,6 +72,19 @@ public final class RotatingFileSink implements LogSink, ArchiveCatalog {
             throw new IllegalStateException("gateway-log file sink: cannot open the log directory "
                     + config.root().toAbsolutePath() + ": " + e, e);
         }
+    }
+
+    /** Recovers what a crash left in one component's directory and opens its current.log. */
+    private void openComponent(FileSettings s, RecordEncoder encoder) throws IOException {
+        FileCounters fc = new FileCounters();
+        ArchiveDirectory dir = new ArchiveDirectory(s, fc, reporter);
+        StartupRecovery.recoverArchives(dir, s.compress(), compressor, fc, reporter);
+        long newest = StartupRecovery.recoverCurrent(s.currentFile(), reporter);
+        AuditChain audit = s.audit() ? AuditChain.open(s.directory(), s.auditKey(), s.fileMode(), reporter) : null;
+        int i = s.component().ordinal();
+        counters[i] = fc;
+        archives[i] = dir;
+        files[i] = new ComponentFile(s, encoder, compressor, dir, fc, reporter, dir.nextSequence(), newest, audit);
     }
 
     @Override
@@ -217,29 +211,31 @@ public final class RotatingFileSink implements LogSink, ArchiveCatalog {
         return dir == null ? List.of() : dir.archives();
     }
 
-    /** The settings in effect. */
-    public FileSinkConfig config() {
-        return config;
+    /** {@code backups}: retention deletes the oldest rotated files beyond it (the sink deletes none). */
+    @Override
+    public OptionalInt backups(LogComponent component) {
+        return OptionalInt.of(config.component(component).backups());
     }
 
-    /** Rotated files waiting for compression or pruning (a gauge for tests and diagnostics). */
-    public int pendingCompressions() {
-        return compressor.pending();
+    /** A rotated file whose compression waits for {@code sink.file.compress.delay}. */
+    @Override
+    public boolean held(Archive archive) {
+        ArchiveDirectory dir = archives[archive.component().ordinal()];
+        return dir != null && dir.isHeld(archive.path());
     }
 
-    /** Rotated files whose compression waits for {@code sink.file.compress.delay} (tests, diagnostics). */
-    int delayedCompressions() {
-        return compressor.delayed();
-    }
-
-    /** Waits until no compression is pending; true if that happened within {@code timeout}. */
-    public boolean awaitCompressions(Duration timeout) {
-        try {
-            return compressor.awaitIdle(timeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    @Override
+    public void onArchivesChanged(Consumer<LogComponent> listener) {
+        for (ArchiveDirectory dir : archives) {
+            if (dir != null) {
+                dir.listen(listener);
+            }
         }
+    }
+
+    /** The compressor thread: tests observe and await its queue through it. */
+    Compressor compressor() {
+        return compressor;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.gatewaylog.sink.file.internal;
 
+import io.gatewaylog.api.spi.ArchiveListing;
 import io.gatewaylog.api.spi.ArchiveNames;
 import io.gatewaylog.api.spi.Reporter;
 import java.io.IOException;
@@ -41,10 +42,10 @@ final class StartupRecovery {
     /** Cleans temporary files and queues the compression of rotated files left uncompressed. */
     static void recoverArchives(ArchiveDirectory archives, boolean compress, Compressor compressor,
                                 FileCounters counters, Reporter reporter) throws IOException {
-        try (DirectoryStream<Path> temps = Files.newDirectoryStream(archives.directory(), "*.gz" + ArchiveDirectory.TMP_SUFFIX)) {
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(archives.directory(), "*.gz" + GzipArchive.TMP_SUFFIX)) {
             for (Path tmp : temps) {
                 String name = tmp.getFileName().toString();
-                String archive = name.substring(0, name.length() - ArchiveDirectory.TMP_SUFFIX.length());
+                String archive = name.substring(0, name.length() - GzipArchive.TMP_SUFFIX.length());
                 if (ArchiveNames.parse(archive).filter(p -> p.component() == archives.component()).isPresent()) {
                     Files.deleteIfExists(tmp);
                     reporter.warn("file sink: removed " + tmp + ", left by a compression that did not finish;"
@@ -52,7 +53,7 @@ final class StartupRecovery {
                 }
             }
         }
-        for (ArchiveDirectory.Entry e : archives.list()) {
+        for (ArchiveListing.Listed e : archives.list()) {
             if (e.name().compressed()) {
                 continue;
             }
@@ -65,7 +66,7 @@ final class StartupRecovery {
                 compressor.submit(archives, e.path(), counters, remainingDelay(e.path(), archives.compressDelay()));
             }
         }
-        compressor.submit(archives, null, counters); // prune, in case backups were lowered
+        // Pruning beyond backups (lowered since, say) is retention's: it prunes every directory as it starts.
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.gatewaylog.sink.file.audit;
 
+import io.gatewaylog.sink.file.internal.audit.AuditChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewaylog.sink.file.audit.AuditVerifier.Kind;

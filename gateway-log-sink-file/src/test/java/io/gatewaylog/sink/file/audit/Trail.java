@@ -2,6 +2,8 @@ package io.gatewaylog.sink.file.audit;
 
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.ArchiveNames;
+import io.gatewaylog.sink.file.internal.audit.AuditChain;
+import io.gatewaylog.sink.file.internal.audit.ChainHead;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,32 +26,32 @@ import java.util.zip.GZIPOutputStream;
  * by rename to an {@link ArchiveNames} name and gzip-compressed) by calling {@link AuditChain}
  * directly, and edits its files for the tampering tests.
  */
-final class Trail {
-    static final long T0 = 1_704_110_400_000L; // 2024-01-01T12:00:00Z
+public final class Trail {
+    public static final long T0 = 1_704_110_400_000L; // 2024-01-01T12:00:00Z
 
-    final Path dir;
+    public final Path dir;
     private final byte[] key;
     private AuditChain chain;
     private long nextArchive = 1;
     private int written;
 
-    Trail(Path root, byte[] key) throws IOException {
+    public Trail(Path root, byte[] key) throws IOException {
         this.dir = Files.createDirectories(root.resolve("auth"));
         this.key = key;
         this.chain = AuditChain.resume(dir, key);
     }
 
-    Path current() {
+    public Path current() {
         return dir.resolve("current.log");
     }
 
-    static String line(int n) {
+    public static String line(int n) {
         return "{\"timestamp\":\"2024-01-01T12:00:00.000Z\",\"level\":\"INFO\",\"component\":\"auth\",\"logger\":\"login\","
                 + "\"message\":\"login " + n + "\",\"action\":\"login\",\"outcome\":\"success\",\"actor\":\"user_" + n + "\"}";
     }
 
     /** Writes the chain head for the lines written so far, as the file sink does after each write. */
-    Trail head() throws IOException {
+    public Trail head() throws IOException {
         try (ChainHead h = ChainHead.open(dir, key, 1, null, null)) {
             h.write(chain.nextSeq() - 1, java.util.HexFormat.of().parseHex(chain.lastHash()), true);
         }
@@ -57,7 +59,7 @@ final class Trail {
     }
 
     /** Appends {@code n} sealed lines to current.log. */
-    Trail write(int n) throws IOException {
+    public Trail write(int n) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < n; i++) {
             byte[] plain = line(++written).getBytes(StandardCharsets.UTF_8);
@@ -69,7 +71,7 @@ final class Trail {
     }
 
     /** Rotates current.log to the next archive name and compresses it (the source is then deleted). */
-    Path rotate() throws IOException {
+    public Path rotate() throws IOException {
         Path rotated = rotateUncompressed();
         Path gz = rotated.resolveSibling(rotated.getFileName() + ".gz");
         writeGzip(gz, Files.readAllBytes(rotated));
@@ -78,7 +80,7 @@ final class Trail {
     }
 
     /** Rotates current.log by rename only (a rotated file the compressor has not reached yet). */
-    Path rotateUncompressed() throws IOException {
+    public Path rotateUncompressed() throws IOException {
         long seq = nextArchive++;
         Path rotated = dir.resolve(ArchiveNames.rotated(LogComponent.AUTH, seq, T0 + seq * 1000));
         Files.move(current(), rotated, StandardCopyOption.ATOMIC_MOVE);
@@ -87,25 +89,25 @@ final class Trail {
     }
 
     /** A new process: the chain resumes from the files. */
-    Trail restart() throws IOException {
+    public Trail restart() throws IOException {
         chain = AuditChain.resume(dir, key);
         return this;
     }
 
-    AuditChain chain() {
+    public AuditChain chain() {
         return chain;
     }
 
-    int written() {
+    public int written() {
         return written;
     }
 
-    AuditVerifier.Result verify() throws IOException {
+    public AuditVerifier.Result verify() throws IOException {
         return AuditVerifier.verify(dir, key);
     }
 
     /** Rotated files, oldest first. */
-    List<Path> archives() throws IOException {
+    public List<Path> archives() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> ArchiveNames.parse(p.getFileName().toString()).isPresent())
                     .sorted(Comparator.comparingLong(p -> ArchiveNames.parse(p.getFileName().toString()).get().sequence()))
@@ -114,7 +116,7 @@ final class Trail {
     }
 
     /** A file's lines (decompressed), without their line breaks. */
-    static List<String> lines(Path file) throws IOException {
+    public static List<String> lines(Path file) throws IOException {
         String text = new String(content(file), StandardCharsets.UTF_8);
         List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
         if (lines.get(lines.size() - 1).isEmpty()) {
@@ -124,7 +126,7 @@ final class Trail {
     }
 
     /** Rewrites a file (recompressing a .gz) with these lines, each ending in a line break. */
-    static void rewrite(Path file, List<String> lines) throws IOException {
+    public static void rewrite(Path file, List<String> lines) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (String l : lines) {
             sb.append(l).append('\n');
@@ -132,7 +134,7 @@ final class Trail {
         setContent(file, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    static byte[] content(Path file) throws IOException {
+    public static byte[] content(Path file) throws IOException {
         if (!file.toString().endsWith(".gz")) {
             return Files.readAllBytes(file);
         }
@@ -141,7 +143,7 @@ final class Trail {
         }
     }
 
-    static void setContent(Path file, byte[] bytes) throws IOException {
+    public static void setContent(Path file, byte[] bytes) throws IOException {
         if (file.toString().endsWith(".gz")) {
             writeGzip(file, bytes);
         } else {

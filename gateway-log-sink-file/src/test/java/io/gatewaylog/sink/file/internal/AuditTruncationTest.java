@@ -3,7 +3,7 @@ package io.gatewaylog.sink.file.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewaylog.api.LogComponent;
-import io.gatewaylog.sink.file.audit.AuditChain;
+import io.gatewaylog.sink.file.internal.audit.AuditChain;
 import io.gatewaylog.sink.file.audit.AuditVerifier;
 import io.gatewaylog.sink.file.audit.AuditVerifier.Kind;
 import io.gatewaylog.sink.file.audit.AuditVerifier.Result;

@@ -1,6 +1,7 @@
 package io.gatewaylog.sink.file.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatewaylog.api.LogComponent;
@@ -9,6 +10,7 @@ import io.gatewaylog.api.spi.InvalidSettingException;
 import io.gatewaylog.api.spi.RecordEncoder;
 import io.gatewaylog.core.internal.json.JsonRecordEncoder;
 import io.gatewaylog.sink.file.audit.AuditVerifier;
+import io.gatewaylog.core.internal.retention.RetentionJob;
 import io.gatewaylog.testkit.RecordingReporter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,11 +29,15 @@ class AuditWiringTest {
     Path tmp;
 
     private RotatingFileSink open(RecordEncoder encoder, String... kv) {
+        return RotatingFileSink.open(config(kv), encoder, new RecordingReporter());
+    }
+
+    private FileSinkConfig config(String... kv) {
         Map<String, String> m = new HashMap<>(Map.of("dir", tmp.resolve("logs").toString(), "rotation.size", "1KB"));
         for (int i = 0; i < kv.length; i += 2) {
             m.put(kv[i], kv[i + 1]);
         }
-        return RotatingFileSink.open(FileSinkConfig.parse(TestContext.settings(m)), encoder, new RecordingReporter());
+        return FileSinkConfig.parse(TestContext.settings(m));
     }
 
     private Path auth() {
@@ -47,7 +53,7 @@ class AuditWiringTest {
                     sink.write(TestFiles.batch(LogComponent.AUTH, "r" + run + "-", b * 5, 5, 1000L * run));
                 }
                 sink.write(TestFiles.batch(LogComponent.API, "api", 0, 5, 0));
-                sink.awaitCompressions(Duration.ofSeconds(10));
+                TestFiles.awaitCompressions(sink, Duration.ofSeconds(10));
             }
         }
 
@@ -61,11 +67,13 @@ class AuditWiringTest {
 
     @Test
     void pruningTheOldestArchivesLeavesAnIntactChainThatStartsLater() throws IOException {
-        try (RotatingFileSink sink = open(new JsonRecordEncoder("gateway", 32768), "backups", "2")) {
+        try (RotatingFileSink sink = open(new JsonRecordEncoder("gateway", 32768), "backups", "2");
+             RetentionJob pruning = Pruning.start(sink, new RecordingReporter())) {
             for (int b = 0; b < 10; b++) {
                 sink.write(TestFiles.batch(LogComponent.AUTH, "p", b * 5, 5, 0));
             }
-            sink.awaitCompressions(Duration.ofSeconds(10));
+            TestFiles.awaitCompressions(sink, Duration.ofSeconds(10));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(TestFiles.archives(auth())).hasSize(2));
         }
 
         AuditVerifier.Result r = AuditVerifier.verify(auth(), null);
@@ -97,7 +105,7 @@ class AuditWiringTest {
         try (RotatingFileSink sink = open(new JsonRecordEncoder("gateway", 32768), "sink.file.audit.key-file", key.toString())) {
             sink.write(TestFiles.batch(LogComponent.AUTH, "k", 0, 3, 0));
         }
-        assertThat(AuditVerifier.verify(auth(), io.gatewaylog.sink.file.audit.AuditChain.readKey(key)).intact()).isTrue();
+        assertThat(AuditVerifier.verify(auth(), io.gatewaylog.sink.file.internal.audit.AuditChain.readKey(key)).intact()).isTrue();
         assertThat(AuditVerifier.verify(auth(), null).intact()).isFalse();
 
         Files.writeString(key, "short");
@@ -109,7 +117,7 @@ class AuditWiringTest {
     void sealingIsTurnedOffOnlyThroughAuthsOwnKey() throws IOException {
         // A global sink.file.audit=false (meant for "the other components", or a copy-paste) must not weaken auth.
         try (RotatingFileSink sink = open(new JsonRecordEncoder("gateway", 32768), "sink.file.audit", "false")) {
-            assertThat(sink.config().component(LogComponent.AUTH).audit()).isTrue();
+            assertThat(config("sink.file.audit", "false").component(LogComponent.AUTH).audit()).isTrue();
             sink.write(TestFiles.batch(LogComponent.AUTH, "x", 0, 2, 0));
         }
         assertThat(Files.readString(auth().resolve("current.log"))).contains("\"audit\"");

@@ -92,7 +92,7 @@ class CompressDelayCrashTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> plain(api).equals(List.of(newest))
                     && plain(logs.resolve("auth")).isEmpty());
             // ... and is compressed after it.
-            assertThat(sink.awaitCompressions(Duration.ofSeconds(60))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(60))).isTrue();
             assertThat(plain(api)).isEmpty();
         }
         for (String c : List.of("api", "auth")) {

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.ArchiveNames;
+import io.gatewaylog.core.internal.retention.RetentionJob;
 import io.gatewaylog.testkit.RecordingReporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -89,7 +90,7 @@ class CompressDelayTest {
                 List<Path> waiting = uncompressed(dir);
                 assertThat(waiting).as("rotated files waiting for the delay").isNotEmpty();
                 assertThat(compressed(dir)).isEmpty();
-                await().atMost(WAIT).until(() -> sink.delayedCompressions() == waiting.size());
+                await().atMost(WAIT).until(() -> sink.compressor().delayed() == waiting.size());
                 Path rotated = waiting.get(0);
                 assertThat(inode(rotated)).isEqualTo(followed);
                 // It falls behind, then reads on from where it was: the whole tail is there, uncompressed.
@@ -98,7 +99,7 @@ class CompressDelayTest {
                 assertThat(TestFiles.lines(dir)).hasSize(40);
 
                 await().atMost(WAIT).until(() -> uncompressed(dir).isEmpty());
-                assertThat(sink.awaitCompressions(WAIT)).isTrue();
+                assertThat(TestFiles.awaitCompressions(sink, WAIT)).isTrue();
                 Path gz = dir.resolve(rotated.getFileName() + ".gz");
                 TestFiles.assertValidGzip(gz);
                 try (InputStream in = TestFiles.open(gz)) {
@@ -124,8 +125,8 @@ class CompressDelayTest {
         Path dir = root.resolve("api");
         try (RotatingFileSink sink = open("rotation.size", "1KB", "backups", "100")) {
             sink.write(records("m", 0, 30));
-            assertThat(sink.delayedCompressions()).isZero();
-            assertThat(sink.awaitCompressions(WAIT)).isTrue();
+            assertThat(sink.compressor().delayed()).isZero();
+            assertThat(TestFiles.awaitCompressions(sink, WAIT)).isTrue();
         }
         assertThat(uncompressed(dir)).isEmpty();
         assertThat(messages(dir)).containsExactlyElementsOf(expected("m", 0, 30));
@@ -135,12 +136,13 @@ class CompressDelayTest {
     void pruningSparesFilesWaitingForTheirDelayAndKeepsBackupsOnceTheyAreOver() throws IOException {
         Path dir = root.resolve("api");
         try (RotatingFileSink sink = open("rotation.size", "1KB", "backups", "1", "sink.file.durability", "flush",
-                "sink.file.compress.delay", "5s")) {
+                "sink.file.compress.delay", "5s"); RetentionJob pruning = Pruning.start(sink, reporter)) {
             sink.write(records("m", 0, 30));
             List<Path> waiting = uncompressed(dir);
             assertThat(waiting).as("all rotated files wait, though backups=1").hasSizeGreaterThan(1);
             long newest = ArchiveNames.parse(waiting.get(waiting.size() - 1).getFileName().toString()).orElseThrow().sequence();
-            assertThat(sink.awaitCompressions(WAIT)).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, WAIT)).isTrue();
+            await().atMost(WAIT).untilAsserted(() -> assertThat(TestFiles.archives(dir)).hasSize(1)); // retention's thread
             List<Path> left = TestFiles.archives(dir);
             assertThat(left).hasSize(1);
             ArchiveNames.Parsed kept = ArchiveNames.parse(left.get(0).getFileName().toString()).orElseThrow();
@@ -154,11 +156,11 @@ class CompressDelayTest {
     void withNoBackupsAWaitingFileIsKeptForItsDelayThenRemoved() throws IOException {
         Path dir = root.resolve("api");
         try (RotatingFileSink sink = open("rotation.size", "1KB", "backups", "0", "sink.file.durability", "flush",
-                "sink.file.compress.delay", "5s")) {
+                "sink.file.compress.delay", "5s"); RetentionJob pruning = Pruning.start(sink, reporter)) {
             sink.write(records("m", 0, 10));
             assertThat(uncompressed(dir)).isNotEmpty();
-            assertThat(sink.awaitCompressions(WAIT)).isTrue();
-            assertThat(TestFiles.archives(dir)).isEmpty();
+            assertThat(TestFiles.awaitCompressions(sink, WAIT)).isTrue();
+            await().atMost(WAIT).untilAsserted(() -> assertThat(TestFiles.archives(dir)).isEmpty()); // retention's thread
         }
     }
 
@@ -180,10 +182,10 @@ class CompressDelayTest {
         Path newest = left.get(left.size() - 1);
         Files.setLastModifiedTime(newest, FileTime.fromMillis(System.currentTimeMillis()));
         try (RotatingFileSink sink = open("rotation.size", "1KB", "backups", "100", "sink.file.compress.delay", "5s")) {
-            assertThat(sink.delayedCompressions()).isLessThanOrEqualTo(1);
+            assertThat(sink.compressor().delayed()).isLessThanOrEqualTo(1);
             await().atMost(WAIT).until(() -> uncompressed(dir).equals(List.of(newest)));
             assertThat(newest).exists();
-            assertThat(sink.awaitCompressions(WAIT)).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, WAIT)).isTrue();
             assertThat(uncompressed(dir)).isEmpty();
             TestFiles.archives(dir).forEach(TestFiles::assertValidGzip);
             sink.write(records("n", 0, 3)); // may rotate again: that file is left waiting by the close

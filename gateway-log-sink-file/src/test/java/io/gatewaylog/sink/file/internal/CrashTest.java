@@ -81,7 +81,7 @@ class CrashTest {
         RecordingReporter reporter = new RecordingReporter();
         TestContext ctx = TestContext.of(Map.of("dir", logs.toString(), "backups", "100000"), reporter);
         try (RotatingFileSink sink = RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter)) {
-            assertThat(sink.awaitCompressions(Duration.ofSeconds(60))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(60))).isTrue();
         }
         String children = Files.exists(stderr) ? Files.readString(stderr) : "";
         System.out.println("crash test: seed " + seed + "; acknowledged api " + apiAcked + "; auth " + authAcked

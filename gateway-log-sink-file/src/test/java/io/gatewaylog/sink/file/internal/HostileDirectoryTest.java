@@ -4,12 +4,14 @@ import static io.gatewaylog.sink.file.internal.TestFiles.batch;
 import static io.gatewaylog.sink.file.internal.TestFiles.messages;
 import static io.gatewaylog.sink.file.internal.TestFiles.settings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.InvalidSettingException;
 import io.gatewaylog.core.GatewayLogBackend;
 import io.gatewaylog.sink.file.audit.AuditVerifier;
+import io.gatewaylog.core.internal.retention.RetentionJob;
 import io.gatewaylog.testkit.RecordingReporter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,10 +87,13 @@ class HostileDirectoryTest {
         Path target = outside();
         Path link = component("api").resolve("api.log.000001.20231114T221320000Z");
         Files.createSymbolicLink(link, target);
-        try (RotatingFileSink sink = open("rotation.size", "1KB", "backups", "1")) {
+        try (RotatingFileSink sink = open("rotation.size", "1KB", "backups", "1");
+             RetentionJob pruning = Pruning.start(sink, reporter)) {
             assertThat(sink.archives(LogComponent.API)).isEmpty();
             sink.write(batch(LogComponent.API, "a", 0, 40, T0)); // rotations, pruning down to 1 backup
-            assertThat(sink.awaitCompressions(Duration.ofSeconds(30))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30))).isTrue();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sink.archives(LogComponent.API))
+                    .hasSize(1)); // retention's thread has pruned; the link is still there
             assertThat(sink.archives(LogComponent.API)).noneMatch(a -> a.path().getFileName().equals(link.getFileName()));
         }
         assertThat(Files.isSymbolicLink(link)).isTrue();
@@ -116,7 +121,7 @@ class HostileDirectoryTest {
         Path tmpLink = api.resolve("api.log.000001.20231114T221320000Z.gz.tmp");
         Files.createSymbolicLink(tmpLink, target);
         try (RotatingFileSink sink = open()) {
-            assertThat(sink.awaitCompressions(Duration.ofSeconds(30))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30))).isTrue();
         }
         assertThat(Files.readString(target)).isEqualTo(SECRET);
         assertThat(Files.exists(tmpLink, LinkOption.NOFOLLOW_LINKS)).isFalse();

@@ -43,7 +43,7 @@ class PermissionsTest {
         try (RotatingFileSink sink = open(settings(root, "rotation.size", "1KB"))) {
             sink.write(batch(LogComponent.AUTH, "u", 0, 20, 0));
             sink.write(batch(LogComponent.API, "a", 0, 20, 0));
-            assertThat(sink.awaitCompressions(Duration.ofSeconds(10))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10))).isTrue();
         }
         assertThat(mode(root)).isEqualTo("rwxr-x---");
         assertThat(mode(root.resolve("auth"))).isEqualTo("rwx------");
@@ -67,7 +67,7 @@ class PermissionsTest {
                 "component.infra.sink.file.dir-mode", "0770",
                 "sink.file.strict.permissions", "false"))) {
             sink.write(batch(LogComponent.INFRA, "i", 0, 20, 0));
-            assertThat(sink.awaitCompressions(Duration.ofSeconds(10))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10))).isTrue();
         }
         assertThat(mode(root.resolve("infra"))).isEqualTo("rwxrwx---");
         assertThat(mode(root.resolve("infra/current.log"))).isEqualTo("rw-rw----");
@@ -82,7 +82,7 @@ class PermissionsTest {
         Files.writeString(rotated, "{\"message\":\"old\"}\n");
         Files.setPosixFilePermissions(rotated, PosixFilePermissions.fromString("rw-------"));
         try (RotatingFileSink sink = open(settings(root))) {
-            assertThat(sink.awaitCompressions(Duration.ofSeconds(10))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10))).isTrue();
         }
         assertThat(mode(dir.resolve(rotated.getFileName() + ".gz"))).isEqualTo("rw-------");
     }

@@ -5,6 +5,7 @@ import static io.gatewaylog.sink.file.internal.TestFiles.messages;
 import static io.gatewaylog.sink.file.internal.TestFiles.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
@@ -12,6 +13,7 @@ import io.gatewaylog.api.spi.ArchiveCatalog.Archive;
 import io.gatewaylog.api.spi.ArchiveNames;
 import io.gatewaylog.api.spi.Measurement;
 import io.gatewaylog.api.spi.RecordEncoder;
+import io.gatewaylog.core.internal.retention.RetentionJob;
 import io.gatewaylog.testkit.RecordingReporter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -74,7 +76,7 @@ class RotatingFileSinkTest {
             for (int i = 0; i < 200; i += 20) {
                 sink.write(records.subList(i, i + 20));
             }
-            assertThat(sink.awaitCompressions(Duration.ofSeconds(30))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30))).isTrue();
         }
         Path dir = root.resolve("api");
         List<Path> archives = TestFiles.archives(dir);
@@ -98,11 +100,15 @@ class RotatingFileSinkTest {
 
     @Test
     void keepsTheConfiguredNumberOfBackupsRemovingTheOldestFirst() throws IOException {
-        try (RotatingFileSink sink = open(settings(root, "rotation.size", "1KB", "component.api.backups", "3"))) {
+        try (RotatingFileSink sink = open(settings(root, "rotation.size", "1KB", "component.api.backups", "3"));
+             RetentionJob pruning = Pruning.start(sink, reporter)) {
             for (int i = 0; i < 100; i += 10) {
                 sink.write(batch(LogComponent.API, "m", i, 10, T0));
             }
-            assertThat(sink.awaitCompressions(Duration.ofSeconds(30))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30))).isTrue();
+            // Retention's thread prunes beyond backups, told of each rotation and compression.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sink.archives(LogComponent.API))
+                    .hasSize(3).allMatch(a -> a.path().getFileName().toString().endsWith(".gz")));
             List<Archive> archives = sink.archives(LogComponent.API);
             assertThat(archives).hasSize(3);
             List<Long> sequences = archives.stream()
@@ -131,7 +137,7 @@ class RotatingFileSinkTest {
         try (RotatingFileSink sink = open(s)) {
             // current.log holds lines of T0 + 0 from the first run; older records now must not date it
             sink.write(batch(LogComponent.API, "second", 0, 12, T0 - 60_000));
-            assertThat(sink.awaitCompressions(Duration.ofSeconds(30))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30))).isTrue();
         }
         List<Path> after = TestFiles.archives(root.resolve("api"));
         ArchiveNames.Parsed next = ArchiveNames.parse(after.get(before.size()).getFileName().toString()).orElseThrow();
@@ -200,7 +206,7 @@ class RotatingFileSinkTest {
             assertThat(taken).isEqualTo(17);
             assertThat(sink.write(new ArrayList<>(big.subList(taken, big.size())))).isEqualTo(3); // the core's retry
             sink.flush();
-            assertThat(sink.awaitCompressions(Duration.ofSeconds(30))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30))).isTrue();
         }
         List<String> want = new ArrayList<>(expected("early", 0, 2));
         want.addAll(expected("m", 0, 20));
@@ -226,7 +232,7 @@ class RotatingFileSinkTest {
     void countsBytesRotationsAndCompressionTimePerComponent() throws IOException {
         try (RotatingFileSink sink = open(settings(root, "rotation.size", "1KB", "sink.file.durability", "flush"))) {
             sink.write(batch(LogComponent.METRICS, "x", 0, 30, T0));
-            assertThat(sink.awaitCompressions(Duration.ofSeconds(30))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30))).isTrue();
             Map<String, Double> metrics = new java.util.HashMap<>();
             for (Measurement m : sink.measurements()) {
                 if (m.tags().get("component").equals("metrics")) {
@@ -248,7 +254,7 @@ class RotatingFileSinkTest {
     void compressionCanBeSwitchedOffPerComponent() throws IOException {
         try (RotatingFileSink sink = open(settings(root, "rotation.size", "1KB", "component.api.sink.file.compress", "false"))) {
             sink.write(batch(LogComponent.API, "m", 0, 20, T0));
-            assertThat(sink.awaitCompressions(Duration.ofSeconds(30))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30))).isTrue();
         }
         assertThat(TestFiles.archives(root.resolve("api")))
                 .isNotEmpty()

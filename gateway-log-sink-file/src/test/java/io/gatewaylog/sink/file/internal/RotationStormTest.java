@@ -65,10 +65,10 @@ class RotationStormTest {
             long rotations = sink.measurements().stream().filter(m -> m.name().equals("gateway.log.file.rotations"))
                     .mapToLong(m -> (long) m.value()).sum();
             assertThat(rotations).isGreaterThan(250);
-            assertThat(sink.pendingCompressions()).isGreaterThanOrEqualTo((int) rotations);
+            assertThat(sink.compressor().pending()).isGreaterThanOrEqualTo((int) rotations);
             assertThat(compressorThreads()).isLessThanOrEqualTo(threadsBefore + 1);
             release.countDown();
-            assertThat(sink.awaitCompressions(Duration.ofSeconds(60))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(60))).isTrue();
         }
         List<String> want = IntStream.range(0, records).mapToObj(i -> "m" + i).toList();
         for (String c : List.of("api", "protocol")) {

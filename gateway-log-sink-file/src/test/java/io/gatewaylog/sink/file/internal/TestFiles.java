@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -119,5 +120,15 @@ final class TestFiles {
             m.put(kv[i], kv[i + 1]);
         }
         return m;
+    }
+
+    /** Waits until the sink's compressor has no task left (its queue, through the package-private seam). */
+    static boolean awaitCompressions(RotatingFileSink sink, Duration timeout) {
+        try {
+            return sink.compressor().awaitIdle(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

@@ -1,6 +1,5 @@
-package io.gatewaylog.sink.file.audit;
+package io.gatewaylog.api;
 
-import io.gatewaylog.api.GatewayLogger;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +15,7 @@ import java.util.Objects;
  *         .logTo(GatewayLoggers.auth("login"), "Login failed");
  * }</pre>
  * The fields pass through sanitization like any other: an actor written as an e-mail address is
- * masked, so use a user id. Depends on the api only.
+ * masked, so use a user id. In the api, so that logging an auth event needs no sink on the compile path.
  *
  * @since 1.0
  */

@@ -1,10 +1,10 @@
-package io.gatewaylog.sink.file.audit;
+package io.gatewaylog.sink.file.internal.audit;
 
 import io.gatewaylog.sink.file.audit.AuditVerifier.Kind;
 import io.gatewaylog.sink.file.audit.AuditVerifier.Problem;
 import io.gatewaylog.sink.file.audit.AuditVerifier.Result;
-import io.gatewaylog.sink.file.audit.SealFormat.Seal;
-import io.gatewaylog.sink.file.audit.TrailReader.Entry;
+import io.gatewaylog.sink.file.internal.audit.SealFormat.Seal;
+import io.gatewaylog.sink.file.internal.audit.TrailReader.Entry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.List;
  * the first line that does not follow, works out what happened from the next line and (once) from a
  * scan of the rest of the trail.
  */
-final class ChainWalk {
+public final class ChainWalk {
     private final List<TrailFile> files;
     private final byte[] key;
     private final ChainHash hash;
@@ -36,7 +36,7 @@ final class ChainWalk {
     private Entry atHead;
     private boolean headMatches;
 
-    ChainWalk(List<TrailFile> files, byte[] keyOrNull, long expectedLastSeq, ChainHead.Read head, Path headFile) {
+    public ChainWalk(List<TrailFile> files, byte[] keyOrNull, long expectedLastSeq, ChainHead.Read head, Path headFile) {
         this.files = files;
         this.key = keyOrNull;
         this.hash = new ChainHash(keyOrNull);
@@ -45,7 +45,7 @@ final class ChainWalk {
         this.headFile = headFile;
     }
 
-    Result run() throws IOException {
+    public Result run() throws IOException {
         Problem problem = null;
         try (TrailReader reader = new TrailReader(files)) {
             Entry e = reader.next();
@@ -61,63 +61,12 @@ final class ChainWalk {
         }
         List<String> warnings = new ArrayList<>();
         if (problem == null) {
-            problem = checkHead(warnings);
+            problem = HeadCheck.check(head, headFile, key, files, new HeadCheck.Walked(started, expSeq - 1, firstSeq,
+                    previous, atHead, headMatches), warnings);
         }
         long headSeq = head != null && head.found() == ChainHead.Found.VALID ? head.state().seq() : 0;
         return new Result(sealed, started ? firstSeq : 0, started ? expSeq - 1 : 0,
                 SealFormat.hex(started ? lastHash : SealFormat.ZERO_HASH), unsealed, files.size(), problem, headSeq, warnings);
-    }
-
-    /** The head against the walked chain: records it vouches for must be there, with its hash. */
-    private Problem checkHead(List<String> warnings) {
-        if (head == null) {
-            return null;
-        }
-        if (head.found() == ChainHead.Found.INVALID) {
-            return new Problem(Kind.HEAD, headFile, 1, 0, "the chain head fails its check: damaged, forged, or written"
-                    + " with another key" + (key == null ? " (was the trail sealed with an HMAC key, --key-file?)" : " (is the key right?)"));
-        }
-        if (head.found() == ChainHead.Found.MISSING) {
-            if (!started) {
-                return null;
-            }
-            String what = "there is no chain head (" + ChainHead.FILE + ") although the trail holds sealed records:"
-                    + " records cut off the end cannot be detected";
-            if (key != null) {
-                // With a key the head cannot be forged, so removing it is the way to hide a truncation.
-                return new Problem(Kind.HEAD, headFile, 1, 0, what + " (deleted? --no-head verifies without it)");
-            }
-            warnings.add(what + "; without a key anyone able to write the files could rewrite a head anyway");
-            return null;
-        }
-        ChainHead.State h = head.state();
-        if (!started) {
-            warnings.add("the chain head vouches for records up to seq " + h.seq() + " but no sealed record is present"
-                    + " (every file pruned by backups/retention, or deleted)");
-            return null;
-        }
-        long last = expSeq - 1;
-        if (h.seq() > last) {
-            TrailFile lastFile = files.get(files.size() - 1);
-            long lines = previous != null && previous.file() == lastFile ? previous.line() : 0;
-            return new Problem(Kind.TRUNCATED, lastFile.path(), lines + 1, last + 1, "the chain head says seq " + h.seq()
-                    + " was written, but the trail ends at seq " + last + ": records " + (last + 1) + ".." + h.seq()
-                    + " were cut off the end");
-        }
-        if (h.seq() < firstSeq) {
-            return new Problem(Kind.HEAD, headFile, 1, h.seq(), "the chain head (seq " + h.seq() + ") is older than the"
-                    + " trail's first record (seq " + firstSeq + "): an old copy put back?");
-        }
-        if (atHead != null && !headMatches) {
-            return problem(Kind.EDITED, atHead, h.seq(), "not the record the chain head recorded for seq " + h.seq()
-                    + " (replaced, and the hashes after it recomputed?)");
-        }
-        if (h.since() > firstSeq) {
-            warnings.add("the chain head was started at seq " + h.since() + ", after sealed records existed (the first start"
-                    + " of a version that keeps one, or the head was deleted): records cut off the end before seq "
-                    + h.since() + " could not be detected");
-        }
-        return null;
     }
 
     private Problem check(Entry e, Entry next) throws IOException {
@@ -287,7 +236,7 @@ final class ChainWalk {
         lastHash = s.hash();
     }
 
-    private static Problem problem(Kind kind, Entry e, long seq, String detail) {
+    static Problem problem(Kind kind, Entry e, long seq, String detail) {
         return new Problem(kind, e.file().path(), e.line(), seq, detail);
     }
 }

@@ -1,4 +1,4 @@
-package io.gatewaylog.sink.file.audit;
+package io.gatewaylog.sink.file.internal.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;

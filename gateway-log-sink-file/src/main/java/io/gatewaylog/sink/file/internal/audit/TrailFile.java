@@ -1,16 +1,15 @@
-package io.gatewaylog.sink.file.audit;
+package io.gatewaylog.sink.file.internal.audit;
 
 import io.gatewaylog.api.LogComponent;
+import io.gatewaylog.api.spi.ArchiveListing;
 import io.gatewaylog.api.spi.ArchiveNames;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -23,7 +22,7 @@ import java.util.zip.GZIPInputStream;
  * @param sequence the archive sequence; {@link Long#MAX_VALUE} for current.log
  * @param compressed whether it is gzip
  */
-record TrailFile(Path path, long sequence, boolean compressed) {
+public record TrailFile(Path path, long sequence, boolean compressed) {
     static final String CURRENT = "current.log";
     private static final int IO_BUFFER = 64 * 1024;
 
@@ -46,20 +45,13 @@ record TrailFile(Path path, long sequence, boolean compressed) {
      * a sequence present both rotated and compressed (the compressor between its rename and the
      * source's deletion), the uncompressed source is read: it is the one known to be whole.
      */
-    static List<TrailFile> list(Path dir) throws IOException {
+    public static List<TrailFile> list(Path dir) throws IOException {
         Optional<LogComponent> component = componentOf(dir);
         List<TrailFile> archives = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-            for (Path p : files) {
-                Optional<ArchiveNames.Parsed> parsed = ArchiveNames.parse(p.getFileName().toString());
-                // Links are never part of the trail (the sink never writes through one).
-                if (parsed.isPresent() && component.map(c -> c == parsed.get().component()).orElse(true)
-                        && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    archives.add(new TrailFile(p, parsed.get().sequence(), parsed.get().compressed()));
-                }
-            }
+        // Links are never part of the trail (the sink never writes through one): the listing leaves them out.
+        for (ArchiveListing.Listed l : ArchiveListing.list(dir, component.orElse(null))) {
+            archives.add(new TrailFile(l.path(), l.name().sequence(), l.name().compressed()));
         }
-        archives.sort(Comparator.comparingLong(TrailFile::sequence).thenComparing(TrailFile::compressed));
         List<TrailFile> trail = new ArrayList<>(archives.size() + 1);
         for (TrailFile f : archives) {
             if (trail.isEmpty() || trail.get(trail.size() - 1).sequence() != f.sequence()) {

@@ -1,11 +1,7 @@
-package io.gatewaylog.sink.file.audit;
+package io.gatewaylog.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatewaylog.api.GatewayLogger;
-import io.gatewaylog.api.Level;
-import io.gatewaylog.api.LogComponent;
-import io.gatewaylog.api.RecordBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

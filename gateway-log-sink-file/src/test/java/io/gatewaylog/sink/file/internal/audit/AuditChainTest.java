@@ -1,4 +1,4 @@
-package io.gatewaylog.sink.file.audit;
+package io.gatewaylog.sink.file.internal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.gatewaylog.api.AuditRecords;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.core.internal.json.JsonRecordEncoder;
+import io.gatewaylog.sink.file.audit.AuditVerifier;
+import io.gatewaylog.sink.file.audit.Trail;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.gatewaylog.sink.file.audit;
+package io.gatewaylog.sink.file.internal.audit;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

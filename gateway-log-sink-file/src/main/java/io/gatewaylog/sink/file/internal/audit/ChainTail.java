@@ -1,4 +1,4 @@
-package io.gatewaylog.sink.file.audit;
+package io.gatewaylog.sink.file.internal.audit;
 
 import java.io.EOFException;
 import java.io.IOException;

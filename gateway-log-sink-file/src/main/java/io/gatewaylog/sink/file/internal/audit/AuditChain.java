@@ -1,9 +1,8 @@
-package io.gatewaylog.sink.file.audit;
+package io.gatewaylog.sink.file.internal.audit;
 
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.RecordEncoder;
 import io.gatewaylog.api.spi.Reporter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -31,8 +30,6 @@ import java.util.Set;
  * numbers and no seal stays advanced for a line that is not in the file.
  *
  * <p>Not thread-safe: one writer at a time, which the file sink's per-component lock guarantees.
- *
- * @since 1.0
  */
 public final class AuditChain {
     /** The {@code prev} of the first record: 64 zeros. */
@@ -41,7 +38,7 @@ public final class AuditChain {
     public static final int MIN_KEY_BYTES = 16;
 
     private final ChainHash hash;
-    private final Scratch scratch = new Scratch();
+    private final ScratchBuffer scratch = new ScratchBuffer();
     private long nextSeq;
     private byte[] lastHash;
     private boolean marked;
@@ -80,65 +77,23 @@ public final class AuditChain {
 
     /**
      * Opens the chain of the file sink's component directory: continues it like
-     * {@link #resume(Path, byte[])}, and checks and keeps the chain head ({@code .audit-head}), the
-     * seal of the newest line written, which cutting records off the end of the trail does not reach.
-     * <ul>
-     *   <li>files ending at the head's seq (or later: a crash came between a write and the head's
-     *       update): normal, the chain continues from the files;</li>
-     *   <li>files ending before the head's seq, or with another record at it: the newest records were cut
-     *       off (or replaced). Reported, and the chain continues <em>from the head</em>, so that the gap
-     *       stays in the trail for the verifier to report, whatever the head file becomes later;</li>
-     *   <li>no head (the first start of a version that keeps one, or deleted) or one whose check fails
-     *       (damaged, forged, another key; moved aside as {@code .audit-head.invalid-<millis>}): reported;
-     *       a new head is started whose {@code since} is the next seq, which the verifier reports.</li>
-     * </ul>
+     * {@link #resume(Path, byte[])}, and checks and keeps the chain head ({@code .audit-head}); what a
+     * head that disagrees with the files means is described at {@link ChainOpening#open}.
      *
      * @param fileMode the head file's mode (the component's file mode), or null
-     * @param report receives one message per finding ({@code warn}: head created; {@code error}: records missing, head invalid)
+     * @param report receives one message per finding
      * @throws IOException if the files cannot be read or the head cannot be written
      */
     public static AuditChain open(Path componentDir, byte[] hmacKeyOrNull,
                                   Set<PosixFilePermission> fileMode, Reporter report) throws IOException {
         checkKey(hmacKeyOrNull);
-        SealFormat.Seal last = ChainTail.newestSeal(componentDir);
-        ChainHead.Read read = ChainHead.read(componentDir, hmacKeyOrNull);
-        Path headFile = componentDir.resolve(ChainHead.FILE);
-        long tailSeq = last == null ? 0 : last.seq();
-        byte[] tailHash = last == null ? SealFormat.ZERO_HASH : last.hash();
-        long nextSeq = tailSeq + 1;
-        byte[] prev = tailHash;
-        long since;
-        if (read.found() == ChainHead.Found.VALID) {
-            ChainHead.State h = read.state();
-            since = h.since();
-            if (h.seq() > tailSeq || h.seq() == tailSeq && !Arrays.equals(h.hash(), tailHash)) {
-                report.error("audit trail " + componentDir + ": the chain head says seq " + h.seq() + " was written, but "
-                        + (h.seq() > tailSeq ? "the files end at seq " + tailSeq + ": records " + (tailSeq + 1) + ".." + h.seq()
-                            + " were cut off the end" : "the record with that seq in the files is another one")
-                        + "; the chain continues from the head (seq " + (h.seq() + 1) + "), so the verifier reports the gap",
-                        new IllegalStateException("audit trail truncated or edited"));
-                nextSeq = h.seq() + 1;
-                prev = h.hash();
-            }
-        } else {
-            if (read.found() == ChainHead.Found.INVALID) {
-                Path aside = componentDir.resolve(ChainHead.FILE + ".invalid-" + System.currentTimeMillis());
-                Files.move(headFile, aside);
-                report.error("audit trail " + componentDir + ": the chain head " + headFile + " fails its check (damaged,"
-                        + " forged, or written with another key); moved aside to " + aside.getFileName(),
-                        new IllegalStateException("invalid audit chain head"));
-            }
-            since = nextSeq;
-            if (tailSeq > 0) {
-                report.warn("audit trail " + componentDir + ": no valid chain head" + (read.found() == ChainHead.Found.MISSING
-                        ? " (the first start of a version that keeps one, or it was deleted)" : "")
-                        + "; a new one starts at seq " + since + ": the verifier notes that a truncation before seq "
-                        + since + " cannot be ruled out");
-            }
-        }
-        AuditChain chain = new AuditChain(hmacKeyOrNull, nextSeq, prev);
-        chain.head = ChainHead.open(componentDir, hmacKeyOrNull, since,
-                nextSeq > 1 ? new ChainHead.State(nextSeq - 1, prev, since) : null, fileMode);
+        return ChainOpening.open(componentDir, hmacKeyOrNull, fileMode, report);
+    }
+
+    /** A chain continuing after {@code lastHash}, keeping its head in {@code head} (by {@link ChainOpening}). */
+    static AuditChain withHead(byte[] keyOrNull, long nextSeq, byte[] lastHash, ChainHead head) {
+        AuditChain chain = new AuditChain(keyOrNull, nextSeq, lastHash);
+        chain.head = head;
         return chain;
     }
 
@@ -291,16 +246,5 @@ public final class AuditChain {
                     + MIN_KEY_BYTES + " are required (32 random bytes recommended)");
         }
         return key;
-    }
-
-    /** A ByteArrayOutputStream whose array can be read without a copy. */
-    private static final class Scratch extends ByteArrayOutputStream {
-        Scratch() {
-            super(512);
-        }
-
-        byte[] array() {
-            return buf;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.gatewaylog.sink.file.audit;
+package io.gatewaylog.sink.file.internal.audit;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -32,8 +32,8 @@ import java.util.Set;
  * the trail's first seq, the head was created (or recreated) while sealed records already existed, and
  * a truncation before that point cannot be ruled out.
  */
-final class ChainHead implements Closeable {
-    static final String FILE = ".audit-head";
+public final class ChainHead implements Closeable {
+    public static final String FILE = ".audit-head";
     private static final int SLOT = 256;
 
     /**
@@ -55,7 +55,7 @@ final class ChainHead implements Closeable {
      * @param found missing, invalid (no slot whose check passes), or valid
      * @param state the newest valid slot (VALID only)
      */
-    record Read(Found found, State state) {
+    public record Read(Found found, State state) {
     }
 
     private final FileChannel channel;
@@ -72,7 +72,7 @@ final class ChainHead implements Closeable {
     }
 
     /** Reads the head of {@code dir}: the newest slot whose check passes. Never follows a link. */
-    static Read read(Path dir, byte[] keyOrNull) throws IOException {
+    public static Read read(Path dir, byte[] keyOrNull) throws IOException {
         byte[] bytes;
         try (FileChannel ch = FileChannel.open(dir.resolve(FILE), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             ByteBuffer b = ByteBuffer.allocate(2 * SLOT);
@@ -101,7 +101,7 @@ final class ChainHead implements Closeable {
      * Opens (creating, mode {@code fileMode}) the head of {@code dir} for writing; {@code since} is
      * stored with every head written.
      */
-    static ChainHead open(Path dir, byte[] keyOrNull, long since, State current, Set<PosixFilePermission> fileMode)
+    public static ChainHead open(Path dir, byte[] keyOrNull, long since, State current, Set<PosixFilePermission> fileMode)
             throws IOException {
         Path file = dir.resolve(FILE);
         Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -125,7 +125,7 @@ final class ChainHead implements Closeable {
     }
 
     /** Records that the line of {@code seq}/{@code hash} is in the file; fsyncs the head if asked. */
-    void write(long seq, byte[] hash, boolean sync) throws IOException {
+    public void write(long seq, byte[] hash, boolean sync) throws IOException {
         String text = text(seq, hash, since);
         String line = text + " check=" + SealFormat.hex(check(this.check, text));
         byte[] b = Arrays.copyOf(line.getBytes(StandardCharsets.US_ASCII), SLOT);
