@@ -9,5 +9,6 @@ module io.gatewaylog.sink.file {
     exports io.gatewaylog.sink.file;
     exports io.gatewaylog.sink.file.audit;
 
-    provides io.gatewaylog.api.spi.LogSinkProvider with io.gatewaylog.sink.file.FileSinkProvider;
+    provides io.gatewaylog.api.spi.LogSinkProvider with
+            io.gatewaylog.sink.file.FileSinkProvider;
 }

@@ -57,8 +57,7 @@ public final class AuditRecords {
     /** Outcome: the actor was authenticated but not allowed. */
     public static final String DENIED = "denied";
 
-    private AuditRecords() {
-    }
+    private AuditRecords() {}
 
     /** Starts an auth record of {@code action} with {@code outcome}. */
     public static Event event(String action, String outcome) {

@@ -12,14 +12,23 @@ class AuditRecordsTest {
     @Test
     void fieldsHaveTheDocumentedNamesInTheDocumentedOrder() {
         Map<String, Object> fields = AuditRecords.event(AuditRecords.TOKEN_REVOKE, AuditRecords.SUCCESS)
-                .actor("admin_1").target("token:7f3a").sourceIp("10.0.0.5").reason("user request")
-                .field("request_id", "r-9").field("ignored", null).fields();
+                .actor("admin_1")
+                .target("token:7f3a")
+                .sourceIp("10.0.0.5")
+                .reason("user request")
+                .field("request_id", "r-9")
+                .field("ignored", null)
+                .fields();
 
-        assertThat(fields).containsExactly(
-                Map.entry("action", "token_revoke"), Map.entry("outcome", "success"),
-                Map.entry("actor", "admin_1"), Map.entry("target", "token:7f3a"),
-                Map.entry("source_ip", "10.0.0.5"), Map.entry("reason", "user request"),
-                Map.entry("request_id", "r-9"));
+        assertThat(fields)
+                .containsExactly(
+                        Map.entry("action", "token_revoke"),
+                        Map.entry("outcome", "success"),
+                        Map.entry("actor", "admin_1"),
+                        Map.entry("target", "token:7f3a"),
+                        Map.entry("source_ip", "10.0.0.5"),
+                        Map.entry("reason", "user request"),
+                        Map.entry("request_id", "r-9"));
     }
 
     @Test
@@ -28,10 +37,14 @@ class AuditRecordsTest {
 
         AuditRecords.event(AuditRecords.LOGIN, AuditRecords.SUCCESS).actor("u1").logTo(log, "Login");
         AuditRecords.event(AuditRecords.LOGIN, AuditRecords.FAILURE).actor("u1").logTo(log, "Login failed");
-        AuditRecords.event(AuditRecords.PERMISSION_DENIED, AuditRecords.DENIED).actor("u1").logTo(log, "Denied");
+        AuditRecords.event(AuditRecords.PERMISSION_DENIED, AuditRecords.DENIED)
+                .actor("u1")
+                .logTo(log, "Denied");
 
         assertThat(log.levels).containsExactly(Level.INFO, Level.WARN, Level.WARN);
-        assertThat(log.fields.get(2)).containsEntry("action", "permission_denied").containsEntry("outcome", "denied");
+        assertThat(log.fields.get(2))
+                .containsEntry("action", "permission_denied")
+                .containsEntry("outcome", "denied");
     }
 
     /** Just enough of a logger to see what was logged. */
@@ -55,8 +68,7 @@ class AuditRecordsTest {
         }
 
         @Override
-        public void setLevel(Level level) {
-        }
+        public void setLevel(Level level) {}
 
         @Override
         public boolean isEnabled(Level level) {

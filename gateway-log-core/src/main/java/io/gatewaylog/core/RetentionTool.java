@@ -52,7 +52,8 @@ public final class RetentionTool {
     /** Exit code: the disk is still above the threshold and no archive is left to delete. */
     public static final int STILL_FULL = 4;
 
-    private static final String HELP = String.join(System.lineSeparator(),
+    private static final String HELP = String.join(
+            System.lineSeparator(),
             "usage: RetentionTool [--root DIR] [--profile development|production] [--config FILE] [--dry-run]",
             "  --root DIR      the log root holding <component>/ directories (default: the 'dir' setting)",
             "  --profile P     development or production (default: gateway.log.profile / GATEWAY_LOG_PROFILE)",
@@ -61,8 +62,7 @@ public final class RetentionTool {
             "exit codes: 0 done, 1 a deletion failed, 2 bad usage or setting, 3 no such root,",
             "            4 disk still above the threshold with nothing left to delete");
 
-    private RetentionTool() {
-    }
+    private RetentionTool() {}
 
     /** Runs the tool and exits with its exit code. */
     public static void main(String[] args) {
@@ -75,8 +75,7 @@ public final class RetentionTool {
     }
 
     /** The parsed command line, or the exit code to stop with ({@code exit >= 0}: help, a usage error). */
-    private record Arguments(Map<String, String> code, String root, boolean dryRun, int exit) {
-    }
+    private record Arguments(Map<String, String> code, String root, boolean dryRun, int exit) {}
 
     private static Arguments arguments(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> code = new HashMap<>();
@@ -150,19 +149,29 @@ public final class RetentionTool {
         out.println(describe(retention));
         String verb = dryRun ? "would delete" : "deleted";
         long[] totals = new long[2];
-        RetentionPass.Result result = RetentionPass.run(retention, List.of(catalog), dryRun, d -> {
-            totals[0]++;
-            totals[1] += d.bytes();
-            out.println(verb + " " + catalog.root().relativize(d.file()) + " (" + d.bytes() + " bytes): " + why(d, retention));
-        }, out::println, record -> { }, new PrintingReporter(err), clock, probe);
+        RetentionPass.Result result = RetentionPass.run(
+                retention,
+                List.of(catalog),
+                dryRun,
+                d -> {
+                    totals[0]++;
+                    totals[1] += d.bytes();
+                    out.println(verb + " " + catalog.root().relativize(d.file()) + " (" + d.bytes() + " bytes): "
+                            + why(d, retention));
+                },
+                out::println,
+                record -> {},
+                new PrintingReporter(err),
+                clock,
+                probe);
         out.println(verb + " " + totals[0] + " archive(s), " + totals[1] + " bytes"
                 + (result.failures() > 0 ? "; " + result.failures() + " deletion(s) failed (see stderr)" : ""));
         if (result.failures() > 0) {
             return DELETE_FAILED;
         }
         if (result.stillAboveThreshold()) {
-            out.println("the disk is still above " + RetentionSettings.format(retention.thresholdPercent()) + "% used: the active files and"
-                    + " files that are not archives fill it");
+            out.println("the disk is still above " + RetentionSettings.format(retention.thresholdPercent())
+                    + "% used: the active files and" + " files that are not archives fill it");
             return STILL_FULL;
         }
         return OK;
@@ -174,14 +183,16 @@ public final class RetentionTool {
             days.add(c.id() + " " + r.days(c));
         }
         return days + "; disk threshold " + RetentionSettings.format(r.thresholdPercent())
-                + "% (emergency cleanup down to below " + RetentionSettings.format(r.thresholdPercent() - r.marginPercent()) + "%)";
+                + "% (emergency cleanup down to below "
+                + RetentionSettings.format(r.thresholdPercent() - r.marginPercent()) + "%)";
     }
 
     private static String why(Deletion d, RetentionSettings r) {
         if (d.reason() == DeletionReason.RETENTION) {
             return "retention: newest record " + d.ageDays() + " days old > " + r.days(d.component()) + " days";
         }
-        return "emergency: disk above " + RetentionSettings.format(r.thresholdPercent()) + "%, oldest archive of the least valuable component"
-                + " left (" + d.component().id() + ", " + d.ageDays() + " days old)";
+        return "emergency: disk above " + RetentionSettings.format(r.thresholdPercent())
+                + "%, oldest archive of the least valuable component" + " left ("
+                + d.component().id() + ", " + d.ageDays() + " days old)";
     }
 }

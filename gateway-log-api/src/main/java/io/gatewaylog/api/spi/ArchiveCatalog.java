@@ -46,8 +46,7 @@ public interface ArchiveCatalog {
      * time that component's rotated files change (a rotation, a compression finished), from its own
      * threads. The listener returns at once; retention prunes on its own thread. Does nothing by default.
      */
-    default void onArchivesChanged(Consumer<LogComponent> listener) {
-    }
+    default void onArchivesChanged(Consumer<LogComponent> listener) {}
 
     /**
      * One rotated archive.
@@ -59,6 +58,5 @@ public interface ArchiveCatalog {
      * @param sizeBytes its size on disk
      * @since 1.0
      */
-    record Archive(Path path, LogComponent component, long newestRecordMillis, long sizeBytes) {
-    }
+    record Archive(Path path, LogComponent component, long newestRecordMillis, long sizeBytes) {}
 }

@@ -25,12 +25,11 @@ import java.util.Optional;
  */
 public final class ArchiveListing {
     /** Writing order: lowest sequence first, a file before its own compressed archive. */
-    private static final Comparator<Listed> OLDEST_FIRST = Comparator
-            .comparingLong((Listed l) -> l.name().sequence())
+    private static final Comparator<Listed> OLDEST_FIRST = Comparator.comparingLong(
+                    (Listed l) -> l.name().sequence())
             .thenComparing(l -> l.name().compressed());
 
-    private ArchiveListing() {
-    }
+    private ArchiveListing() {}
 
     /**
      * One rotated file found.
@@ -40,8 +39,7 @@ public final class ArchiveListing {
      * @param sizeBytes its size when listed
      * @since 1.0
      */
-    public record Listed(Path path, ArchiveNames.Parsed name, long sizeBytes) {
-    }
+    public record Listed(Path path, ArchiveNames.Parsed name, long sizeBytes) {}
 
     /**
      * The rotated files in {@code dir}, oldest first, of {@code component} (null: of any component).
@@ -52,13 +50,14 @@ public final class ArchiveListing {
         List<Listed> found = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path p : files) {
-                Optional<ArchiveNames.Parsed> name = ArchiveNames.parse(p.getFileName().toString());
+                Optional<ArchiveNames.Parsed> name =
+                        ArchiveNames.parse(p.getFileName().toString());
                 if (name.isEmpty() || (component != null && name.get().component() != component)) {
                     continue;
                 }
                 try {
-                    BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class,
-                            LinkOption.NOFOLLOW_LINKS);
+                    BasicFileAttributes attrs =
+                            Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     if (attrs.isRegularFile()) {
                         found.add(new Listed(p, name.get(), attrs.size()));
                     }
@@ -88,7 +87,8 @@ public final class ArchiveListing {
         long max = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path p : files) {
-                Optional<ArchiveNames.Parsed> parsed = ArchiveNames.parse(p.getFileName().toString());
+                Optional<ArchiveNames.Parsed> parsed =
+                        ArchiveNames.parse(p.getFileName().toString());
                 if (parsed.isPresent() && parsed.get().component() == component) {
                     max = Math.max(max, parsed.get().sequence());
                 }

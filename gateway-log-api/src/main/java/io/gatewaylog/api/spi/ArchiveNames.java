@@ -22,11 +22,9 @@ import java.util.regex.Pattern;
 public final class ArchiveNames {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
-    private static final Pattern NAME =
-            Pattern.compile("([a-z]+)\\.log\\.(\\d{6,18})\\.(\\d{8}T\\d{9}Z)(\\.gz)?");
+    private static final Pattern NAME = Pattern.compile("([a-z]+)\\.log\\.(\\d{6,18})\\.(\\d{8}T\\d{9}Z)(\\.gz)?");
 
-    private ArchiveNames() {
-    }
+    private ArchiveNames() {}
 
     /**
      * A parsed archive name.
@@ -37,12 +35,12 @@ public final class ArchiveNames {
      * @param compressed whether the name ends in {@code .gz}
      * @since 1.0
      */
-    public record Parsed(LogComponent component, long sequence, long newestRecordMillis, boolean compressed) {
-    }
+    public record Parsed(LogComponent component, long sequence, long newestRecordMillis, boolean compressed) {}
 
     /** The name of a rotated, not yet compressed file. */
     public static String rotated(LogComponent component, long sequence, long newestRecordMillis) {
-        return component.id() + ".log." + String.format("%06d", sequence) + "." + STAMP.format(Instant.ofEpochMilli(newestRecordMillis));
+        return component.id() + ".log." + String.format("%06d", sequence) + "."
+                + STAMP.format(Instant.ofEpochMilli(newestRecordMillis));
     }
 
     /** The name of its compressed archive. */

@@ -31,8 +31,7 @@ public final class FileSinkProvider implements LogSinkProvider {
     public static final String NAME = "file";
 
     /** Used by {@link java.util.ServiceLoader}. */
-    public FileSinkProvider() {
-    }
+    public FileSinkProvider() {}
 
     @Override
     public String name() {

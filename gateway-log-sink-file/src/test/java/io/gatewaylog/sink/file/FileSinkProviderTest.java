@@ -28,10 +28,16 @@ class FileSinkProviderTest {
 
     @Test
     void onTheClassPathItIsActiveWithItsDefaultsAndIsTheRetentionsArchiveCatalog(@TempDir Path dir) throws Exception {
-        GatewayLogBackend backend = GatewayLogBackend.builder().setting("dir", dir.toString())
-                .setting("console.enabled", "false").setting("shutdown.hook", "false").build();
+        GatewayLogBackend backend = GatewayLogBackend.builder()
+                .setting("dir", dir.toString())
+                .setting("console.enabled", "false")
+                .setting("shutdown.hook", "false")
+                .build();
         try {
-            LogSink sink = backend.sinks().stream().filter(s -> s.name().equals("file")).findFirst().orElseThrow();
+            LogSink sink = backend.sinks().stream()
+                    .filter(s -> s.name().equals("file"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(sink).isInstanceOf(ArchiveCatalog.class);
             assertThat(((ArchiveCatalog) sink).directory(LogComponent.INFRA)).isEqualTo(dir.resolve("infra"));
             GatewayLogger log = backend.logger(LogComponent.INFRA, "provider");
@@ -42,10 +48,15 @@ class FileSinkProviderTest {
             assertThat(Files.readString(dir.resolve("auth/current.log"))).contains("\"message\":\"login\"");
             assertThat(backend.flush(Duration.ofSeconds(10))).isTrue();
             assertThat(Files.readString(dir.resolve("infra/current.log")))
-                    .contains("\"component\":\"infra\"", "\"message\":\"hello\"").endsWith("}\n");
-            assertThat(sink.measurements()).extracting(m -> m.name() + m.tags())
-                    .contains("gateway.log.file.bytes.written{component=infra}", "gateway.log.file.rotations{component=auth}",
-                            "gateway.log.file.compression.seconds{component=api}", "gateway.log.file.failures{component=metrics}");
+                    .contains("\"component\":\"infra\"", "\"message\":\"hello\"")
+                    .endsWith("}\n");
+            assertThat(sink.measurements())
+                    .extracting(m -> m.name() + m.tags())
+                    .contains(
+                            "gateway.log.file.bytes.written{component=infra}",
+                            "gateway.log.file.rotations{component=auth}",
+                            "gateway.log.file.compression.seconds{component=api}",
+                            "gateway.log.file.failures{component=metrics}");
         } finally {
             backend.shutdown(Duration.ofSeconds(10));
         }

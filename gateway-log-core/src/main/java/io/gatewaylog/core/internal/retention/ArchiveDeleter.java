@@ -43,8 +43,13 @@ final class ArchiveDeleter {
     private final Set<Path> refused = ConcurrentHashMap.newKeySet();
     private int failures;
 
-    ArchiveDeleter(RetentionCounters counters, Consumer<LogRecord> report, Reporter reporter, Clock clock,
-                   boolean dryRun, Consumer<Deletion> listener) {
+    ArchiveDeleter(
+            RetentionCounters counters,
+            Consumer<LogRecord> report,
+            Reporter reporter,
+            Clock clock,
+            boolean dryRun,
+            Consumer<Deletion> listener) {
         this.counters = counters;
         this.report = report;
         this.reporter = reporter;
@@ -73,7 +78,8 @@ final class ArchiveDeleter {
      * @param detail extra fields for the record ({@code retention_days}, {@code disk_used_percent})
      * @return the deletion, or empty if the file was refused, gone or could not be deleted
      */
-    Optional<Deletion> delete(ArchiveSource source, Archive archive, DeletionReason reason, Map<String, Object> detail) {
+    Optional<Deletion> delete(
+            ArchiveSource source, Archive archive, DeletionReason reason, Map<String, Object> detail) {
         Path path = archive.path().toAbsolutePath().normalize();
         String refusal = refusal(source, archive, path);
         if (refusal != null) {
@@ -84,7 +90,8 @@ final class ArchiveDeleter {
         }
         long size;
         try {
-            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attrs =
+                    Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attrs.isRegularFile()) {
                 if (refused.size() < MAX_WARNED && refused.add(path)) {
                     reporter.warn("retention: refusing to delete " + path + ": not a regular file");
@@ -103,8 +110,8 @@ final class ArchiveDeleter {
             return Optional.empty();
         }
         long now = clock.millis();
-        Deletion d = new Deletion(path, archive.component(), reason, size,
-                now - RetentionPolicy.newestRecordMillis(archive), dryRun);
+        Deletion d = new Deletion(
+                path, archive.component(), reason, size, now - RetentionPolicy.newestRecordMillis(archive), dryRun);
         if (!dryRun) {
             counters.deleted(archive.component(), reason, size);
             submit(record(d, detail, now));
@@ -129,7 +136,8 @@ final class ArchiveDeleter {
             return false;
         }
         try {
-            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attrs =
+                    Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attrs.isRegularFile()) {
                 return false; // never listed as an archive; a link planted since is not ours to remove
             }
@@ -155,7 +163,8 @@ final class ArchiveDeleter {
             return "its name is not a rotated archive's";
         }
         if (parsed.get().component() != archive.component() || archive.component() != source.component()) {
-            return "its name is of component " + parsed.get().component().id() + ", not " + source.component().id();
+            return "its name is of component " + parsed.get().component().id() + ", not "
+                    + source.component().id();
         }
         if (!source.directory().equals(path.getParent())) {
             return "it is not in " + source.directory();
@@ -174,8 +183,15 @@ final class ArchiveDeleter {
 
     LogRecord systemRecord(Level level, String message, Map<String, Object> fields) {
         Thread t = Thread.currentThread();
-        return LogRecord.builder().epochMillis(clock.millis()).level(level).component(LogComponent.SYSTEM)
-                .logger(LOGGER).message(message).fields(fields).thread(t.getName(), t.getId()).build();
+        return LogRecord.builder()
+                .epochMillis(clock.millis())
+                .level(level)
+                .component(LogComponent.SYSTEM)
+                .logger(LOGGER)
+                .message(message)
+                .fields(fields)
+                .thread(t.getName(), t.getId())
+                .build();
     }
 
     private LogRecord record(Deletion d, Map<String, Object> detail, long now) {

@@ -25,7 +25,8 @@ record ArchiveSource(ArchiveCatalog catalog, LogComponent component, Path direct
             for (LogComponent c : LogComponent.values()) {
                 Path dir = catalog.directory(c);
                 if (dir != null && seen.add(dir.toAbsolutePath().normalize())) {
-                    sources.add(new ArchiveSource(catalog, c, dir.toAbsolutePath().normalize()));
+                    sources.add(
+                            new ArchiveSource(catalog, c, dir.toAbsolutePath().normalize()));
                 }
             }
         }

@@ -30,7 +30,11 @@ final class BackupPruning {
             return 0;
         }
         List<Archive> archives = source.archives(reporter);
-        long[] sequences = archives.stream().mapToLong(BackupPruning::sequence).distinct().sorted().toArray();
+        long[] sequences = archives.stream()
+                .mapToLong(BackupPruning::sequence)
+                .distinct()
+                .sorted()
+                .toArray();
         int excess = sequences.length - limit.getAsInt();
         if (excess <= 0) {
             return 0;
@@ -47,6 +51,7 @@ final class BackupPruning {
 
     private static long sequence(Archive a) {
         return ArchiveNames.parse(a.path().getFileName().toString())
-                .map(ArchiveNames.Parsed::sequence).orElse(Long.MAX_VALUE);
+                .map(ArchiveNames.Parsed::sequence)
+                .orElse(Long.MAX_VALUE);
     }
 }

@@ -13,8 +13,8 @@ import java.nio.file.Path;
  * @param ageMillis how old its newest record was
  * @param dryRun whether it was only listed, not deleted
  */
-public record Deletion(Path file, LogComponent component, DeletionReason reason, long bytes, long ageMillis,
-                       boolean dryRun) {
+public record Deletion(
+        Path file, LogComponent component, DeletionReason reason, long bytes, long ageMillis, boolean dryRun) {
 
     /** The age in days, rounded to two decimals for people to read. */
     public double ageDays() {

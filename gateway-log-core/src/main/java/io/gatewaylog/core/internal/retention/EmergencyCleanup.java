@@ -39,11 +39,14 @@ final class EmergencyCleanup {
      * @param deletions the archives deleted
      * @param stillAbove whether a file system is still above the threshold with nothing left to delete
      */
-    record Outcome(List<Deletion> deletions, boolean stillAbove) {
-    }
+    record Outcome(List<Deletion> deletions, boolean stillAbove) {}
 
-    EmergencyCleanup(RetentionSettings settings, ArchiveDeleter deleter, DiskUsageProbe probe, Reporter reporter,
-                     RetentionCounters counters) {
+    EmergencyCleanup(
+            RetentionSettings settings,
+            ArchiveDeleter deleter,
+            DiskUsageProbe probe,
+            Reporter reporter,
+            RetentionCounters counters) {
         this.settings = settings;
         this.deleter = deleter;
         this.probe = probe;
@@ -66,7 +69,8 @@ final class EmergencyCleanup {
         protectedTotal[0] = 0;
         protectedTotal[1] = 0;
         double fullest = Double.NaN;
-        for (Map.Entry<Object, List<ArchiveSource>> group : byFileSystem(sources).entrySet()) {
+        for (Map.Entry<Object, List<ArchiveSource>> group :
+                byFileSystem(sources).entrySet()) {
             Path where = group.getValue().get(0).directory();
             double used;
             try {
@@ -96,8 +100,13 @@ final class EmergencyCleanup {
         return new Outcome(done, stillAbove);
     }
 
-    private double cleanUp(Object fileSystem, List<ArchiveSource> group, Path where, double used,
-                           List<Deletion> done, Consumer<String> progress) {
+    private double cleanUp(
+            Object fileSystem,
+            List<ArchiveSource> group,
+            Path where,
+            double used,
+            List<Deletion> done,
+            Consumer<String> progress) {
         Candidates found = candidates(group);
         List<Candidate> candidates = found.list();
         long protectedFiles = found.protectedFiles();
@@ -110,8 +119,8 @@ final class EmergencyCleanup {
             if (used < settings.targetRatio()) {
                 break;
             }
-            Optional<Deletion> d = deleter.delete(c.source, c.archive, DeletionReason.EMERGENCY,
-                    Map.of("disk_used_percent", percent(used)));
+            Optional<Deletion> d = deleter.delete(
+                    c.source, c.archive, DeletionReason.EMERGENCY, Map.of("disk_used_percent", percent(used)));
             if (d.isEmpty()) {
                 continue;
             }
@@ -120,7 +129,8 @@ final class EmergencyCleanup {
             bytes += d.get().bytes();
             try {
                 // A dry run deletes nothing, so it can only estimate the effect from the file system's size.
-                used = deleter.dryRun() ? (total > 0 ? used - d.get().bytes() / (double) total : used)
+                used = deleter.dryRun()
+                        ? (total > 0 ? used - d.get().bytes() / (double) total : used)
                         : probe.usedRatio(where);
             } catch (IOException | RuntimeException e) {
                 reporter.error("retention: cannot read the disk usage of " + where, e);
@@ -159,7 +169,8 @@ final class EmergencyCleanup {
         int authDays = settings.days(LogComponent.AUTH);
         for (ArchiveSource source : group) {
             for (Archive archive : source.archives(reporter)) {
-                if (archive.component() == LogComponent.AUTH && !settings.emergencyAuth()
+                if (archive.component() == LogComponent.AUTH
+                        && !settings.emergencyAuth()
                         && !RetentionPolicy.isExpired(RetentionPolicy.newestRecordMillis(archive), now, authDays)) {
                     // The audit trail within its retention is not ours to free space with (retention.emergency.auth).
                     protectedFiles++;
@@ -175,30 +186,39 @@ final class EmergencyCleanup {
 
     /** Says that cleanup starts: a line of progress, and a system record unless this is a dry run. */
     private void announce(Path where, double used, Consumer<String> progress) {
-        String start = "disk " + percent(used) + "% used > threshold " + RetentionSettings.format(settings.thresholdPercent())
-                + "%: emergency cleanup until below " + RetentionSettings.format(settings.thresholdPercent()
-                - settings.marginPercent()) + "%, least valuable component first";
+        String start =
+                "disk " + percent(used) + "% used > threshold " + RetentionSettings.format(settings.thresholdPercent())
+                        + "%: emergency cleanup until below "
+                        + RetentionSettings.format(settings.thresholdPercent() - settings.marginPercent())
+                        + "%, least valuable component first";
         progress.accept(start + " (the file system holding " + where + ")");
         if (!deleter.dryRun()) {
-            deleter.submit(deleter.systemRecord(Level.WARN, "Disk usage above threshold: emergency cleanup of log archives",
-                    fields(where, used)));
+            deleter.submit(deleter.systemRecord(
+                    Level.WARN, "Disk usage above threshold: emergency cleanup of log archives", fields(where, used)));
         }
     }
 
     /** Reports, once until it recovers, a file system still too full with nothing left to delete. */
     private void reportExhausted(Path where, double used, long protectedFiles, long protectedBytes) {
         String msg = "disk holding " + where + " is still " + percent(used) + "% used after deleting every"
-                + " archive retention may delete; " + (protectedFiles > 0 ? "only auth archives within their"
-                + " retention are left (" + protectedFiles + " files, " + protectedBytes + " bytes), kept because "
-                + RetentionSettings.EMERGENCY_AUTH + "=false (the audit trail): free space elsewhere, or allow it"
-                : "the active files and other files fill it");
+                + " archive retention may delete; "
+                + (protectedFiles > 0
+                        ? "only auth archives within their"
+                                + " retention are left (" + protectedFiles + " files, " + protectedBytes
+                                + " bytes), kept because "
+                                + RetentionSettings.EMERGENCY_AUTH
+                                + "=false (the audit trail): free space elsewhere, or allow it"
+                        : "the active files and other files fill it");
         reporter.warn("retention: " + msg);
         Map<String, Object> f = fields(where, used);
         f.put("protected_auth_files", protectedFiles);
         f.put("protected_auth_bytes", protectedBytes);
-        deleter.submit(deleter.systemRecord(Level.ERROR, protectedFiles > 0
-                ? "Disk usage still above threshold: only auth archives within their retention are left"
-                : "Disk usage still above threshold after emergency cleanup", f));
+        deleter.submit(deleter.systemRecord(
+                Level.ERROR,
+                protectedFiles > 0
+                        ? "Disk usage still above threshold: only auth archives within their retention are left"
+                        : "Disk usage still above threshold after emergency cleanup",
+                f));
     }
 
     private Map<String, Object> fields(Path where, double used) {
@@ -240,9 +260,7 @@ final class EmergencyCleanup {
         return groups;
     }
 
-    private record Candidate(ArchiveSource source, Archive archive) {
-    }
+    private record Candidate(ArchiveSource source, Archive archive) {}
 
-    private record Candidates(List<Candidate> list, long protectedFiles, long protectedBytes) {
-    }
+    private record Candidates(List<Candidate> list, long protectedFiles, long protectedBytes) {}
 }

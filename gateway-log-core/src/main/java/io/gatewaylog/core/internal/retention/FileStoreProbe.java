@@ -13,8 +13,7 @@ import java.nio.file.Path;
 final class FileStoreProbe implements DiskUsageProbe {
     static final FileStoreProbe INSTANCE = new FileStoreProbe();
 
-    private FileStoreProbe() {
-    }
+    private FileStoreProbe() {}
 
     @Override
     public double usedRatio(Path path) throws IOException {

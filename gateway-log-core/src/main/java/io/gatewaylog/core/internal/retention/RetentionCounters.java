@@ -71,21 +71,43 @@ final class RetentionCounters {
                 Map<String, String> tags = Map.of("component", c.id(), "reason", r.id());
                 LongAdder f = files[c.ordinal()][r.ordinal()];
                 LongAdder b = bytes[c.ordinal()][r.ordinal()];
-                all.add(Measurement.counter("gateway.log.retention.deleted.files", tags, "files",
-                        "Rotated archives deleted by retention", f::sum));
-                all.add(Measurement.counter("gateway.log.retention.deleted.bytes", tags, "bytes",
-                        "Bytes freed by deleting rotated archives", b::sum));
+                all.add(Measurement.counter(
+                        "gateway.log.retention.deleted.files",
+                        tags,
+                        "files",
+                        "Rotated archives deleted by retention",
+                        f::sum));
+                all.add(Measurement.counter(
+                        "gateway.log.retention.deleted.bytes",
+                        tags,
+                        "bytes",
+                        "Bytes freed by deleting rotated archives",
+                        b::sum));
             }
         }
-        all.add(Measurement.gauge("gateway.log.disk.usage.ratio", Map.of(), null,
-                "Used fraction of the fullest file system holding the logs, at the last check", () -> usedRatio));
-        all.add(Measurement.gauge("gateway.log.disk.threshold.ratio", Map.of(), null,
-                "Used fraction above which emergency cleanup starts", () -> thresholdRatio));
+        all.add(Measurement.gauge(
+                "gateway.log.disk.usage.ratio",
+                Map.of(),
+                null,
+                "Used fraction of the fullest file system holding the logs, at the last check",
+                () -> usedRatio));
+        all.add(Measurement.gauge(
+                "gateway.log.disk.threshold.ratio",
+                Map.of(),
+                null,
+                "Used fraction above which emergency cleanup starts",
+                () -> thresholdRatio));
         // Alert on > 0: the disk is above the threshold and only auth archives within their retention are left.
-        all.add(Measurement.gauge("gateway.log.retention.emergency.protected.files", Map.of(), "files",
+        all.add(Measurement.gauge(
+                "gateway.log.retention.emergency.protected.files",
+                Map.of(),
+                "files",
                 "Auth archives within their retention that emergency cleanup left on a disk still above the threshold",
                 () -> protectedFiles));
-        all.add(Measurement.gauge("gateway.log.retention.emergency.protected.bytes", Map.of(), "bytes",
+        all.add(Measurement.gauge(
+                "gateway.log.retention.emergency.protected.bytes",
+                Map.of(),
+                "bytes",
                 "Bytes of auth archives within their retention that emergency cleanup left on a disk still above the threshold",
                 () -> protectedBytes));
         return all;

@@ -47,19 +47,25 @@ public final class RetentionJob implements AutoCloseable {
     private final BackupPruning pruning;
     /** Sources whose pruning is queued: a rotation storm queues one pass per directory, not one per rotation. */
     private final Set<ArchiveSource> pruneQueued = ConcurrentHashMap.newKeySet();
+
     private ScheduledExecutorService executor; // null when driven by hand (tests) or disabled
     private Instant nextDaily;
     private Instant nextEmergency;
     private volatile boolean closed;
 
-    private RetentionJob(RetentionSettings settings, List<ArchiveCatalog> catalogs, Consumer<LogRecord> report,
-                         Reporter reporter, Clock clock, DiskUsageProbe probe) {
+    private RetentionJob(
+            RetentionSettings settings,
+            List<ArchiveCatalog> catalogs,
+            Consumer<LogRecord> report,
+            Reporter reporter,
+            Clock clock,
+            DiskUsageProbe probe) {
         this.settings = settings;
         this.catalogs = List.copyOf(catalogs);
         this.reporter = reporter;
         this.clock = clock;
         this.counters = new RetentionCounters(settings.thresholdRatio());
-        ArchiveDeleter deleter = new ArchiveDeleter(counters, report, reporter, clock, false, d -> { });
+        ArchiveDeleter deleter = new ArchiveDeleter(counters, report, reporter, clock, false, d -> {});
         this.sweep = new RetentionSweep(settings, deleter, reporter);
         this.emergency = new EmergencyCleanup(settings, deleter, probe, reporter, counters);
         this.pruning = new BackupPruning(deleter, reporter);
@@ -79,11 +85,17 @@ public final class RetentionJob implements AutoCloseable {
      * @param probe how full the disk is ({@link DiskUsageProbe#fileStore()})
      * @throws io.gatewaylog.api.spi.InvalidSettingException for an invalid retention setting
      */
-    public static RetentionJob start(Settings settings, List<ArchiveCatalog> catalogs, Consumer<LogRecord> report,
-                                     Reporter reporter, Clock clock, DiskUsageProbe probe) {
+    public static RetentionJob start(
+            Settings settings,
+            List<ArchiveCatalog> catalogs,
+            Consumer<LogRecord> report,
+            Reporter reporter,
+            Clock clock,
+            DiskUsageProbe probe) {
         RetentionJob job = create(RetentionSettings.parse(settings), catalogs, report, reporter, clock, probe);
         List<ArchiveSource> limited = ArchiveSource.of(job.catalogs).stream()
-                .filter(source -> source.catalog().backups(source.component()).isPresent()).toList();
+                .filter(source -> source.catalog().backups(source.component()).isPresent())
+                .toList();
         if (!job.settings.enabled() && limited.isEmpty() || job.catalogs.isEmpty()) {
             return job; // nothing to do: no thread
         }
@@ -104,8 +116,13 @@ public final class RetentionJob implements AutoCloseable {
     }
 
     /** A job without a thread: nothing runs until {@link #tick()} (tests). */
-    static RetentionJob create(RetentionSettings settings, List<ArchiveCatalog> catalogs, Consumer<LogRecord> report,
-                               Reporter reporter, Clock clock, DiskUsageProbe probe) {
+    static RetentionJob create(
+            RetentionSettings settings,
+            List<ArchiveCatalog> catalogs,
+            Consumer<LogRecord> report,
+            Reporter reporter,
+            Clock clock,
+            DiskUsageProbe probe) {
         return new RetentionJob(settings, catalogs, report, reporter, clock, probe);
     }
 
@@ -142,7 +159,7 @@ public final class RetentionJob implements AutoCloseable {
     /** Runs the emergency check now; returns what it deleted. */
     public synchronized List<Deletion> checkEmergency() {
         nextEmergency = clock.instant().plus(settings.emergencyInterval());
-        return emergency.run(ArchiveSource.of(catalogs), line -> { }).deletions();
+        return emergency.run(ArchiveSource.of(catalogs), line -> {}).deletions();
     }
 
     /** Prunes {@code source} down to its sink's backups now; returns how many files went. */
@@ -153,7 +170,8 @@ public final class RetentionJob implements AutoCloseable {
     private void changed(ArchiveCatalog catalog, LogComponent component) {
         Path dir = catalog.directory(component);
         if (dir != null) {
-            pruneLater(new ArchiveSource(catalog, component, dir.toAbsolutePath().normalize()));
+            pruneLater(
+                    new ArchiveSource(catalog, component, dir.toAbsolutePath().normalize()));
         }
     }
 
@@ -169,8 +187,10 @@ public final class RetentionJob implements AutoCloseable {
                 try {
                     pruneBackups(source);
                 } catch (RuntimeException failure) {
-                    reporter.error("retention: pruning " + source.directory() + " failed; it runs again at"
-                            + " the next change", failure);
+                    reporter.error(
+                            "retention: pruning " + source.directory() + " failed; it runs again at"
+                                    + " the next change",
+                            failure);
                 }
             });
         } catch (RejectedExecutionException closedMeanwhile) {

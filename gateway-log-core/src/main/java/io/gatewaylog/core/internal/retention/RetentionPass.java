@@ -25,11 +25,9 @@ public final class RetentionPass {
      * @param stillAboveThreshold whether a log file system is still above the threshold with nothing left
      *        to delete (only known for real runs)
      */
-    public record Result(List<Deletion> deletions, int failures, boolean stillAboveThreshold) {
-    }
+    public record Result(List<Deletion> deletions, int failures, boolean stillAboveThreshold) {}
 
-    private RetentionPass() {
-    }
+    private RetentionPass() {}
 
     /**
      * Runs the daily sweep and then the emergency check over {@code catalogs}.
@@ -38,13 +36,21 @@ public final class RetentionPass {
      * @param progress receives a line of explanation when emergency cleanup starts
      * @param report receives the system records a real run makes (the tool may drop them)
      */
-    public static Result run(RetentionSettings settings, List<ArchiveCatalog> catalogs, boolean dryRun,
-                             Consumer<Deletion> listener, Consumer<String> progress, Consumer<LogRecord> report,
-                             Reporter reporter, Clock clock, DiskUsageProbe probe) {
+    public static Result run(
+            RetentionSettings settings,
+            List<ArchiveCatalog> catalogs,
+            boolean dryRun,
+            Consumer<Deletion> listener,
+            Consumer<String> progress,
+            Consumer<LogRecord> report,
+            Reporter reporter,
+            Clock clock,
+            DiskUsageProbe probe) {
         RetentionCounters counters = new RetentionCounters(settings.thresholdRatio());
         ArchiveDeleter deleter = new ArchiveDeleter(counters, report, reporter, clock, dryRun, listener);
         List<ArchiveSource> sources = ArchiveSource.of(catalogs);
-        List<Deletion> all = new ArrayList<>(new RetentionSweep(settings, deleter, reporter).run(sources, clock.millis()));
+        List<Deletion> all =
+                new ArrayList<>(new RetentionSweep(settings, deleter, reporter).run(sources, clock.millis()));
         long sweptBytes = 0;
         if (dryRun) {
             // The emergency pass must not pick again what the sweep would have deleted, and starts from the
@@ -60,8 +66,8 @@ public final class RetentionPass {
             }
             sources = ArchiveSource.of(remaining);
         }
-        EmergencyCleanup.Outcome outcome = new EmergencyCleanup(settings, deleter, probe, reporter, counters)
-                .run(sources, sweptBytes, progress);
+        EmergencyCleanup.Outcome outcome =
+                new EmergencyCleanup(settings, deleter, probe, reporter, counters).run(sources, sweptBytes, progress);
         all.addAll(outcome.deletions());
         return new Result(List.copyOf(all), deleter.failures(), outcome.stillAbove());
     }

@@ -15,17 +15,21 @@ public final class RetentionPolicy {
     public static final long DAY_MILLIS = 86_400_000L;
 
     /** Least valuable first: emergency cleanup empties metrics before it touches protocol, and so on. */
-    public static final List<LogComponent> EMERGENCY_ORDER = List.of(LogComponent.METRICS, LogComponent.PROTOCOL,
-            LogComponent.API, LogComponent.INFRA, LogComponent.SYSTEM, LogComponent.AUTH);
+    public static final List<LogComponent> EMERGENCY_ORDER = List.of(
+            LogComponent.METRICS,
+            LogComponent.PROTOCOL,
+            LogComponent.API,
+            LogComponent.INFRA,
+            LogComponent.SYSTEM,
+            LogComponent.AUTH);
 
     /** Emergency order: least valuable component, then oldest newest-record, then lowest sequence. */
-    static final Comparator<Archive> EMERGENCY_COMPARATOR = Comparator
-            .comparingInt((Archive a) -> EMERGENCY_ORDER.indexOf(a.component()))
+    static final Comparator<Archive> EMERGENCY_COMPARATOR = Comparator.comparingInt(
+                    (Archive a) -> EMERGENCY_ORDER.indexOf(a.component()))
             .thenComparingLong(RetentionPolicy::newestRecordMillis)
             .thenComparing(a -> a.path().getFileName().toString());
 
-    private RetentionPolicy() {
-    }
+    private RetentionPolicy() {}
 
     /**
      * Whether an archive whose newest record is at {@code newestRecordMillis} has outlived
@@ -42,7 +46,8 @@ public final class RetentionPolicy {
      */
     public static long newestRecordMillis(Archive archive) {
         long fromName = ArchiveNames.parse(archive.path().getFileName().toString())
-                .map(ArchiveNames.Parsed::newestRecordMillis).orElse(Long.MIN_VALUE);
+                .map(ArchiveNames.Parsed::newestRecordMillis)
+                .orElse(Long.MIN_VALUE);
         return Math.max(archive.newestRecordMillis(), fromName);
     }
 }

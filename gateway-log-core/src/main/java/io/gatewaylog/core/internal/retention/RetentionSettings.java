@@ -2,8 +2,8 @@ package io.gatewaylog.core.internal.retention;
 
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.InvalidSettingException;
-import io.gatewaylog.api.spi.Settings;
 import io.gatewaylog.api.spi.SettingKey;
+import io.gatewaylog.api.spi.Settings;
 import io.gatewaylog.core.internal.config.CoreSettings;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -32,9 +32,14 @@ import java.util.regex.Pattern;
  * @param emergencyAuth whether emergency cleanup may delete auth archives younger than their retention
  *        ({@code retention.emergency.auth}, default false)
  */
-public record RetentionSettings(boolean enabled, Map<LogComponent, Integer> days, LocalTime time,
-                                double thresholdPercent, double marginPercent, Duration emergencyInterval,
-                                boolean emergencyAuth) {
+public record RetentionSettings(
+        boolean enabled,
+        Map<LogComponent, Integer> days,
+        LocalTime time,
+        double thresholdPercent,
+        double marginPercent,
+        Duration emergencyInterval,
+        boolean emergencyAuth) {
     public static final String DAYS = CoreSettings.RETENTION_DAYS.name();
     public static final String THRESHOLD = CoreSettings.DISK_THRESHOLD.name();
     public static final String MARGIN = CoreSettings.EMERGENCY_MARGIN.name();
@@ -62,7 +67,9 @@ public record RetentionSettings(boolean enabled, Map<LogComponent, Integer> days
         double threshold = percent(settings, CoreSettings.DISK_THRESHOLD, 1, 100);
         double margin = percent(settings, CoreSettings.EMERGENCY_MARGIN, 0, 50);
         if (margin >= threshold) {
-            throw new InvalidSettingException(MARGIN, format(margin),
+            throw new InvalidSettingException(
+                    MARGIN,
+                    format(margin),
                     "percentage points from 0 to 50, less than " + THRESHOLD + " (" + format(threshold) + ")");
         }
         Duration interval = settings.get(CoreSettings.EMERGENCY_INTERVAL);
@@ -88,7 +95,8 @@ public record RetentionSettings(boolean enabled, Map<LogComponent, Integer> days
     private static LocalTime time(Settings settings, SettingKey<String> key) {
         String v = settings.get(key);
         if (!HH_MM.matcher(v).matches()) {
-            throw new InvalidSettingException(settings.keyAsSet(key.name()), v, "a time of day HH:mm from 00:00 to 23:59");
+            throw new InvalidSettingException(
+                    settings.keyAsSet(key.name()), v, "a time of day HH:mm from 00:00 to 23:59");
         }
         return LocalTime.parse(v);
     }

@@ -27,6 +27,7 @@ class DailyRetentionTest {
 
     @TempDir
     Path dir;
+
     private LogRoot logs;
     private final MutableClock clock = new MutableClock("2024-06-15T12:00:00Z");
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
@@ -38,8 +39,13 @@ class DailyRetentionTest {
     }
 
     private RetentionJob job(ArchiveCatalog catalog, String... kv) {
-        return RetentionJob.create(RetentionSettings.parse(settings(kv)), List.of(catalog), records::add, reporter,
-                clock, new FakeDisk(logs, Long.MAX_VALUE, 0));
+        return RetentionJob.create(
+                RetentionSettings.parse(settings(kv)),
+                List.of(catalog),
+                records::add,
+                reporter,
+                clock,
+                new FakeDisk(logs, Long.MAX_VALUE, 0));
     }
 
     private RetentionJob job(String... kv) {
@@ -61,8 +67,7 @@ class DailyRetentionTest {
 
         List<Deletion> deleted = job().runDaily();
 
-        assertThat(deleted).extracting(Deletion::file)
-                .containsExactlyInAnyOrder(api30plus, metrics7plus, auth365plus);
+        assertThat(deleted).extracting(Deletion::file).containsExactlyInAnyOrder(api30plus, metrics7plus, auth365plus);
         assertThat(api30).exists();
         assertThat(metrics7).exists();
         assertThat(auth365).exists();
@@ -77,8 +82,19 @@ class DailyRetentionTest {
         long[] ages = {6, 8, 29, 31, 59, 61, 89, 91, 364, 366};
         List<Path> kept = new ArrayList<>();
         List<Path> gone = new ArrayList<>();
-        Map<LogComponent, Integer> days = Map.of(LogComponent.METRICS, 7, LogComponent.PROTOCOL, 30,
-                LogComponent.API, 30, LogComponent.INFRA, 60, LogComponent.SYSTEM, 90, LogComponent.AUTH, 365);
+        Map<LogComponent, Integer> days = Map.of(
+                LogComponent.METRICS,
+                7,
+                LogComponent.PROTOCOL,
+                30,
+                LogComponent.API,
+                30,
+                LogComponent.INFRA,
+                60,
+                LogComponent.SYSTEM,
+                90,
+                LogComponent.AUTH,
+                365);
         for (LogComponent c : LogComponent.values()) {
             long seq = 1;
             for (long age : ages) {
@@ -103,7 +119,8 @@ class DailyRetentionTest {
         Path auth = logs.archive(LogComponent.AUTH, 1, daysAgo(40), 10);
         Path api = logs.archive(LogComponent.API, 1, daysAgo(40), 10);
 
-        job("component.auth.retention.days", "31", "component.api.retention.days", "41").runDaily();
+        job("component.auth.retention.days", "31", "component.api.retention.days", "41")
+                .runDaily();
 
         assertThat(auth).doesNotExist();
         assertThat(api).exists();
@@ -123,20 +140,28 @@ class DailyRetentionTest {
         assertThat(r.logger()).isEqualTo("gateway.log.retention");
         assertThat(r.epochMillis()).isEqualTo(clock.millis());
         assertThat(r.message()).isEqualTo("Deleted log archive older than its retention");
-        assertThat(r.fields()).containsEntry("file", old.toAbsolutePath().toString())
-                .containsEntry("archive_component", "infra").containsEntry("reason", "retention")
-                .containsEntry("bytes_freed", 1234L).containsEntry("age_days", 61.0)
+        assertThat(r.fields())
+                .containsEntry("file", old.toAbsolutePath().toString())
+                .containsEntry("archive_component", "infra")
+                .containsEntry("reason", "retention")
+                .containsEntry("bytes_freed", 1234L)
+                .containsEntry("age_days", 61.0)
                 .containsEntry("retention_days", 60);
-        assertThat(value(job, "gateway.log.retention.deleted.files", "infra", "retention")).isEqualTo(1);
-        assertThat(value(job, "gateway.log.retention.deleted.bytes", "infra", "retention")).isEqualTo(1234);
-        assertThat(value(job, "gateway.log.retention.deleted.files", "infra", "emergency")).isZero();
-        assertThat(value(job, "gateway.log.retention.deleted.files", "api", "retention")).isZero();
+        assertThat(value(job, "gateway.log.retention.deleted.files", "infra", "retention"))
+                .isEqualTo(1);
+        assertThat(value(job, "gateway.log.retention.deleted.bytes", "infra", "retention"))
+                .isEqualTo(1234);
+        assertThat(value(job, "gateway.log.retention.deleted.files", "infra", "emergency"))
+                .isZero();
+        assertThat(value(job, "gateway.log.retention.deleted.files", "api", "retention"))
+                .isZero();
     }
 
     static double value(RetentionJob job, String name, String component, String reason) {
         return job.measurements().stream()
                 .filter(m -> m.name().equals(name) && m.tags().equals(Map.of("component", component, "reason", reason)))
-                .mapToDouble(Measurement::value).sum();
+                .mapToDouble(Measurement::value)
+                .sum();
     }
 
     @Test
@@ -163,8 +188,8 @@ class DailyRetentionTest {
     @Test
     void theTimeInTheNameProtectsAYoungFileFromACatalogThatSaysItIsOld() {
         Path young = logs.archive(LogComponent.API, 1, daysAgo(1), 10);
-        ArchiveCatalog lying = new FixedCatalog(dir.resolve("api"),
-                List.of(new ArchiveCatalog.Archive(young, LogComponent.API, 0L, 10)));
+        ArchiveCatalog lying = new FixedCatalog(
+                dir.resolve("api"), List.of(new ArchiveCatalog.Archive(young, LogComponent.API, 0L, 10)));
 
         assertThat(job(lying).runDaily()).isEmpty();
         assertThat(young).exists();
@@ -198,8 +223,12 @@ class DailyRetentionTest {
                 throw new IOException("disk on fire");
             }
         };
-        RetentionJob job = RetentionJob.create(RetentionSettings.parse(settings()),
-                List.of(broken, new DirectoryArchiveCatalog(dir)), records::add, reporter, clock,
+        RetentionJob job = RetentionJob.create(
+                RetentionSettings.parse(settings()),
+                List.of(broken, new DirectoryArchiveCatalog(dir)),
+                records::add,
+                reporter,
+                clock,
                 new FakeDisk(logs, Long.MAX_VALUE, 0));
 
         job.runDaily();

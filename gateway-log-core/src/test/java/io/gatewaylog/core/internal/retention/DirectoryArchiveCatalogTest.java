@@ -31,11 +31,19 @@ class DirectoryArchiveCatalogTest {
 
         DirectoryArchiveCatalog catalog = new DirectoryArchiveCatalog(dir);
 
-        assertThat(catalog.directory(LogComponent.API)).isEqualTo(dir.toAbsolutePath().resolve("api"));
-        assertThat(catalog.archives(LogComponent.API)).containsExactly(
-                new Archive(firstRaw.toAbsolutePath(), LogComponent.API, t.toEpochMilli(), 30),
-                new Archive(firstGz.toAbsolutePath(), LogComponent.API, t.toEpochMilli(), 10),
-                new Archive(second.toAbsolutePath(), LogComponent.API, t.plusSeconds(60).toEpochMilli(), 20));
-        assertThat(catalog.archives(LogComponent.PROTOCOL)).as("protocol's directory does not exist").isEmpty();
+        assertThat(catalog.directory(LogComponent.API))
+                .isEqualTo(dir.toAbsolutePath().resolve("api"));
+        assertThat(catalog.archives(LogComponent.API))
+                .containsExactly(
+                        new Archive(firstRaw.toAbsolutePath(), LogComponent.API, t.toEpochMilli(), 30),
+                        new Archive(firstGz.toAbsolutePath(), LogComponent.API, t.toEpochMilli(), 10),
+                        new Archive(
+                                second.toAbsolutePath(),
+                                LogComponent.API,
+                                t.plusSeconds(60).toEpochMilli(),
+                                20));
+        assertThat(catalog.archives(LogComponent.PROTOCOL))
+                .as("protocol's directory does not exist")
+                .isEmpty();
     }
 }

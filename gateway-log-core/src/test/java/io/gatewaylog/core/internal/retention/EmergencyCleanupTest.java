@@ -29,6 +29,7 @@ class EmergencyCleanupTest {
 
     @TempDir
     Path dir;
+
     private LogRoot logs;
     private final MutableClock clock = new MutableClock("2024-06-15T12:00:00Z");
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
@@ -44,8 +45,8 @@ class EmergencyCleanupTest {
     }
 
     private RetentionJob job(ArchiveCatalog catalog, FakeDisk disk, String... kv) {
-        return RetentionJob.create(RetentionSettings.parse(settings(kv)), List.of(catalog), records::add, reporter,
-                clock, disk);
+        return RetentionJob.create(
+                RetentionSettings.parse(settings(kv)), List.of(catalog), records::add, reporter, clock, disk);
     }
 
     /** Two young 1000-byte archives per component (metrics three), the older one first in the list. */
@@ -71,9 +72,13 @@ class EmergencyCleanupTest {
         List<Deletion> deleted = job.checkEmergency();
 
         // 86 % → below 80 %: seven files of 1000 bytes, leaving 79 %.
-        assertThat(deleted).extracting(d -> d.component().id() + ":"
-                        + ArchiveNames.parse(d.file().getFileName().toString()).orElseThrow().sequence())
-                .containsExactly("metrics:8", "metrics:9", "metrics:10", "protocol:9", "protocol:10", "api:9", "api:10");
+        assertThat(deleted)
+                .extracting(d -> d.component().id() + ":"
+                        + ArchiveNames.parse(d.file().getFileName().toString())
+                                .orElseThrow()
+                                .sequence())
+                .containsExactly(
+                        "metrics:8", "metrics:9", "metrics:10", "protocol:9", "protocol:10", "api:9", "api:10");
         assertThat(deleted).allMatch(d -> d.reason() == DeletionReason.EMERGENCY && d.bytes() == 1000);
         assertThat(disk.usedRatio(dir)).isEqualTo(0.79);
         for (LogComponent c : List.of(LogComponent.INFRA, LogComponent.SYSTEM, LogComponent.AUTH)) {
@@ -150,20 +155,32 @@ class EmergencyCleanupTest {
 
         assertThat(deleted).extracting(Deletion::file).containsExactly(metrics);
         assertThat(auth).allMatch(Files::exists);
-        assertThat(reporter.warnings).singleElement().asString()
+        assertThat(reporter.warnings)
+                .singleElement()
+                .asString()
                 .contains("only auth archives within their retention are left (5 files, 10000 bytes)")
                 .contains("retention.emergency.auth=false");
-        assertThat(records).filteredOn(r -> r.level() == Level.ERROR).singleElement().satisfies(r -> {
-            assertThat(r.message()).isEqualTo("Disk usage still above threshold: only auth archives within their retention are left");
-            assertThat(r.fields()).containsEntry("protected_auth_files", 5L).containsEntry("protected_auth_bytes", 10_000L);
-        });
-        assertThat(gauge(job, "gateway.log.retention.emergency.protected.files")).isEqualTo(5);
-        assertThat(gauge(job, "gateway.log.retention.emergency.protected.bytes")).isEqualTo(10_000);
+        assertThat(records)
+                .filteredOn(r -> r.level() == Level.ERROR)
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.message())
+                            .isEqualTo(
+                                    "Disk usage still above threshold: only auth archives within their retention are left");
+                    assertThat(r.fields())
+                            .containsEntry("protected_auth_files", 5L)
+                            .containsEntry("protected_auth_bytes", 10_000L);
+                });
+        assertThat(gauge(job, "gateway.log.retention.emergency.protected.files"))
+                .isEqualTo(5);
+        assertThat(gauge(job, "gateway.log.retention.emergency.protected.bytes"))
+                .isEqualTo(10_000);
 
         // Space freed elsewhere: the alert gauge goes back to zero.
         disk.otherBytes(0);
         job.checkEmergency();
-        assertThat(gauge(job, "gateway.log.retention.emergency.protected.files")).isZero();
+        assertThat(gauge(job, "gateway.log.retention.emergency.protected.files"))
+                .isZero();
     }
 
     @Test
@@ -174,7 +191,8 @@ class EmergencyCleanupTest {
         RetentionJob job = job(disk, "retention.emergency.auth", "true");
 
         assertThat(job.checkEmergency()).extracting(Deletion::file).containsExactly(older, newer);
-        assertThat(gauge(job, "gateway.log.retention.emergency.protected.files")).isZero();
+        assertThat(gauge(job, "gateway.log.retention.emergency.protected.files"))
+                .isZero();
     }
 
     @Test
@@ -186,21 +204,32 @@ class EmergencyCleanupTest {
         job.checkEmergency();
 
         assertThat(m).doesNotExist();
-        assertThat(records).extracting(LogRecord::message).containsExactly(
-                "Disk usage above threshold: emergency cleanup of log archives",
-                "Deleted log archive to free disk space",
-                "Emergency cleanup of log archives finished");
+        assertThat(records)
+                .extracting(LogRecord::message)
+                .containsExactly(
+                        "Disk usage above threshold: emergency cleanup of log archives",
+                        "Deleted log archive to free disk space",
+                        "Emergency cleanup of log archives finished");
         assertThat(records).allMatch(r -> r.component() == LogComponent.SYSTEM && r.level() == Level.WARN);
-        assertThat(records.get(0).fields()).containsEntry("disk_used_percent", 87.0)
-                .containsEntry("threshold_percent", 85.0).containsEntry("target_percent", 80.0);
-        assertThat(records.get(1).fields()).containsEntry("file", m.toString())
-                .containsEntry("archive_component", "metrics").containsEntry("reason", "emergency")
-                .containsEntry("bytes_freed", 2000L).containsEntry("age_days", 2.0)
+        assertThat(records.get(0).fields())
+                .containsEntry("disk_used_percent", 87.0)
+                .containsEntry("threshold_percent", 85.0)
+                .containsEntry("target_percent", 80.0);
+        assertThat(records.get(1).fields())
+                .containsEntry("file", m.toString())
+                .containsEntry("archive_component", "metrics")
+                .containsEntry("reason", "emergency")
+                .containsEntry("bytes_freed", 2000L)
+                .containsEntry("age_days", 2.0)
                 .containsEntry("disk_used_percent", 87.0);
-        assertThat(records.get(2).fields()).containsEntry("files_deleted", 1).containsEntry("bytes_freed", 2000L)
+        assertThat(records.get(2).fields())
+                .containsEntry("files_deleted", 1)
+                .containsEntry("bytes_freed", 2000L)
                 .containsEntry("disk_used_percent", 85.0);
-        assertThat(DailyRetentionTest.value(job, "gateway.log.retention.deleted.files", "metrics", "emergency")).isEqualTo(1);
-        assertThat(DailyRetentionTest.value(job, "gateway.log.retention.deleted.bytes", "metrics", "emergency")).isEqualTo(2000);
+        assertThat(DailyRetentionTest.value(job, "gateway.log.retention.deleted.files", "metrics", "emergency"))
+                .isEqualTo(1);
+        assertThat(DailyRetentionTest.value(job, "gateway.log.retention.deleted.bytes", "metrics", "emergency"))
+                .isEqualTo(2000);
         assertThat(gauge(job, "gateway.log.disk.usage.ratio")).isEqualTo(0.85);
     }
 
@@ -217,11 +246,14 @@ class EmergencyCleanupTest {
         }
         FakeDisk disk = new FakeDisk(logs, CAPACITY, 90_000);
 
-        List<Deletion> deleted = job(new DailyRetentionTest.FixedCatalog(apiDir, lies), disk).checkEmergency();
+        List<Deletion> deleted =
+                job(new DailyRetentionTest.FixedCatalog(apiDir, lies), disk).checkEmergency();
 
         assertThat(deleted).isEmpty();
         assertThat(List.of(current, foreign, wrongComponent, outside)).allMatch(Files::exists);
-        assertThat(reporter.warnings).filteredOn(w -> w.startsWith("retention: refusing")).hasSize(4);
+        assertThat(reporter.warnings)
+                .filteredOn(w -> w.startsWith("retention: refusing"))
+                .hasSize(4);
     }
 
     @Test
@@ -240,8 +272,11 @@ class EmergencyCleanupTest {
     }
 
     static double gauge(RetentionJob job, String name) {
-        return job.measurements().stream().filter(m -> m.name().equals(name)).mapToDouble(Measurement::value)
-                .findFirst().orElseThrow();
+        return job.measurements().stream()
+                .filter(m -> m.name().equals(name))
+                .mapToDouble(Measurement::value)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -251,7 +286,8 @@ class EmergencyCleanupTest {
         Path olderHighSeq = logs.archive(LogComponent.METRICS, 2, now.minus(Duration.ofDays(3)), 5000);
         Files.setLastModifiedTime(newerLowSeq, java.nio.file.attribute.FileTime.from(now.minus(Duration.ofDays(9))));
         FakeDisk disk = new FakeDisk(logs, CAPACITY, 77_000); // 87 %: one file brings it to 82 % < 85 - 2
-        assertThat(job(disk, "retention.emergency.margin", "2").checkEmergency()).extracting(Deletion::file)
+        assertThat(job(disk, "retention.emergency.margin", "2").checkEmergency())
+                .extracting(Deletion::file)
                 .containsExactly(olderHighSeq);
         assertThat(newerLowSeq).exists();
     }

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Assumptions;
  * fails it in CI ({@code CI=true}), so that CI cannot go green by skipping. Keep the two alike.
  */
 final class Prerequisites {
-    private Prerequisites() {
-    }
+    private Prerequisites() {}
 
     static boolean inCi() {
         return Boolean.parseBoolean(System.getenv("CI")) || Boolean.getBoolean("ci");

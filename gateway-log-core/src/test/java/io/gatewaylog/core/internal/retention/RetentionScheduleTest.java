@@ -20,13 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
 class RetentionScheduleTest {
     @TempDir
     Path dir;
+
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final RecordingReporter reporter = new RecordingReporter();
 
     private RetentionJob job(Clock clock, String... kv) {
         LogRoot logs = new LogRoot(dir);
-        return RetentionJob.create(RetentionSettings.parse(settings(kv)), List.of(new DirectoryArchiveCatalog(dir)),
-                records::add, reporter, clock, new FakeDisk(logs, Long.MAX_VALUE, 0));
+        return RetentionJob.create(
+                RetentionSettings.parse(settings(kv)),
+                List.of(new DirectoryArchiveCatalog(dir)),
+                records::add,
+                reporter,
+                clock,
+                new FakeDisk(logs, Long.MAX_VALUE, 0));
     }
 
     @Test
@@ -96,8 +102,13 @@ class RetentionScheduleTest {
         MutableClock clock = new MutableClock("2024-06-15T12:00:00Z");
         LogRoot logs = new LogRoot(dir);
         FakeDisk disk = new FakeDisk(logs, 1_000_000, 0);
-        RetentionJob job = RetentionJob.create(RetentionSettings.parse(settings("retention.emergency.interval", "30s")),
-                List.of(new DirectoryArchiveCatalog(dir)), records::add, reporter, clock, disk);
+        RetentionJob job = RetentionJob.create(
+                RetentionSettings.parse(settings("retention.emergency.interval", "30s")),
+                List.of(new DirectoryArchiveCatalog(dir)),
+                records::add,
+                reporter,
+                clock,
+                disk);
         logs.current(LogComponent.API, 10);
 
         job.tick();
@@ -117,8 +128,13 @@ class RetentionScheduleTest {
         LogRoot logs = new LogRoot(dir);
         Path expired = logs.archive(LogComponent.METRICS, 1, Instant.now().minus(Duration.ofDays(8)), 10);
         Path young = logs.archive(LogComponent.METRICS, 2, Instant.now(), 10);
-        try (RetentionJob job = RetentionJob.start(settings(), List.of(new DirectoryArchiveCatalog(dir)), records::add,
-                reporter, Clock.systemUTC(), new FakeDisk(logs, Long.MAX_VALUE, 0))) {
+        try (RetentionJob job = RetentionJob.start(
+                settings(),
+                List.of(new DirectoryArchiveCatalog(dir)),
+                records::add,
+                reporter,
+                Clock.systemUTC(),
+                new FakeDisk(logs, Long.MAX_VALUE, 0))) {
             assertThat(retentionThreads()).isEqualTo(1);
             await().atMost(Duration.ofSeconds(10)).until(() -> !expired.toFile().exists());
             assertThat(young).exists();
@@ -131,11 +147,15 @@ class RetentionScheduleTest {
     @Test
     void noThreadWhenDisabledOrWithoutCatalogs() {
         await().atMost(Duration.ofSeconds(10)).until(() -> retentionThreads() == 0); // another test's, exiting
-        try (RetentionJob disabled = RetentionJob.start(settings("retention.enabled", "false"),
-                List.of(new DirectoryArchiveCatalog(dir)), records::add, reporter, Clock.systemUTC(),
-                DiskUsageProbe.fileStore());
-             RetentionJob none = RetentionJob.start(settings(), List.of(), records::add, reporter, Clock.systemUTC(),
-                     DiskUsageProbe.fileStore())) {
+        try (RetentionJob disabled = RetentionJob.start(
+                        settings("retention.enabled", "false"),
+                        List.of(new DirectoryArchiveCatalog(dir)),
+                        records::add,
+                        reporter,
+                        Clock.systemUTC(),
+                        DiskUsageProbe.fileStore());
+                RetentionJob none = RetentionJob.start(
+                        settings(), List.of(), records::add, reporter, Clock.systemUTC(), DiskUsageProbe.fileStore())) {
             assertThat(retentionThreads()).isZero();
             assertThat(disabled.measurements()).extracting(m -> m.name()).contains("gateway.log.disk.threshold.ratio");
             assertThat(none.measurements()).isNotEmpty();
@@ -144,6 +164,7 @@ class RetentionScheduleTest {
 
     private static long retentionThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("gateway-log-retention") && t.isAlive()).count();
+                .filter(t -> t.getName().equals("gateway-log-retention") && t.isAlive())
+                .count();
     }
 }

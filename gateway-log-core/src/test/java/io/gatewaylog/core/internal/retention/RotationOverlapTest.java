@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RotationOverlapTest {
     @TempDir
     Path dir;
+
     private final MutableClock clock = new MutableClock("2024-06-15T12:00:00Z");
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final RecordingReporter reporter = new RecordingReporter();
@@ -32,7 +33,7 @@ class RotationOverlapTest {
     void aFileCompressedOrRotatedBetweenListingAndDeletionIsSkippedWithoutHarm() throws IOException {
         LogRoot logs = new LogRoot(dir);
         Instant old = clock.instant().minus(Duration.ofDays(40));
-        Path rotated = logs.rotated(LogComponent.API, 1, old, 100);     // the compressor is about to take it
+        Path rotated = logs.rotated(LogComponent.API, 1, old, 100); // the compressor is about to take it
         Path oldGz = logs.archive(LogComponent.API, 0, old, 100);
         Path current = logs.current(LogComponent.API, 100);
         List<Path> madeDuringListing = new ArrayList<>();
@@ -60,8 +61,13 @@ class RotationOverlapTest {
                 return listed;
             }
         };
-        RetentionJob job = RetentionJob.create(RetentionSettings.parse(settings()), List.of(racing), records::add,
-                reporter, clock, new FakeDisk(logs, Long.MAX_VALUE, 0));
+        RetentionJob job = RetentionJob.create(
+                RetentionSettings.parse(settings()),
+                List.of(racing),
+                records::add,
+                reporter,
+                clock,
+                new FakeDisk(logs, Long.MAX_VALUE, 0));
 
         List<Deletion> first = job.runDaily();
 
@@ -71,8 +77,13 @@ class RotationOverlapTest {
         assertThat(madeDuringListing).allMatch(Files::exists);
 
         // The next run sees the compressed archive under its new name and deletes it; the young one stays.
-        RetentionJob next = RetentionJob.create(RetentionSettings.parse(settings()), List.of(real), records::add,
-                reporter, clock, new FakeDisk(logs, Long.MAX_VALUE, 0));
+        RetentionJob next = RetentionJob.create(
+                RetentionSettings.parse(settings()),
+                List.of(real),
+                records::add,
+                reporter,
+                clock,
+                new FakeDisk(logs, Long.MAX_VALUE, 0));
         assertThat(next.runDaily()).extracting(Deletion::file).containsExactly(madeDuringListing.get(0));
         assertThat(madeDuringListing.get(1)).exists();
         assertThat(current).exists();
@@ -90,27 +101,35 @@ class RotationOverlapTest {
         List<Path> young = new CopyOnWriteArrayList<>();
         AtomicReference<Throwable> writerFailure = new AtomicReference<>();
         Instant recent = clock.instant().minus(Duration.ofDays(1));
-        Thread writer = new Thread(() -> {
-            try {
-                for (long seq = 100; seq < 400; seq++) {
-                    // Rotate: current.log becomes a rotated file, a fresh current.log follows.
-                    Path rotated = apiDir.resolve(ArchiveNames.rotated(LogComponent.API, seq, recent.toEpochMilli()));
-                    Files.move(current, rotated, StandardCopyOption.ATOMIC_MOVE);
-                    LogRoot.write(current, 50);
-                    // Compress: .gz.tmp, renamed to .gz, then the source removed (as the file sink does).
-                    Path gz = rotated.resolveSibling(rotated.getFileName() + ".gz");
-                    Path tmp = gz.resolveSibling(gz.getFileName() + ".tmp");
-                    Files.copy(rotated, tmp);
-                    Files.move(tmp, gz, StandardCopyOption.ATOMIC_MOVE);
-                    Files.delete(rotated);
-                    young.add(gz);
-                }
-            } catch (Throwable t) {
-                writerFailure.set(t);
-            }
-        }, "rotating-writer");
-        RetentionJob job = RetentionJob.create(RetentionSettings.parse(settings()),
-                List.of(new DirectoryArchiveCatalog(dir)), records::add, reporter, clock, new FakeDisk(logs, Long.MAX_VALUE, 0));
+        Thread writer = new Thread(
+                () -> {
+                    try {
+                        for (long seq = 100; seq < 400; seq++) {
+                            // Rotate: current.log becomes a rotated file, a fresh current.log follows.
+                            Path rotated =
+                                    apiDir.resolve(ArchiveNames.rotated(LogComponent.API, seq, recent.toEpochMilli()));
+                            Files.move(current, rotated, StandardCopyOption.ATOMIC_MOVE);
+                            LogRoot.write(current, 50);
+                            // Compress: .gz.tmp, renamed to .gz, then the source removed (as the file sink does).
+                            Path gz = rotated.resolveSibling(rotated.getFileName() + ".gz");
+                            Path tmp = gz.resolveSibling(gz.getFileName() + ".tmp");
+                            Files.copy(rotated, tmp);
+                            Files.move(tmp, gz, StandardCopyOption.ATOMIC_MOVE);
+                            Files.delete(rotated);
+                            young.add(gz);
+                        }
+                    } catch (Throwable t) {
+                        writerFailure.set(t);
+                    }
+                },
+                "rotating-writer");
+        RetentionJob job = RetentionJob.create(
+                RetentionSettings.parse(settings()),
+                List.of(new DirectoryArchiveCatalog(dir)),
+                records::add,
+                reporter,
+                clock,
+                new FakeDisk(logs, Long.MAX_VALUE, 0));
 
         writer.start();
         while (writer.isAlive()) {

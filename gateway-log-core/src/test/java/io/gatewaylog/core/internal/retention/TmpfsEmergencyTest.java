@@ -36,9 +36,11 @@ class TmpfsEmergencyTest {
     @BeforeEach
     void mount() throws Exception {
         // Not a prerequisite CI can install: elsewhere than on Linux the suite always skips.
-        assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux"),
+        assumeTrue(
+                System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux"),
                 "skipped: mounting a tmpfs needs Linux");
-        Prerequisites.require("root".equals(System.getProperty("user.name")),
+        Prerequisites.require(
+                "root".equals(System.getProperty("user.name")),
                 "skipped: mounting a tmpfs needs root (run the build as root, or in CI's container)");
         mountPoint = Files.createTempDirectory("gateway-log-tmpfs");
         String out = run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mountPoint.toString());
@@ -80,8 +82,13 @@ class TmpfsEmergencyTest {
         double before = probe.usedRatio(mountPoint);
         List<LogRecord> records = new CopyOnWriteArrayList<>();
         RecordingReporter reporter = new RecordingReporter();
-        RetentionJob job = RetentionJob.create(RetentionSettings.parse(settings()),
-                List.of(new DirectoryArchiveCatalog(mountPoint)), records::add, reporter, Clock.systemUTC(), probe);
+        RetentionJob job = RetentionJob.create(
+                RetentionSettings.parse(settings()),
+                List.of(new DirectoryArchiveCatalog(mountPoint)),
+                records::add,
+                reporter,
+                Clock.systemUTC(),
+                probe);
 
         job.tick(); // the start-up run: nothing has expired, the disk is over 85 %
 
@@ -93,9 +100,12 @@ class TmpfsEmergencyTest {
         assertThat(others).as("protocol, api and auth are more valuable").allMatch(Files::exists);
         long kept = metrics.stream().filter(Files::exists).count();
         assertThat(kept).isLessThan(metrics.size());
-        assertThat(metrics.subList(0, (int) kept)).as("the newest metrics archives are the ones kept").allMatch(Files::exists);
+        assertThat(metrics.subList(0, (int) kept))
+                .as("the newest metrics archives are the ones kept")
+                .allMatch(Files::exists);
         assertThat(reporter.errors).isEmpty();
-        assertThat(EmergencyCleanupTest.gauge(job, "gateway.log.disk.usage.ratio")).isEqualTo(after);
+        assertThat(EmergencyCleanupTest.gauge(job, "gateway.log.disk.usage.ratio"))
+                .isEqualTo(after);
         assertThat(records).isNotEmpty();
     }
 
@@ -114,19 +124,27 @@ class TmpfsEmergencyTest {
         Path expired = logs.archive(LogComponent.AUTH, seq, now.minus(java.time.Duration.ofDays(400)), 128 * 1024);
         List<LogRecord> records = new CopyOnWriteArrayList<>();
         RecordingReporter reporter = new RecordingReporter();
-        RetentionJob job = RetentionJob.create(RetentionSettings.parse(settings()),
-                List.of(new DirectoryArchiveCatalog(mountPoint)), records::add, reporter, Clock.systemUTC(), probe);
+        RetentionJob job = RetentionJob.create(
+                RetentionSettings.parse(settings()),
+                List.of(new DirectoryArchiveCatalog(mountPoint)),
+                records::add,
+                reporter,
+                Clock.systemUTC(),
+                probe);
 
         job.checkEmergency();
 
         assertThat(expired).as("past its retention: may go").doesNotExist();
         assertThat(auth).as("within their retention: kept").allMatch(Files::exists);
         assertThat(probe.usedRatio(mountPoint)).isGreaterThan(0.85);
-        assertThat(reporter.warnings).anyMatch(w -> w.contains("only auth archives within their retention are left ("
-                + auth.size() + " files"));
-        assertThat(records).anyMatch(r -> r.level() == io.gatewaylog.api.Level.ERROR
-                && r.fields().get("protected_auth_files").equals((long) auth.size()));
-        assertThat(EmergencyCleanupTest.gauge(job, "gateway.log.retention.emergency.protected.files")).isEqualTo(auth.size());
+        assertThat(reporter.warnings)
+                .anyMatch(w ->
+                        w.contains("only auth archives within their retention are left (" + auth.size() + " files"));
+        assertThat(records)
+                .anyMatch(r -> r.level() == io.gatewaylog.api.Level.ERROR
+                        && r.fields().get("protected_auth_files").equals((long) auth.size()));
+        assertThat(EmergencyCleanupTest.gauge(job, "gateway.log.retention.emergency.protected.files"))
+                .isEqualTo(auth.size());
     }
 
     /** Runs a command; null on success, else its output. */

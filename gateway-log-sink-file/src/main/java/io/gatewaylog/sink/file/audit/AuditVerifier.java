@@ -34,11 +34,11 @@ public final class AuditVerifier {
     /** Exit status: wrong usage, or the files could not be read. */
     public static final int ERROR = 2;
 
-    private static final String USAGE = "usage: java -cp <gateway-log-sink-file and gateway-log-api jars> "
-            + AuditVerifier.class.getName() + " --dir <log root>/auth [--key-file <HMAC key file>] [--expect-seq <n>] [--no-head]";
+    private static final String USAGE =
+            "usage: java -cp <gateway-log-sink-file and gateway-log-api jars> " + AuditVerifier.class.getName()
+                    + " --dir <log root>/auth [--key-file <HMAC key file>] [--expect-seq <n>] [--no-head]";
 
-    private AuditVerifier() {
-    }
+    private AuditVerifier() {}
 
     /** What went wrong first. */
     public enum Kind {
@@ -94,8 +94,16 @@ public final class AuditVerifier {
      * @param warnings what an auditor should know although nothing was found wrong (e.g. the head was
      *        created after sealed records existed: a truncation before then cannot be ruled out)
      */
-    public record Result(long records, long firstSeq, long lastSeq, String lastHash, long unsealedLines, int files,
-                         Problem problem, long headSeq, List<String> warnings) {
+    public record Result(
+            long records,
+            long firstSeq,
+            long lastSeq,
+            String lastHash,
+            long unsealedLines,
+            int files,
+            Problem problem,
+            long headSeq,
+            List<String> warnings) {
         public Result {
             warnings = List.copyOf(warnings);
         }
@@ -118,14 +126,27 @@ public final class AuditVerifier {
             } else if (records == 0) {
                 b.append("INTACT: no records (").append(files).append(" files)");
             } else {
-                b.append("INTACT: ").append(records).append(" sealed records, seq ").append(firstSeq).append("..")
-                        .append(lastSeq).append(", in ").append(files).append(" files; last hash ").append(lastHash)
+                b.append("INTACT: ")
+                        .append(records)
+                        .append(" sealed records, seq ")
+                        .append(firstSeq)
+                        .append("..")
+                        .append(lastSeq)
+                        .append(", in ")
+                        .append(files)
+                        .append(" files; last hash ")
+                        .append(lastHash)
                         .append(headSeq > 0 ? "; chain head at seq " + headSeq : "");
                 if (firstSeq > 1) {
-                    b.append("\nnote: records before seq ").append(firstSeq).append(" are not present (pruned by retention)");
+                    b.append("\nnote: records before seq ")
+                            .append(firstSeq)
+                            .append(" are not present (pruned by retention)");
                 }
                 if (unsealedLines > 0) {
-                    b.append("\nnote: ").append(unsealedLines).append(" lines before seq ").append(firstSeq)
+                    b.append("\nnote: ")
+                            .append(unsealedLines)
+                            .append(" lines before seq ")
+                            .append(firstSeq)
                             .append(" are not sealed (written before sealing began?); without a key they cannot be told"
                                     + " from lines added later");
                 }

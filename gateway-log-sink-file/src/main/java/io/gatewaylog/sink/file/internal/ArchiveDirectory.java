@@ -29,7 +29,7 @@ final class ArchiveDirectory {
      */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     /** Retention's change listener; none until retention starts (it prunes everything once then). */
-    private volatile Consumer<LogComponent> listener = c -> { };
+    private volatile Consumer<LogComponent> listener = c -> {};
 
     ArchiveDirectory(FileSettings settings, FileCounters counters, Reporter reporter) {
         this.settings = settings;

@@ -33,11 +33,12 @@ final class ComponentFile {
     private final RecordEncoder encoder;
     /** Seals each line into the audit hash chain (the auth component); null: lines are not sealed. */
     private final AuditChain audit;
+
     private final LineBuffer buffer = new LineBuffer(BUFFERED_BYTES * 2);
     private final ReentrantLock lock = new ReentrantLock();
-    private volatile Thread lastWriter;
     /** current.log's channel, size and crash-safe writes. */
     private final CurrentLog log;
+
     private final Rotation rotation;
     /** The newest record in current.log and the buffer, epoch millis; MIN_VALUE if none. */
     private long newestMillis;
@@ -45,10 +46,20 @@ final class ComponentFile {
     private int[] lineEnds = new int[256];
     /** Failure reporting (once until writing works again) and write-through after a failure. */
     private final WriteFailures failures;
+
     private boolean closed;
 
-    ComponentFile(FileSettings settings, RecordEncoder encoder, Compressor compressor, ArchiveDirectory archives,
-                  FileCounters counters, Reporter reporter, long nextSequence, long newestMillis, AuditChain audit) throws IOException {
+    ComponentFile(
+            FileSettings settings,
+            RecordEncoder encoder,
+            Compressor compressor,
+            ArchiveDirectory archives,
+            FileCounters counters,
+            Reporter reporter,
+            long nextSequence,
+            long newestMillis,
+            AuditChain audit)
+            throws IOException {
         this.settings = settings;
         this.current = settings.currentFile();
         this.encoder = encoder;
@@ -62,10 +73,6 @@ final class ComponentFile {
 
     FileSettings settings() {
         return settings;
-    }
-
-    Thread lastWriter() {
-        return lastWriter;
     }
 
     /**
@@ -82,7 +89,6 @@ final class ComponentFile {
             if (closed) {
                 throw new IOException("file sink is closed");
             }
-            lastWriter = Thread.currentThread();
             return writeLocked(batch);
         } finally {
             lock.unlock();
@@ -128,7 +134,9 @@ final class ComponentFile {
                 }
                 lineEnd(lines++, buffer.size());
             }
-            if (settings.durability() != Durability.BUFFERED || failures.writeThrough() || buffer.size() >= BUFFERED_BYTES) {
+            if (settings.durability() != Durability.BUFFERED
+                    || failures.writeThrough()
+                    || buffer.size() >= BUFFERED_BYTES) {
                 log.writeOut(buffer, buffer.size());
                 buffer.reset();
             }
@@ -148,8 +156,14 @@ final class ComponentFile {
      * returns how many: those written before a rotation in the batch, then those whose whole line is in
      * the file (or, in buffered mode, whole in the buffer). A torn line never stays anywhere.
      */
-    private int rollBack(List<LogRecord> batch, Throwable e, boolean encoding, int batchStart, int firstInBuffer,
-                         int lines, long newestBefore) {
+    private int rollBack(
+            List<LogRecord> batch,
+            Throwable e,
+            boolean encoding,
+            int batchStart,
+            int firstInBuffer,
+            int lines,
+            long newestBefore) {
         int kept;
         if (!encoding) {
             // Writing, rotating or opening failed: keep what reached the file (writeOut said how much).

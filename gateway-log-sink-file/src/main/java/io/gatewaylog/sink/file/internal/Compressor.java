@@ -32,8 +32,8 @@ final class Compressor implements AutoCloseable {
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final ArrayDeque<Task> deferred = new ArrayDeque<>();
     /** Compressions not due yet, earliest first; touched by the compressor thread only. */
-    private final PriorityQueue<Task> delayed = new PriorityQueue<>(
-            (a, b) -> Long.signum(a.dueNanos() - b.dueNanos()));
+    private final PriorityQueue<Task> delayed = new PriorityQueue<>((a, b) -> Long.signum(a.dueNanos() - b.dueNanos()));
+
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger delayedCount = new AtomicInteger();
     private final byte[] buffer = new byte[64 * 1024];
@@ -52,11 +52,10 @@ final class Compressor implements AutoCloseable {
      * @param counters where failures are counted
      * @param dueNanos when it may run ({@link System#nanoTime()})
      */
-    record Task(ArchiveDirectory directory, Path source, FileCounters counters, long dueNanos) {
-    }
+    record Task(ArchiveDirectory directory, Path source, FileCounters counters, long dueNanos) {}
 
     Compressor(Reporter reporter) {
-        this(reporter, path -> { });
+        this(reporter, path -> {});
     }
 
     /** With a hook run before each task: tests use it to hold the thread and observe the queue. */
@@ -183,8 +182,10 @@ final class Compressor implements AutoCloseable {
             t.counters().failures.incrementAndGet();
             if (!failing) {
                 failing = true;
-                reporter.error("file sink: compressing in " + t.directory().directory() + " failed"
-                        + " (the rotated file stays uncompressed and is retried every second)", e);
+                reporter.error(
+                        "file sink: compressing in " + t.directory().directory() + " failed"
+                                + " (the rotated file stays uncompressed and is retried every second)",
+                        e);
             }
             if (deferOnFailure && !(closing && Thread.currentThread().isInterrupted())) {
                 deferred.add(t);
@@ -210,8 +211,8 @@ final class Compressor implements AutoCloseable {
         try {
             thread.join(Math.max(1, timeout.toMillis()));
             if (thread.isAlive()) {
-                reporter.warn("file sink: compression did not finish within " + timeout + "; "
-                        + pending.get() + " rotated files are compressed at the next start");
+                reporter.warn("file sink: compression did not finish within " + timeout + "; " + pending.get()
+                        + " rotated files are compressed at the next start");
                 thread.interrupt();
                 thread.join(5_000);
             }

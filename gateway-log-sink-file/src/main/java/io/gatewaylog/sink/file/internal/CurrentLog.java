@@ -19,8 +19,8 @@ import java.util.Set;
  * under that file's lock.
  */
 final class CurrentLog {
-    private static final Set<OpenOption> OPEN_OPTIONS = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            LinkOption.NOFOLLOW_LINKS);
+    private static final Set<OpenOption> OPEN_OPTIONS =
+            Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
 
     private final FileSettings settings;
     private final Path current;
@@ -28,6 +28,7 @@ final class CurrentLog {
     private final Reporter reporter;
     /** Moved to the last line written; null: lines are not sealed. */
     private final AuditChain audit;
+
     private FileChannel channel;
     /** Bytes of current.log on disk (everything before them is whole lines). */
     private long size;
@@ -38,6 +39,7 @@ final class CurrentLog {
     private int wroteBeforeFailure;
     /** A failed write could not be truncated back: cut current.log back to {@link #size} when reopening. */
     private boolean cutBackOnOpen;
+
     private boolean modeChecked;
 
     CurrentLog(FileSettings settings, FileCounters counters, Reporter reporter, AuditChain audit) {
@@ -94,8 +96,10 @@ final class CurrentLog {
                 audit.written(buffer.array(), to, settings.durability() == Durability.FSYNC);
             } catch (Throwable e) {
                 // The lines are written; only the head lags (it may, never run ahead). Reported, not thrown.
-                reporter.error("file sink: cannot update the audit chain head in " + settings.directory()
-                        + "; a truncation of the newest records would not be detected until it works again", e);
+                reporter.error(
+                        "file sink: cannot update the audit chain head in " + settings.directory()
+                                + "; a truncation of the newest records would not be detected until it works again",
+                        e);
             }
         }
     }
@@ -127,7 +131,8 @@ final class CurrentLog {
     Path rotate(long sequence, long newestMillis) throws IOException {
         long seq = sequence;
         Path rotated = current.resolveSibling(ArchiveNames.rotated(settings.component(), seq, newestMillis));
-        while (Files.exists(rotated, LinkOption.NOFOLLOW_LINKS) || Files.exists(Path.of(rotated + ".gz"), LinkOption.NOFOLLOW_LINKS)) {
+        while (Files.exists(rotated, LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(Path.of(rotated + ".gz"), LinkOption.NOFOLLOW_LINKS)) {
             // Never replace a file (or a planted link) by the rename: take the next free sequence.
             rotated = current.resolveSibling(ArchiveNames.rotated(settings.component(), ++seq, newestMillis));
         }
@@ -153,7 +158,8 @@ final class CurrentLog {
     void open() throws IOException {
         FilePermissions.createDirectory(settings.directory(), settings.dirMode());
         boolean created = !Files.exists(current, LinkOption.NOFOLLOW_LINKS);
-        FileChannel ch = FileChannel.open(current, OPEN_OPTIONS, FilePermissions.attributes(current, settings.fileMode()));
+        FileChannel ch =
+                FileChannel.open(current, OPEN_OPTIONS, FilePermissions.attributes(current, settings.fileMode()));
         try {
             if (created) {
                 FilePermissions.apply(current, settings.fileMode());
@@ -188,5 +194,4 @@ final class CurrentLog {
             }
         }
     }
-
 }

@@ -37,8 +37,7 @@ final class DirectoryGuard {
     private static final int STICKY = 01000;
     private static final List<String> OWN_FILES = List.of(RotatingFileSink.CURRENT, DirectoryLock.FILE, ".audit-head");
 
-    private DirectoryGuard() {
-    }
+    private DirectoryGuard() {}
 
     /**
      * Checks the root and every directory above it.
@@ -55,8 +54,11 @@ final class DirectoryGuard {
         for (Path p = real; p != null; p = p.getParent()) {
             String problem = problem(p, me, !p.equals(real));
             if (problem != null) {
-                throw refused(root, p.equals(real) ? p + " (the log directory)" : p + " (a parent of the log directory)",
-                        problem, me);
+                throw refused(
+                        root,
+                        p.equals(real) ? p + " (the log directory)" : p + " (a parent of the log directory)",
+                        problem,
+                        me);
             }
         }
     }
@@ -67,10 +69,14 @@ final class DirectoryGuard {
      */
     static void checkComponentDirectory(Path root, Path dir, boolean strict) throws IOException {
         if (Files.isSymbolicLink(dir)) {
-            throw new InvalidSettingException(FileSinkConfig.DIR, root.toString(), "a log directory whose component"
-                    + " directories are directories, not links: " + dir + " is a symbolic link (to "
-                    + Files.readSymbolicLink(dir) + "); the file sink never follows links inside the log directory."
-                    + " Replace it with a directory (link the whole log directory instead, if it must live elsewhere)");
+            throw new InvalidSettingException(
+                    FileSinkConfig.DIR,
+                    root.toString(),
+                    "a log directory whose component"
+                            + " directories are directories, not links: " + dir + " is a symbolic link (to "
+                            + Files.readSymbolicLink(dir)
+                            + "); the file sink never follows links inside the log directory."
+                            + " Replace it with a directory (link the whole log directory instead, if it must live elsewhere)");
         }
         if (!strict || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || !unix(dir)) {
             return;
@@ -78,7 +84,11 @@ final class DirectoryGuard {
         int me = myUid();
         int uid = (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
         if (uid != 0 && uid != me) {
-            throw refused(root, dir + " (a component directory)", "owned by " + owner(dir) + ", not by root or uid " + me, me);
+            throw refused(
+                    root,
+                    dir + " (a component directory)",
+                    "owned by " + owner(dir) + ", not by root or uid " + me,
+                    me);
         }
     }
 
@@ -89,8 +99,12 @@ final class DirectoryGuard {
         }
         int mode = (Integer) Files.getAttribute(dir, "unix:mode", LinkOption.NOFOLLOW_LINKS);
         if ((mode & 022) != 0) {
-            throw refused(root, dir + " (a component directory)", "writable by " + writers(mode) + " (mode "
-                    + octal(mode) + ", owner " + owner(dir) + ") and its mode could not be set", myUid());
+            throw refused(
+                    root,
+                    dir + " (a component directory)",
+                    "writable by " + writers(mode) + " (mode " + octal(mode) + ", owner " + owner(dir)
+                            + ") and its mode could not be set",
+                    myUid());
         }
     }
 
@@ -105,8 +119,9 @@ final class DirectoryGuard {
                 Path aside = dir.resolve(name + ".symlink-" + System.currentTimeMillis());
                 String target = String.valueOf(Files.readSymbolicLink(p));
                 Files.move(p, aside, LinkOption.NOFOLLOW_LINKS); // renames the link, never its target
-                reporter.error("file sink: " + p + " was a symbolic link (to " + target + "); it is not followed:"
-                        + " renamed to " + aside.getFileName() + ", a new regular file is used",
+                reporter.error(
+                        "file sink: " + p + " was a symbolic link (to " + target + "); it is not followed:"
+                                + " renamed to " + aside.getFileName() + ", a new regular file is used",
                         new SecurityException("symbolic link in the log directory"));
             }
         }
@@ -114,10 +129,12 @@ final class DirectoryGuard {
             for (Path p : files) {
                 String name = p.getFileName().toString();
                 String base = name.endsWith(GzipArchive.TMP_SUFFIX)
-                        ? name.substring(0, name.length() - GzipArchive.TMP_SUFFIX.length()) : name;
+                        ? name.substring(0, name.length() - GzipArchive.TMP_SUFFIX.length())
+                        : name;
                 if (ArchiveNames.parse(base).isPresent() && Files.isSymbolicLink(p)) {
-                    reporter.error("file sink: " + p + " is a symbolic link (to " + Files.readSymbolicLink(p)
-                            + "); it is never read, compressed, pruned or deleted through, and retention ignores it",
+                    reporter.error(
+                            "file sink: " + p + " is a symbolic link (to " + Files.readSymbolicLink(p)
+                                    + "); it is never read, compressed, pruned or deleted through, and retention ignores it",
                             new SecurityException("symbolic link in the log directory"));
                 }
             }
@@ -133,7 +150,9 @@ final class DirectoryGuard {
         if (uid != 0 && uid != me) {
             return "owned by " + owner(dir) + " (mode " + octal(mode) + "), not by root or by this process's user";
         }
-        if ((mode & 022) != 0 && !(parent && (mode & STICKY) != 0) && !((mode & 002) == 0 && privateGroup(dir, uid, me))) {
+        if ((mode & 022) != 0
+                && !(parent && (mode & STICKY) != 0)
+                && !((mode & 002) == 0 && privateGroup(dir, uid, me))) {
             return "writable by " + writers(mode) + " (mode " + octal(mode) + ", owner " + owner(dir) + ")"
                     + ((mode & 002) != 0 && parent ? " without the sticky bit" : "");
         }
@@ -171,11 +190,16 @@ final class DirectoryGuard {
     }
 
     private static InvalidSettingException refused(Path root, String where, String problem, int me) {
-        return new InvalidSettingException(FileSinkConfig.DIR, root.toString(), "a log directory no other user can"
-                + " change: " + where + " is " + problem + ". Every directory from the log directory up to / must be"
-                + " owned by root or by this process's user (uid " + me + ") and not writable by group or others"
-                + " (a parent may be world-writable only with the sticky bit, like /tmp). Fix the directory, or set "
-                + FileSinkConfig.STRICT + "=false to accept it");
+        return new InvalidSettingException(
+                FileSinkConfig.DIR,
+                root.toString(),
+                "a log directory no other user can"
+                        + " change: " + where + " is " + problem
+                        + ". Every directory from the log directory up to / must be"
+                        + " owned by root or by this process's user (uid " + me
+                        + ") and not writable by group or others"
+                        + " (a parent may be world-writable only with the sticky bit, like /tmp). Fix the directory, or set "
+                        + FileSinkConfig.STRICT + "=false to accept it");
     }
 
     private static String writers(int mode) {

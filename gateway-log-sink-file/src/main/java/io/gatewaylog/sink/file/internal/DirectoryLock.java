@@ -60,8 +60,14 @@ final class DirectoryLock implements AutoCloseable {
 
     private static DirectoryLock lock(Path key, Path dir, Path file, Set<PosixFilePermission> mode) throws IOException {
         // Never through a link: a .lock planted as a link would make us create or truncate its target.
-        FileChannel channel = FileChannel.open(file, Set.<OpenOption>of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), FilePermissions.attributes(file, mode));
+        FileChannel channel = FileChannel.open(
+                file,
+                Set.<OpenOption>of(
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.READ,
+                        StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS),
+                FilePermissions.attributes(file, mode));
         FileLock lock;
         try {
             lock = channel.tryLock();

@@ -19,13 +19,29 @@ final class FileCounters {
     List<Measurement> measurements(LogComponent component) {
         Map<String, String> tags = Map.of("component", component.id());
         return List.of(
-                Measurement.counter("gateway.log.file.bytes.written", tags, "bytes",
-                        "Bytes written to the component's log files", bytesWritten::get),
-                Measurement.counter("gateway.log.file.rotations", tags, null,
-                        "Rotations of the component's current.log", rotations::get),
-                Measurement.counter("gateway.log.file.compression.seconds", tags, "seconds",
-                        "Time spent compressing rotated files, in total", () -> compressionNanos.get() / 1e9),
-                Measurement.counter("gateway.log.file.failures", tags, null,
-                        "Failed writes, rotations and compressions (disk full, I/O errors)", failures::get));
+                Measurement.counter(
+                        "gateway.log.file.bytes.written",
+                        tags,
+                        "bytes",
+                        "Bytes written to the component's log files",
+                        bytesWritten::get),
+                Measurement.counter(
+                        "gateway.log.file.rotations",
+                        tags,
+                        null,
+                        "Rotations of the component's current.log",
+                        rotations::get),
+                Measurement.counter(
+                        "gateway.log.file.compression.seconds",
+                        tags,
+                        "seconds",
+                        "Time spent compressing rotated files, in total",
+                        () -> compressionNanos.get() / 1e9),
+                Measurement.counter(
+                        "gateway.log.file.failures",
+                        tags,
+                        null,
+                        "Failed writes, rotations and compressions (disk full, I/O errors)",
+                        failures::get));
     }
 }

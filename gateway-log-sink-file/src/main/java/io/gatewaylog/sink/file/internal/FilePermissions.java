@@ -6,8 +6,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
@@ -28,8 +28,7 @@ public final class FilePermissions {
         PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ,
     };
 
-    private FilePermissions() {
-    }
+    private FilePermissions() {}
 
     /**
      * Parses an octal ({@code 0640}, {@code 640}) or symbolic ({@code rw-r-----}) mode that grants the
@@ -37,8 +36,8 @@ public final class FilePermissions {
      *
      * @throws InvalidSettingException naming {@code key}, the value and what is allowed
      */
-    public static Set<PosixFilePermission> parse(String key, String raw, Set<PosixFilePermission> required,
-                                                 String example) {
+    public static Set<PosixFilePermission> parse(
+            String key, String raw, Set<PosixFilePermission> required, String example) {
         String v = raw.trim();
         Set<PosixFilePermission> perms = null;
         if (v.matches("0?[0-7]{3}")) {
@@ -57,9 +56,12 @@ public final class FilePermissions {
             }
         }
         if (perms == null || !perms.containsAll(required)) {
-            throw new InvalidSettingException(key, raw, "an octal mode such as " + example + " (or "
-                    + PosixFilePermissions.toString(parse(key, example, required, example))
-                    + ") that gives the owner at least " + PosixFilePermissions.toString(ownerOnly(required)));
+            throw new InvalidSettingException(
+                    key,
+                    raw,
+                    "an octal mode such as " + example + " (or "
+                            + PosixFilePermissions.toString(parse(key, example, required, example))
+                            + ") that gives the owner at least " + PosixFilePermissions.toString(ownerOnly(required)));
         }
         return perms;
     }
@@ -121,7 +123,8 @@ public final class FilePermissions {
      */
     static void apply(Path path, Set<PosixFilePermission> mode) throws IOException {
         if (mode != null && supported(path)) {
-            Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setPermissions(mode);
+            Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setPermissions(mode);
         }
     }
 

@@ -22,10 +22,19 @@ import java.util.Set;
  * @param auditKey the chain's HMAC key, or null for plain SHA-256
  * @param compressDelay how long a rotated file stays uncompressed after its rotation (zero: compressed at once)
  */
-public record FileSettings(LogComponent component, Path directory, long rotationSize, int backups,
-                           Durability durability, Set<PosixFilePermission> dirMode,
-                           Set<PosixFilePermission> fileMode, boolean compress, int compressionLevel,
-                           boolean audit, byte[] auditKey, Duration compressDelay) {
+public record FileSettings(
+        LogComponent component,
+        Path directory,
+        long rotationSize,
+        int backups,
+        Durability durability,
+        Set<PosixFilePermission> dirMode,
+        Set<PosixFilePermission> fileMode,
+        boolean compress,
+        int compressionLevel,
+        boolean audit,
+        byte[] auditKey,
+        Duration compressDelay) {
 
     public FileSettings {
         dirMode = Set.copyOf(dirMode);

@@ -25,13 +25,16 @@ import java.util.Set;
  * rule): a global {@code sink.file.file.mode=0644} meant for the other components must not make the audit
  * log world-readable by accident. Unknown {@code sink.file.*} keys are refused by the core's start-up check.
  */
-public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, boolean strictPermissions,
-                             Map<LogComponent, FileSettings> components) {
+public record FileSinkConfig(
+        Path root,
+        Set<PosixFilePermission> rootMode,
+        boolean strictPermissions,
+        Map<LogComponent, FileSettings> components) {
     static final String DIR = CommonSettings.DIR.name();
     static final String STRICT = FileSinkKeys.STRICT.name();
 
-    private static final Set<PosixFilePermission> OWNER_RWX = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+    private static final Set<PosixFilePermission> OWNER_RWX = EnumSet.of(
+            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
     private static final Set<PosixFilePermission> OWNER_RW =
             EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
@@ -74,14 +77,24 @@ public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, boole
         boolean auth = c == LogComponent.AUTH;
         boolean audit = auth && s.get(FileSinkKeys.AUDIT);
         byte[] auditKey = audit ? auditKey(s) : null;
-        return new FileSettings(c, dir.resolve(c.id()), s.get(CommonSettings.ROTATION_SIZE),
-                s.get(CommonSettings.BACKUPS), s.get(FileSinkKeys.DURABILITY), mode(s, FileSinkKeys.DIR_MODE, OWNER_RWX),
-                mode(s, FileSinkKeys.FILE_MODE, OWNER_RW), s.get(FileSinkKeys.COMPRESS),
-                s.get(FileSinkKeys.COMPRESSION_LEVEL), audit, auditKey, s.get(FileSinkKeys.COMPRESS_DELAY));
+        return new FileSettings(
+                c,
+                dir.resolve(c.id()),
+                s.get(CommonSettings.ROTATION_SIZE),
+                s.get(CommonSettings.BACKUPS),
+                s.get(FileSinkKeys.DURABILITY),
+                mode(s, FileSinkKeys.DIR_MODE, OWNER_RWX),
+                mode(s, FileSinkKeys.FILE_MODE, OWNER_RW),
+                s.get(FileSinkKeys.COMPRESS),
+                s.get(FileSinkKeys.COMPRESSION_LEVEL),
+                audit,
+                auditKey,
+                s.get(FileSinkKeys.COMPRESS_DELAY));
     }
 
     /** A mode; a bad one's message gives the view's own default as the example. */
-    private static Set<PosixFilePermission> mode(Settings s, SettingKey<String> key, Set<PosixFilePermission> required) {
+    private static Set<PosixFilePermission> mode(
+            Settings s, SettingKey<String> key, Set<PosixFilePermission> required) {
         String example = key.defaultValue(s.profile(), s.component().orElse(null));
         return FilePermissions.parse(s.keyAsSet(key), s.get(key), required, example);
     }
@@ -102,9 +115,13 @@ public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, boole
     /** With strict permissions a directory mode may not let group or others write (they could swap our files). */
     private static void checkNotWritableByOthers(String key, Set<PosixFilePermission> mode) {
         if (mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
-            throw new InvalidSettingException(key, FilePermissions.octal(mode), "a mode that does not let group or"
-                    + " others write (e.g. 0750) while " + STRICT + "=true: they could rename or replace the log files;"
-                    + " set " + STRICT + "=false to allow it");
+            throw new InvalidSettingException(
+                    key,
+                    FilePermissions.octal(mode),
+                    "a mode that does not let group or"
+                            + " others write (e.g. 0750) while " + STRICT
+                            + "=true: they could rename or replace the log files;"
+                            + " set " + STRICT + "=false to allow it");
         }
     }
 
@@ -117,8 +134,11 @@ public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, boole
         try {
             return AuditChain.readKey(Path.of(file));
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidSettingException(s.keyAsSet(FileSinkKeys.AUDIT_KEY_FILE), file, "a readable file holding"
-                    + " an HMAC key of at least " + AuditChain.MIN_KEY_BYTES + " bytes (" + e.getMessage() + ")");
+            throw new InvalidSettingException(
+                    s.keyAsSet(FileSinkKeys.AUDIT_KEY_FILE),
+                    file,
+                    "a readable file holding" + " an HMAC key of at least " + AuditChain.MIN_KEY_BYTES + " bytes ("
+                            + e.getMessage() + ")");
         }
     }
 
@@ -132,11 +152,12 @@ public record FileSinkConfig(Path root, Set<PosixFilePermission> rootMode, boole
             for (String key : root.keysWithPrefix(scope + FileSinkKeys.PREFIX)) {
                 String bare = key.substring(scope.length());
                 String dotted = bare.replace('-', '.');
-                boolean known = bare.equals(FileSinkKeys.PREFIX + "enabled") || FileSinkKeys.KEYS.stream()
-                        .anyMatch(k -> k.matches(bare) || k.name().equals(dotted));
+                boolean known = bare.equals(FileSinkKeys.PREFIX + "enabled")
+                        || FileSinkKeys.KEYS.stream()
+                                .anyMatch(k -> k.matches(bare) || k.name().equals(dotted));
                 if (!known) {
-                    throw new InvalidSettingException(key, root.get(key).orElse(""),
-                            "a file sink setting: " + String.join(", ", names));
+                    throw new InvalidSettingException(
+                            key, root.get(key).orElse(""), "a file sink setting: " + String.join(", ", names));
                 }
             }
         }

@@ -25,8 +25,7 @@ final class GzipArchive {
     static final String TMP_SUFFIX = ".tmp";
     private static final int IO_BUFFER = 64 * 1024;
 
-    private GzipArchive() {
-    }
+    private GzipArchive() {}
 
     /**
      * Compresses a rotated file: {@code <name>.gz.tmp} is written and fsync'ed, renamed to
@@ -44,7 +43,8 @@ final class GzipArchive {
                 return; // gone, or replaced by a link: never read through one
             }
             mode = FilePermissions.of(source);
-            modified = Files.getLastModifiedTime(source, LinkOption.NOFOLLOW_LINKS).toMillis();
+            modified =
+                    Files.getLastModifiedTime(source, LinkOption.NOFOLLOW_LINKS).toMillis();
         } catch (NoSuchFileException gone) {
             return; // removed by retention or pruning before its turn came
         }
@@ -67,11 +67,14 @@ final class GzipArchive {
     }
 
     /** Writes and fsyncs {@code tmp}; false if {@code source} vanished while it was read. */
-    private static boolean writeGzip(Path source, Path tmp, Set<PosixFilePermission> mode, long modified, int level,
-                                     byte[] buffer) throws IOException {
+    private static boolean writeGzip(
+            Path source, Path tmp, Set<PosixFilePermission> mode, long modified, int level, byte[] buffer)
+            throws IOException {
         try (InputStream in = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS);
-             FileChannel out = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), // O_EXCL: never a link
-                     FilePermissions.attributes(tmp, mode))) {
+                FileChannel out = FileChannel.open(
+                        tmp,
+                        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), // O_EXCL: never a link
+                        FilePermissions.attributes(tmp, mode))) {
             FilePermissions.apply(tmp, mode);
             GzipParameters parameters = new GzipParameters();
             parameters.setCompressionLevel(level);

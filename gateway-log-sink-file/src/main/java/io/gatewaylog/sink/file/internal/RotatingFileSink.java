@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 public final class RotatingFileSink implements LogSink, ArchiveCatalog {
     /** The active file's name in each component directory. */
     public static final String CURRENT = "current.log";
+
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final FileSinkConfig config;
@@ -53,7 +54,8 @@ public final class RotatingFileSink implements LogSink, ArchiveCatalog {
         return open(config, encoder, reporter, new Compressor(reporter));
     }
 
-    static RotatingFileSink open(FileSinkConfig config, RecordEncoder encoder, Reporter reporter, Compressor compressor) {
+    static RotatingFileSink open(
+            FileSinkConfig config, RecordEncoder encoder, Reporter reporter, Compressor compressor) {
         RotatingFileSink sink = new RotatingFileSink(config, compressor, reporter);
         try {
             SinkDirectories.prepare(config, reporter, sink.locks);
@@ -69,8 +71,10 @@ public final class RotatingFileSink implements LogSink, ArchiveCatalog {
             if (e instanceof IllegalArgumentException iae) {
                 throw iae; // InvalidSettingException: fails start-up as it is (an unsafe directory, say)
             }
-            throw new IllegalStateException("gateway-log file sink: cannot open the log directory "
-                    + config.root().toAbsolutePath() + ": " + e, e);
+            throw new IllegalStateException(
+                    "gateway-log file sink: cannot open the log directory "
+                            + config.root().toAbsolutePath() + ": " + e,
+                    e);
         }
     }
 
@@ -157,7 +161,8 @@ public final class RotatingFileSink implements LogSink, ArchiveCatalog {
                 try {
                     f.close();
                 } catch (IOException e) {
-                    reporter.error("file sink: lines buffered for " + f.settings().currentFile() + " are lost", e);
+                    reporter.error(
+                            "file sink: lines buffered for " + f.settings().currentFile() + " are lost", e);
                     failure = failure == null ? e : failure;
                 }
             }

@@ -17,8 +17,13 @@ final class Rotation {
     private final FileCounters counters;
     private long nextSequence;
 
-    Rotation(FileSettings settings, CurrentLog log, Compressor compressor, ArchiveDirectory archives,
-             FileCounters counters, long nextSequence) {
+    Rotation(
+            FileSettings settings,
+            CurrentLog log,
+            Compressor compressor,
+            ArchiveDirectory archives,
+            FileCounters counters,
+            long nextSequence) {
         this.settings = settings;
         this.log = log;
         this.compressor = compressor;
@@ -34,7 +39,10 @@ final class Rotation {
     void rotate(long newestMillis) throws IOException {
         long newest = newestMillis != Long.MIN_VALUE ? newestMillis : System.currentTimeMillis();
         Path rotated = log.rotate(nextSequence, newest);
-        nextSequence = ArchiveNames.parse(rotated.getFileName().toString()).orElseThrow().sequence() + 1;
+        nextSequence = ArchiveNames.parse(rotated.getFileName().toString())
+                        .orElseThrow()
+                        .sequence()
+                + 1;
         counters.rotations.incrementAndGet();
         if (settings.compress()) {
             compressor.submit(archives, rotated, counters); // holds it first if its compression waits

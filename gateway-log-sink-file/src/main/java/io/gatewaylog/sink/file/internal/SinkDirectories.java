@@ -11,8 +11,7 @@ import java.util.List;
  * may have appeared meanwhile), planted links set aside, and each one locked against a second writer.
  */
 final class SinkDirectories {
-    private SinkDirectories() {
-    }
+    private SinkDirectories() {}
 
     /**
      * Prepares every directory of {@code config} and adds its lock to {@code locks} as soon as it is

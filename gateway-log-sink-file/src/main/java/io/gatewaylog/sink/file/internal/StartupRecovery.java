@@ -36,17 +36,24 @@ final class StartupRecovery {
     private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
     private static final int TAIL = 64 * 1024;
 
-    private StartupRecovery() {
-    }
+    private StartupRecovery() {}
 
     /** Cleans temporary files and queues the compression of rotated files left uncompressed. */
-    static void recoverArchives(ArchiveDirectory archives, boolean compress, Compressor compressor,
-                                FileCounters counters, Reporter reporter) throws IOException {
-        try (DirectoryStream<Path> temps = Files.newDirectoryStream(archives.directory(), "*.gz" + GzipArchive.TMP_SUFFIX)) {
+    static void recoverArchives(
+            ArchiveDirectory archives,
+            boolean compress,
+            Compressor compressor,
+            FileCounters counters,
+            Reporter reporter)
+            throws IOException {
+        try (DirectoryStream<Path> temps =
+                Files.newDirectoryStream(archives.directory(), "*.gz" + GzipArchive.TMP_SUFFIX)) {
             for (Path tmp : temps) {
                 String name = tmp.getFileName().toString();
                 String archive = name.substring(0, name.length() - GzipArchive.TMP_SUFFIX.length());
-                if (ArchiveNames.parse(archive).filter(p -> p.component() == archives.component()).isPresent()) {
+                if (ArchiveNames.parse(archive)
+                        .filter(p -> p.component() == archives.component())
+                        .isPresent()) {
                     Files.deleteIfExists(tmp);
                     reporter.warn("file sink: removed " + tmp + ", left by a compression that did not finish;"
                             + " its source is compressed again");
@@ -59,8 +66,9 @@ final class StartupRecovery {
             }
             Path gz = e.path().resolveSibling(e.path().getFileName() + ".gz");
             if (Files.deleteIfExists(gz)) {
-                reporter.warn("file sink: removed " + gz + " (its source " + e.path().getFileName()
-                        + " still exists, so the archive may be incomplete); the source is compressed again");
+                reporter.warn(
+                        "file sink: removed " + gz + " (its source " + e.path().getFileName()
+                                + " still exists, so the archive may be incomplete); the source is compressed again");
             }
             if (compress) {
                 compressor.submit(archives, e.path(), counters, remainingDelay(e.path(), archives.compressDelay()));
@@ -79,7 +87,8 @@ final class StartupRecovery {
         if (delay.isZero()) {
             return delay;
         }
-        long age = System.currentTimeMillis() - Files.getLastModifiedTime(rotated, LinkOption.NOFOLLOW_LINKS).toMillis();
+        long age = System.currentTimeMillis()
+                - Files.getLastModifiedTime(rotated, LinkOption.NOFOLLOW_LINKS).toMillis();
         if (age <= 0) {
             return delay;
         }
@@ -96,8 +105,8 @@ final class StartupRecovery {
         if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
             return Long.MIN_VALUE;
         }
-        try (FileChannel ch = FileChannel.open(current, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel ch = FileChannel.open(
+                current, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             long size = ch.size();
             long end = endOfLastLine(ch, size);
             if (end < size) {
@@ -110,7 +119,10 @@ final class StartupRecovery {
                 return Long.MIN_VALUE;
             }
             long fromLine = lastLineTime(ch, end);
-            return fromLine != Long.MIN_VALUE ? fromLine : Files.getLastModifiedTime(current, LinkOption.NOFOLLOW_LINKS).toMillis();
+            return fromLine != Long.MIN_VALUE
+                    ? fromLine
+                    : Files.getLastModifiedTime(current, LinkOption.NOFOLLOW_LINKS)
+                            .toMillis();
         }
     }
 

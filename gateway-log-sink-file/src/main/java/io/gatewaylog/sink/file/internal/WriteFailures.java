@@ -36,8 +36,10 @@ final class WriteFailures {
         writeThrough = true;
         if (!failing) {
             failing = true;
-            reporter.error("file sink: " + what + " failed; the records not written are kept by the pipeline and"
-                    + " retried, no torn line stays in the file (reported once until writing works again)", e);
+            reporter.error(
+                    "file sink: " + what + " failed; the records not written are kept by the pipeline and"
+                            + " retried, no torn line stays in the file (reported once until writing works again)",
+                    e);
         }
     }
 

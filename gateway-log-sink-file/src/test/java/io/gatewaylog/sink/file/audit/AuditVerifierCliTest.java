@@ -1,8 +1,8 @@
 package io.gatewaylog.sink.file.audit;
 
-import io.gatewaylog.sink.file.internal.audit.AuditChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatewaylog.sink.file.internal.audit.AuditChain;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditVerifierCliTest {
     @TempDir
     Path root;
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -47,10 +48,14 @@ class AuditVerifierCliTest {
         Files.writeString(keyFile, "0123456789abcdef0123456789abcdef\n");
         Trail trail = new Trail(root, AuditChain.readKey(keyFile)).write(3);
 
-        assertThat(run("--dir", trail.dir.toString(), "--key-file", keyFile.toString())).isEqualTo(1);
-        assertThat(out()).startsWith("TAMPERED: HEAD at " + trail.dir.resolve(".audit-head")).contains("no chain head");
+        assertThat(run("--dir", trail.dir.toString(), "--key-file", keyFile.toString()))
+                .isEqualTo(1);
+        assertThat(out())
+                .startsWith("TAMPERED: HEAD at " + trail.dir.resolve(".audit-head"))
+                .contains("no chain head");
         out.reset();
-        assertThat(run("--dir", trail.dir.toString(), "--key-file", keyFile.toString(), "--no-head")).isEqualTo(0);
+        assertThat(run("--dir", trail.dir.toString(), "--key-file", keyFile.toString(), "--no-head"))
+                .isEqualTo(0);
         assertThat(out()).startsWith("INTACT: 3 sealed records");
     }
 
@@ -64,8 +69,10 @@ class AuditVerifierCliTest {
         trail.rotate();
         trail.restart().write(3);
 
-        assertThat(run("--dir", trail.dir.toString(), "--key-file", keyFile.toString())).isEqualTo(0);
-        assertThat(run("--dir", trail.dir.toString(), "--key-file", wrongKey.toString())).isEqualTo(1);
+        assertThat(run("--dir", trail.dir.toString(), "--key-file", keyFile.toString()))
+                .isEqualTo(0);
+        assertThat(run("--dir", trail.dir.toString(), "--key-file", wrongKey.toString()))
+                .isEqualTo(1);
         assertThat(out()).contains("EDITED at").contains("line 1 (seq 1)").contains("is the key right?");
         out.reset();
         assertThat(run("--dir", trail.dir.toString())).isEqualTo(1);
@@ -90,14 +97,26 @@ class AuditVerifierCliTest {
         assertThat(run("--dir", root.toString(), "--expect-seq", "many")).isEqualTo(2);
         assertThat(run("--dir", root.resolve("missing").toString())).isEqualTo(2);
         assertThat(err()).contains("is not a directory");
-        assertThat(run("--dir", root.toString(), "--key-file", root.resolve("no.key").toString())).isEqualTo(2);
+        assertThat(run(
+                        "--dir",
+                        root.toString(),
+                        "--key-file",
+                        root.resolve("no.key").toString()))
+                .isEqualTo(2);
         Files.writeString(root.resolve("short.key"), "abc");
-        assertThat(run("--dir", root.toString(), "--key-file", root.resolve("short.key").toString())).isEqualTo(2);
+        assertThat(run(
+                        "--dir",
+                        root.toString(),
+                        "--key-file",
+                        root.resolve("short.key").toString()))
+                .isEqualTo(2);
         assertThat(run("--help")).isEqualTo(0);
     }
 
     private int run(String... args) {
-        return AuditVerifier.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return AuditVerifier.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

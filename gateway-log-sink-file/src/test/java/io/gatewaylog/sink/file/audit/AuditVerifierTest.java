@@ -1,11 +1,11 @@
 package io.gatewaylog.sink.file.audit;
 
-import io.gatewaylog.sink.file.internal.audit.AuditChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewaylog.sink.file.audit.AuditVerifier.Kind;
 import io.gatewaylog.sink.file.audit.AuditVerifier.Problem;
 import io.gatewaylog.sink.file.audit.AuditVerifier.Result;
+import io.gatewaylog.sink.file.internal.audit.AuditChain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditVerifierTest {
     @TempDir
     Path root;
+
     private Trail trail;
     private List<Path> archives;
 
@@ -308,10 +309,13 @@ class AuditVerifierTest {
     @Test
     void aFieldNamedAuditInTheContentIsNotTheSeal() throws IOException {
         AuditChain chain = AuditChain.start(null);
-        byte[] plain = "{\"message\":\"x\",\"audit\":{\"seq\":5,\"prev\":\"aa\",\"hash\":\"bb\"}}".getBytes(StandardCharsets.UTF_8);
+        byte[] plain = "{\"message\":\"x\",\"audit\":{\"seq\":5,\"prev\":\"aa\",\"hash\":\"bb\"}}"
+                .getBytes(StandardCharsets.UTF_8);
         byte[] sealed = chain.seal(plain, 0, plain.length);
         Path dir = Files.createDirectories(root.resolve("other/auth"));
-        Files.write(dir.resolve("current.log"), (new String(sealed, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(
+                dir.resolve("current.log"),
+                (new String(sealed, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8));
 
         assertThat(AuditVerifier.verify(dir, null).intact()).isTrue();
     }

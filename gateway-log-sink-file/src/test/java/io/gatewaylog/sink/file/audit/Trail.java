@@ -47,7 +47,8 @@ public final class Trail {
 
     public static String line(int n) {
         return "{\"timestamp\":\"2024-01-01T12:00:00.000Z\",\"level\":\"INFO\",\"component\":\"auth\",\"logger\":\"login\","
-                + "\"message\":\"login " + n + "\",\"action\":\"login\",\"outcome\":\"success\",\"actor\":\"user_" + n + "\"}";
+                + "\"message\":\"login " + n + "\",\"action\":\"login\",\"outcome\":\"success\",\"actor\":\"user_" + n
+                + "\"}";
     }
 
     /** Writes the chain head for the lines written so far, as the file sink does after each write. */
@@ -109,8 +110,10 @@ public final class Trail {
     /** Rotated files, oldest first. */
     public List<Path> archives() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> ArchiveNames.parse(p.getFileName().toString()).isPresent())
-                    .sorted(Comparator.comparingLong(p -> ArchiveNames.parse(p.getFileName().toString()).get().sequence()))
+            return files.filter(
+                            p -> ArchiveNames.parse(p.getFileName().toString()).isPresent())
+                    .sorted(Comparator.comparingLong(p ->
+                            ArchiveNames.parse(p.getFileName().toString()).get().sequence()))
                     .toList();
         }
     }

@@ -3,10 +3,10 @@ package io.gatewaylog.sink.file.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewaylog.api.LogComponent;
-import io.gatewaylog.sink.file.internal.audit.AuditChain;
 import io.gatewaylog.sink.file.audit.AuditVerifier;
 import io.gatewaylog.sink.file.audit.AuditVerifier.Kind;
 import io.gatewaylog.sink.file.audit.AuditVerifier.Result;
+import io.gatewaylog.sink.file.internal.audit.AuditChain;
 import io.gatewaylog.testkit.RecordingReporter;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -112,8 +112,11 @@ class AuditTruncationTest {
         assertThat(reporter.warnings()).anyMatch(w -> w.contains("no valid chain head"));
         Result restarted = AuditVerifier.verify(auth(), key);
         assertThat(restarted.intact()).as("%s", restarted).isTrue();
-        assertThat(restarted.warnings()).singleElement().asString()
-                .contains("the chain head was started at seq 8").contains("could not be detected");
+        assertThat(restarted.warnings())
+                .singleElement()
+                .asString()
+                .contains("the chain head was started at seq 8")
+                .contains("could not be detected");
         assertThat(restarted.toString()).contains("warning: the chain head was started at seq 8");
     }
 
@@ -158,7 +161,9 @@ class AuditTruncationTest {
                 plain = plain.replace("\"u4\"", "\"nothing happened\"");
             }
             byte[] b = plain.getBytes(StandardCharsets.UTF_8);
-            rewritten.append(new String(chain.seal(b, 0, b.length), StandardCharsets.UTF_8)).append('\n');
+            rewritten
+                    .append(new String(chain.seal(b, 0, b.length), StandardCharsets.UTF_8))
+                    .append('\n');
         }
         Files.writeString(current, rewritten);
         Result r = AuditVerifier.verify(auth(), null);
@@ -189,15 +194,18 @@ class AuditTruncationTest {
         Result r = AuditVerifier.verify(auth(), null);
         assertThat(r.intact()).as("%s", r).isTrue();
         assertThat(r.unsealedLines()).isEqualTo(1);
-        assertThat(r.toString()).contains("1 lines before seq 1 are not sealed")
+        assertThat(r.toString())
+                .contains("1 lines before seq 1 are not sealed")
                 .contains("without a key they cannot be told from lines added later");
     }
 
     /** A head for seq 7 with a check computed without the key (plain SHA-256): what an editor can make. */
     private byte[] forgedHead() throws IOException {
         Path plain = tmp.resolve("plain");
-        try (RotatingFileSink sink = RotatingFileSink.open(FileSinkConfig.parse(TestContext.settings(
-                Map.of("dir", plain.toString()))), TestContext.of(Map.of(), reporter).encoder(), reporter)) {
+        try (RotatingFileSink sink = RotatingFileSink.open(
+                FileSinkConfig.parse(TestContext.settings(Map.of("dir", plain.toString()))),
+                TestContext.of(Map.of(), reporter).encoder(),
+                reporter)) {
             sink.write(TestFiles.batch(LogComponent.AUTH, "u", 0, 7, T0));
         }
         return Files.readAllBytes(plain.resolve("auth/.audit-head"));

@@ -1,16 +1,16 @@
 package io.gatewaylog.sink.file.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.InvalidSettingException;
 import io.gatewaylog.api.spi.RecordEncoder;
 import io.gatewaylog.core.internal.json.JsonRecordEncoder;
-import io.gatewaylog.sink.file.audit.AuditVerifier;
 import io.gatewaylog.core.internal.retention.RetentionJob;
+import io.gatewaylog.sink.file.audit.AuditVerifier;
 import io.gatewaylog.testkit.RecordingReporter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -68,12 +68,13 @@ class AuditWiringTest {
     @Test
     void pruningTheOldestArchivesLeavesAnIntactChainThatStartsLater() throws IOException {
         try (RotatingFileSink sink = open(new JsonRecordEncoder("gateway", 32768), "backups", "2");
-             RetentionJob pruning = Pruning.start(sink, new RecordingReporter())) {
+                RetentionJob pruning = Pruning.start(sink, new RecordingReporter())) {
             for (int b = 0; b < 10; b++) {
                 sink.write(TestFiles.batch(LogComponent.AUTH, "p", b * 5, 5, 0));
             }
             TestFiles.awaitCompressions(sink, Duration.ofSeconds(10));
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(TestFiles.archives(auth())).hasSize(2));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(TestFiles.archives(auth())).hasSize(2));
         }
 
         AuditVerifier.Result r = AuditVerifier.verify(auth(), null);
@@ -102,28 +103,40 @@ class AuditWiringTest {
     void hmacKeyFromTheKeyFileSetting() throws IOException {
         Path key = tmp.resolve("audit.key");
         Files.writeString(key, "0123456789abcdef0123456789abcdef\n");
-        try (RotatingFileSink sink = open(new JsonRecordEncoder("gateway", 32768), "sink.file.audit.key-file", key.toString())) {
+        try (RotatingFileSink sink =
+                open(new JsonRecordEncoder("gateway", 32768), "sink.file.audit.key-file", key.toString())) {
             sink.write(TestFiles.batch(LogComponent.AUTH, "k", 0, 3, 0));
         }
-        assertThat(AuditVerifier.verify(auth(), io.gatewaylog.sink.file.internal.audit.AuditChain.readKey(key)).intact()).isTrue();
+        assertThat(AuditVerifier.verify(auth(), io.gatewaylog.sink.file.internal.audit.AuditChain.readKey(key))
+                        .intact())
+                .isTrue();
         assertThat(AuditVerifier.verify(auth(), null).intact()).isFalse();
 
         Files.writeString(key, "short");
-        assertThatThrownBy(() -> open(new JsonRecordEncoder("gateway", 32768), "sink.file.audit.key-file", key.toString()))
-                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("sink.file.audit.key-file");
+        assertThatThrownBy(
+                        () -> open(new JsonRecordEncoder("gateway", 32768), "sink.file.audit.key-file", key.toString()))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("sink.file.audit.key-file");
     }
 
     @Test
     void sealingIsTurnedOffOnlyThroughAuthsOwnKey() throws IOException {
         // A global sink.file.audit=false (meant for "the other components", or a copy-paste) must not weaken auth.
         try (RotatingFileSink sink = open(new JsonRecordEncoder("gateway", 32768), "sink.file.audit", "false")) {
-            assertThat(config("sink.file.audit", "false").component(LogComponent.AUTH).audit()).isTrue();
+            assertThat(config("sink.file.audit", "false")
+                            .component(LogComponent.AUTH)
+                            .audit())
+                    .isTrue();
             sink.write(TestFiles.batch(LogComponent.AUTH, "x", 0, 2, 0));
         }
         assertThat(Files.readString(auth().resolve("current.log"))).contains("\"audit\"");
 
-        try (RotatingFileSink sink = open(new JsonRecordEncoder("gateway", 32768), "component.auth.sink.file.audit", "false",
-                "dir", tmp.resolve("off").toString())) {
+        try (RotatingFileSink sink = open(
+                new JsonRecordEncoder("gateway", 32768),
+                "component.auth.sink.file.audit",
+                "false",
+                "dir",
+                tmp.resolve("off").toString())) {
             sink.write(TestFiles.batch(LogComponent.AUTH, "x", 0, 2, 0));
         }
         assertThat(Files.readString(tmp.resolve("off/auth/current.log"))).doesNotContain("\"audit\"");

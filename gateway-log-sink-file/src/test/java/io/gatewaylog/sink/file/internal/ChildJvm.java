@@ -8,8 +8,7 @@ import java.util.List;
 
 /** Starts a class of the test class path in a child JVM (small heap, quick start-up). */
 final class ChildJvm {
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     static Process start(Class<?> main, Path stderr, String... args) throws IOException {
         List<String> command = new ArrayList<>();
@@ -24,7 +23,8 @@ final class ChildJvm {
         command.add(main.getName());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
-        pb.redirectError(stderr == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.appendTo(stderr.toFile()));
+        pb.redirectError(
+                stderr == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.appendTo(stderr.toFile()));
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         return pb.start();
     }

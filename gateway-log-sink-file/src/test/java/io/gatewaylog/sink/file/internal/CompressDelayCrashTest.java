@@ -38,7 +38,8 @@ class CompressDelayCrashTest {
     Path root;
 
     @Test
-    void killedWhileRotatedFilesWaitForTheirDelayLosesAndDoublesNothingAndCompressesThemAfterTheRestart() throws Exception {
+    void killedWhileRotatedFilesWaitForTheirDelayLosesAndDoublesNothingAndCompressesThemAfterTheRestart()
+            throws Exception {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         Path stderr = root.resolve("child-stderr.txt");
@@ -50,13 +51,15 @@ class CompressDelayCrashTest {
             AtomicInteger auth = new AtomicInteger(-1);
             apiAcked.put(run, api);
             authAcked.put(run, auth);
-            Process child = ChildJvm.start(CrashChild.class, stderr, logs.toString(), Integer.toString(run),
-                    DURABILITY[run % 3], "1h");
+            Process child = ChildJvm.start(
+                    CrashChild.class, stderr, logs.toString(), Integer.toString(run), DURABILITY[run % 3], "1h");
             CountDownLatch writing = new CountDownLatch(1);
             Thread reader = new Thread(() -> CrashTest.readAcks(child, api, auth, writing), "acks-" + run);
             reader.start();
             try {
-                assertThat(writing.await(60, TimeUnit.SECONDS)).as("child %d started writing; seed %d", run, seed).isTrue();
+                assertThat(writing.await(60, TimeUnit.SECONDS))
+                        .as("child %d started writing; seed %d", run, seed)
+                        .isTrue();
                 // Enough records for several rotations of api (32KB) and auth (8KB) in this run.
                 await().atMost(Duration.ofSeconds(60)).until(() -> api.get() >= 1000);
                 Thread.sleep(random.nextInt(300));
@@ -66,12 +69,16 @@ class CompressDelayCrashTest {
                 reader.join(10_000);
             }
             // With a delay of an hour nothing was compressed yet: every rotated file is still plain.
-            assertThat(TestFiles.archives(logs.resolve("api"))).as("seed %d", seed).isNotEmpty()
+            assertThat(TestFiles.archives(logs.resolve("api")))
+                    .as("seed %d", seed)
+                    .isNotEmpty()
                     .noneMatch(p -> p.getFileName().toString().endsWith(".gz"));
         }
         // The newest api file was rotated "just now"; the others long ago (past their delay).
         List<Path> waiting = TestFiles.archives(logs.resolve("api")).stream()
-                .filter(p -> ArchiveNames.parse(p.getFileName().toString()).filter(n -> !n.compressed()).isPresent())
+                .filter(p -> ArchiveNames.parse(p.getFileName().toString())
+                        .filter(n -> !n.compressed())
+                        .isPresent())
                 .toList();
         long past = System.currentTimeMillis() - Duration.ofHours(2).toMillis();
         for (Path p : waiting) {
@@ -84,23 +91,31 @@ class CompressDelayCrashTest {
         Files.setLastModifiedTime(newest, FileTime.fromMillis(System.currentTimeMillis()));
 
         RecordingReporter reporter = new RecordingReporter();
-        TestContext ctx = TestContext.of(Map.of("dir", logs.toString(), "backups", "100000",
-                "sink.file.compress.delay", "10s"), reporter);
-        try (RotatingFileSink sink = RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter)) {
+        TestContext ctx = TestContext.of(
+                Map.of("dir", logs.toString(), "backups", "100000", "sink.file.compress.delay", "10s"), reporter);
+        try (RotatingFileSink sink =
+                RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter)) {
             Path api = logs.resolve("api");
             // The older files are compressed at once, the newest waits for the rest of its delay ...
-            await().atMost(Duration.ofSeconds(60)).until(() -> plain(api).equals(List.of(newest))
-                    && plain(logs.resolve("auth")).isEmpty());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> plain(api).equals(List.of(newest))
+                            && plain(logs.resolve("auth")).isEmpty());
             // ... and is compressed after it.
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(60))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(60)))
+                    .isTrue();
             assertThat(plain(api)).isEmpty();
         }
         for (String c : List.of("api", "auth")) {
             Path dir = logs.resolve(c);
             try (Stream<Path> files = Files.list(dir)) {
-                assertThat(files.map(p -> p.getFileName().toString())).as("seed %d", seed)
-                        .allMatch(n -> n.equals("current.log") || n.equals(".lock") || n.equals(".audit-head") && c.equals("auth")
-                                || ArchiveNames.parse(n).filter(ArchiveNames.Parsed::compressed).isPresent());
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .as("seed %d", seed)
+                        .allMatch(n -> n.equals("current.log")
+                                || n.equals(".lock")
+                                || n.equals(".audit-head") && c.equals("auth")
+                                || ArchiveNames.parse(n)
+                                        .filter(ArchiveNames.Parsed::compressed)
+                                        .isPresent());
             }
             TestFiles.archives(dir).forEach(TestFiles::assertValidGzip);
             CrashTest.checkRuns(dir, c.equals("api") ? apiAcked : authAcked, seed);
@@ -110,6 +125,8 @@ class CompressDelayCrashTest {
     }
 
     private static List<Path> plain(Path dir) throws IOException {
-        return TestFiles.archives(dir).stream().filter(p -> !p.getFileName().toString().endsWith(".gz")).toList();
+        return TestFiles.archives(dir).stream()
+                .filter(p -> !p.getFileName().toString().endsWith(".gz"))
+                .toList();
     }
 }

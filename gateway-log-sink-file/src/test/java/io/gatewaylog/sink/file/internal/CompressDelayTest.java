@@ -64,22 +64,34 @@ class CompressDelayTest {
     }
 
     private static List<Path> uncompressed(Path dir) throws IOException {
-        return TestFiles.archives(dir).stream().filter(p -> !p.getFileName().toString().endsWith(".gz")).toList();
+        return TestFiles.archives(dir).stream()
+                .filter(p -> !p.getFileName().toString().endsWith(".gz"))
+                .toList();
     }
 
     private static List<Path> compressed(Path dir) throws IOException {
-        return TestFiles.archives(dir).stream().filter(p -> p.getFileName().toString().endsWith(".gz")).toList();
+        return TestFiles.archives(dir).stream()
+                .filter(p -> p.getFileName().toString().endsWith(".gz"))
+                .toList();
     }
 
     private static Object inode(Path p) throws IOException {
-        return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .fileKey();
     }
 
     @Test
     void aShipperFollowingTheRotatedFileByItsHandleReadsTheWholeTailThenItIsCompressed() throws IOException {
         Path dir = root.resolve("api");
-        try (RotatingFileSink sink = open("rotation.size", "2KB", "backups", "100", "sink.file.durability", "flush",
-                "sink.file.compress.delay", "5s")) {
+        try (RotatingFileSink sink = open(
+                "rotation.size",
+                "2KB",
+                "backups",
+                "100",
+                "sink.file.durability",
+                "flush",
+                "sink.file.compress.delay",
+                "5s")) {
             sink.write(records("m", 0, 5));
             // The shipper has current.log open and has read what is there so far.
             try (FileChannel shipper = FileChannel.open(dir.resolve("current.log"), StandardOpenOption.READ)) {
@@ -135,17 +147,30 @@ class CompressDelayTest {
     @Test
     void pruningSparesFilesWaitingForTheirDelayAndKeepsBackupsOnceTheyAreOver() throws IOException {
         Path dir = root.resolve("api");
-        try (RotatingFileSink sink = open("rotation.size", "1KB", "backups", "1", "sink.file.durability", "flush",
-                "sink.file.compress.delay", "5s"); RetentionJob pruning = Pruning.start(sink, reporter)) {
+        try (RotatingFileSink sink = open(
+                        "rotation.size",
+                        "1KB",
+                        "backups",
+                        "1",
+                        "sink.file.durability",
+                        "flush",
+                        "sink.file.compress.delay",
+                        "5s");
+                RetentionJob pruning = Pruning.start(sink, reporter)) {
             sink.write(records("m", 0, 30));
             List<Path> waiting = uncompressed(dir);
             assertThat(waiting).as("all rotated files wait, though backups=1").hasSizeGreaterThan(1);
-            long newest = ArchiveNames.parse(waiting.get(waiting.size() - 1).getFileName().toString()).orElseThrow().sequence();
+            long newest = ArchiveNames.parse(
+                            waiting.get(waiting.size() - 1).getFileName().toString())
+                    .orElseThrow()
+                    .sequence();
             assertThat(TestFiles.awaitCompressions(sink, WAIT)).isTrue();
-            await().atMost(WAIT).untilAsserted(() -> assertThat(TestFiles.archives(dir)).hasSize(1)); // retention's thread
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(TestFiles.archives(dir)).hasSize(1)); // retention's thread
             List<Path> left = TestFiles.archives(dir);
             assertThat(left).hasSize(1);
-            ArchiveNames.Parsed kept = ArchiveNames.parse(left.get(0).getFileName().toString()).orElseThrow();
+            ArchiveNames.Parsed kept =
+                    ArchiveNames.parse(left.get(0).getFileName().toString()).orElseThrow();
             assertThat(kept.sequence()).isEqualTo(newest);
             assertThat(kept.compressed()).isTrue();
             TestFiles.assertValidGzip(left.get(0));
@@ -155,12 +180,21 @@ class CompressDelayTest {
     @Test
     void withNoBackupsAWaitingFileIsKeptForItsDelayThenRemoved() throws IOException {
         Path dir = root.resolve("api");
-        try (RotatingFileSink sink = open("rotation.size", "1KB", "backups", "0", "sink.file.durability", "flush",
-                "sink.file.compress.delay", "5s"); RetentionJob pruning = Pruning.start(sink, reporter)) {
+        try (RotatingFileSink sink = open(
+                        "rotation.size",
+                        "1KB",
+                        "backups",
+                        "0",
+                        "sink.file.durability",
+                        "flush",
+                        "sink.file.compress.delay",
+                        "5s");
+                RetentionJob pruning = Pruning.start(sink, reporter)) {
             sink.write(records("m", 0, 10));
             assertThat(uncompressed(dir)).isNotEmpty();
             assertThat(TestFiles.awaitCompressions(sink, WAIT)).isTrue();
-            await().atMost(WAIT).untilAsserted(() -> assertThat(TestFiles.archives(dir)).isEmpty()); // retention's thread
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(TestFiles.archives(dir)).isEmpty()); // retention's thread
         }
     }
 
@@ -171,13 +205,18 @@ class CompressDelayTest {
             sink.write(records("m", 0, 20));
             sink.flush();
         }
-        assertThat(reporter.warnings()).as("the close did not wait for the delay").noneMatch(w -> w.contains("did not finish"));
+        assertThat(reporter.warnings())
+                .as("the close did not wait for the delay")
+                .noneMatch(w -> w.contains("did not finish"));
         List<Path> left = uncompressed(dir);
         assertThat(left).isNotEmpty();
         assertThat(compressed(dir)).isEmpty();
         // The newest was rotated "just now" (its modification time); the older ones long ago.
         for (Path p : left) {
-            Files.setLastModifiedTime(p, FileTime.fromMillis(System.currentTimeMillis() - Duration.ofHours(2).toMillis()));
+            Files.setLastModifiedTime(
+                    p,
+                    FileTime.fromMillis(
+                            System.currentTimeMillis() - Duration.ofHours(2).toMillis()));
         }
         Path newest = left.get(left.size() - 1);
         Files.setLastModifiedTime(newest, FileTime.fromMillis(System.currentTimeMillis()));
@@ -200,10 +239,17 @@ class CompressDelayTest {
         Path f = Files.writeString(root.resolve(ArchiveNames.rotated(LogComponent.API, 1, T0)), "x\n");
         Duration delay = Duration.ofSeconds(30);
         assertThat(StartupRecovery.remainingDelay(f, Duration.ZERO)).isZero();
-        Files.setLastModifiedTime(f, FileTime.fromMillis(System.currentTimeMillis() - Duration.ofHours(1).toMillis()));
+        Files.setLastModifiedTime(
+                f,
+                FileTime.fromMillis(
+                        System.currentTimeMillis() - Duration.ofHours(1).toMillis()));
         assertThat(StartupRecovery.remainingDelay(f, delay)).isZero();
-        Files.setLastModifiedTime(f, FileTime.fromMillis(System.currentTimeMillis() + Duration.ofHours(1).toMillis()));
-        assertThat(StartupRecovery.remainingDelay(f, delay)).as("a clock set back waits the delay, never longer")
+        Files.setLastModifiedTime(
+                f,
+                FileTime.fromMillis(
+                        System.currentTimeMillis() + Duration.ofHours(1).toMillis()));
+        assertThat(StartupRecovery.remainingDelay(f, delay))
+                .as("a clock set back waits the delay, never longer")
                 .isEqualTo(delay);
         Files.setLastModifiedTime(f, FileTime.fromMillis(System.currentTimeMillis() - 10_000));
         assertThat(StartupRecovery.remainingDelay(f, delay)).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(20));

@@ -13,8 +13,7 @@ import java.time.Duration;
  * An optional fourth argument is {@code sink.file.compress.delay}.
  */
 public final class CrashChild {
-    private CrashChild() {
-    }
+    private CrashChild() {}
 
     public static void main(String[] args) {
         String root = args[0];

@@ -40,6 +40,7 @@ class CrashTest {
 
     /** The highest acknowledged sequence per run, for api and auth. */
     final Map<Integer, AtomicInteger> apiAcked = new HashMap<>();
+
     final Map<Integer, AtomicInteger> authAcked = new HashMap<>();
 
     @Test
@@ -54,14 +55,17 @@ class CrashTest {
             AtomicInteger auth = new AtomicInteger(-1);
             apiAcked.put(run, api);
             authAcked.put(run, auth);
-            Process child = ChildJvm.start(CrashChild.class, stderr, logs.toString(), Integer.toString(run),
-                    DURABILITY[run % 3]);
+            Process child = ChildJvm.start(
+                    CrashChild.class, stderr, logs.toString(), Integer.toString(run), DURABILITY[run % 3]);
             CountDownLatch writing = new CountDownLatch(1);
             Thread reader = new Thread(() -> readAcks(child, api, auth, writing), "acks-" + run);
             reader.start();
             try {
-                assertThat(writing.await(60, TimeUnit.SECONDS)).as("child %d started writing; seed %d; stderr: %s", run,
-                        seed, Files.exists(stderr) ? Files.readString(stderr) : "").isTrue();
+                assertThat(writing.await(60, TimeUnit.SECONDS))
+                        .as(
+                                "child %d started writing; seed %d; stderr: %s",
+                                run, seed, Files.exists(stderr) ? Files.readString(stderr) : "")
+                        .isTrue();
                 Thread.sleep(random.nextInt(400));
             } finally {
                 child.destroyForcibly();
@@ -80,8 +84,10 @@ class CrashTest {
         // A last start (recovery), then a clean close that finishes the compression.
         RecordingReporter reporter = new RecordingReporter();
         TestContext ctx = TestContext.of(Map.of("dir", logs.toString(), "backups", "100000"), reporter);
-        try (RotatingFileSink sink = RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter)) {
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(60))).isTrue();
+        try (RotatingFileSink sink =
+                RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter)) {
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(60)))
+                    .isTrue();
         }
         String children = Files.exists(stderr) ? Files.readString(stderr) : "";
         System.out.println("crash test: seed " + seed + "; acknowledged api " + apiAcked + "; auth " + authAcked
@@ -93,8 +99,12 @@ class CrashTest {
             try (Stream<Path> files = Files.list(dir)) {
                 assertThat(files.map(p -> p.getFileName().toString()))
                         .as("seed %d", seed)
-                        .allMatch(n -> n.equals("current.log") || n.equals(".lock") || n.equals(".audit-head") && c.equals("auth")
-                                || ArchiveNames.parse(n).filter(ArchiveNames.Parsed::compressed).isPresent());
+                        .allMatch(n -> n.equals("current.log")
+                                || n.equals(".lock")
+                                || n.equals(".audit-head") && c.equals("auth")
+                                || ArchiveNames.parse(n)
+                                        .filter(ArchiveNames.Parsed::compressed)
+                                        .isPresent());
             }
             TestFiles.archives(dir).forEach(TestFiles::assertValidGzip);
             checkRuns(dir, c.equals("api") ? apiAcked : authAcked, seed);
@@ -123,8 +133,9 @@ class CrashTest {
         });
         for (Map.Entry<Integer, AtomicInteger> e : acked.entrySet()) {
             int written = next.getOrDefault(e.getKey(), 0) - 1;
-            assertThat(written).as("%s run %d: last written vs last acknowledged (seed %d)", dir.getFileName(),
-                    e.getKey(), seed).isGreaterThanOrEqualTo(e.getValue().get());
+            assertThat(written)
+                    .as("%s run %d: last written vs last acknowledged (seed %d)", dir.getFileName(), e.getKey(), seed)
+                    .isGreaterThanOrEqualTo(e.getValue().get());
         }
     }
 
@@ -137,7 +148,8 @@ class CrashTest {
     }
 
     static void readAcks(Process child, AtomicInteger api, AtomicInteger auth, CountDownLatch writing) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))) {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.startsWith("A ")) {

@@ -32,8 +32,7 @@ class DirectoryLockTest {
         return new ChildResult(p.exitValue(), out);
     }
 
-    record ChildResult(int exit, String output) {
-    }
+    record ChildResult(int exit, String output) {}
 
     @Test
     void aSecondSinkInTheSameJvmFailsClearlyAndTheFirstKeepsItsLock() throws Exception {
@@ -58,12 +57,20 @@ class DirectoryLockTest {
     @Test
     void aSecondBackendOnTheSameDirectoryFailsToStart() {
         io.gatewaylog.core.GatewayLogBackend first = io.gatewaylog.core.GatewayLogBackend.builder()
-                .bindGlobalContext(false).setting("dir", root.toString()).setting("console.enabled", "false")
-                .setting("shutdown.hook", "false").setting("retention.enabled", "false").build();
+                .bindGlobalContext(false)
+                .setting("dir", root.toString())
+                .setting("console.enabled", "false")
+                .setting("shutdown.hook", "false")
+                .setting("retention.enabled", "false")
+                .build();
         try {
-            assertThatThrownBy(() -> io.gatewaylog.core.GatewayLogBackend.builder().bindGlobalContext(false)
-                    .setting("dir", root.toString()).setting("console.enabled", "false").setting("shutdown.hook", "false")
-                    .setting("retention.enabled", "false").build())
+            assertThatThrownBy(() -> io.gatewaylog.core.GatewayLogBackend.builder()
+                            .bindGlobalContext(false)
+                            .setting("dir", root.toString())
+                            .setting("console.enabled", "false")
+                            .setting("shutdown.hook", "false")
+                            .setting("retention.enabled", "false")
+                            .build())
                     .isInstanceOf(io.gatewaylog.api.spi.SinkConflictException.class)
                     .hasMessageContaining("already in use");
         } finally {
@@ -78,7 +85,8 @@ class DirectoryLockTest {
             ChildResult child = openInChildProcess();
             assertThat(child.exit()).isEqualTo(3);
             assertThat(child.output())
-                    .contains("is already in use by another process (pid " + ProcessHandle.current().pid() + ")")
+                    .contains("is already in use by another process (pid "
+                            + ProcessHandle.current().pid() + ")")
                     .contains(root.resolve("api").toAbsolutePath() + "/.lock");
         }
         ChildResult afterClose = openInChildProcess();

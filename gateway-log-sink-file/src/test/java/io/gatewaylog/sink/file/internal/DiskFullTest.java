@@ -39,10 +39,12 @@ class DiskFullTest {
 
     @Test
     void theWriterSurvivesAFullDiskLeavesNoHalfLineAndResumesWhenSpaceReturns() throws Exception {
-        Prerequisites.require("root".equals(System.getProperty("user.name")),
+        Prerequisites.require(
+                "root".equals(System.getProperty("user.name")),
                 "disk-full test skipped: mounting a tmpfs needs root (run as root to include it)");
         Path mnt = Files.createDirectory(tmp.resolve("mnt"));
-        Prerequisites.require(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mnt.toString()) == 0,
+        Prerequisites.require(
+                run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mnt.toString()) == 0,
                 "disk-full test skipped: could not mount a tmpfs (no CAP_SYS_ADMIN in this container?)");
         GatewayLogBackend backend = null;
         try {
@@ -72,17 +74,25 @@ class DiskFullTest {
                 api.info("a" + i);
                 system.info("s" + i);
             }
-            RotatingFileSink sink = backend.sinks().stream().filter(RotatingFileSink.class::isInstance)
-                    .map(RotatingFileSink.class::cast).findFirst().orElseThrow();
-            await().atMost(Duration.ofSeconds(30)).until(() -> failures(sink, "api") > 0 && failures(sink, "system") > 0);
+            RotatingFileSink sink = backend.sinks().stream()
+                    .filter(RotatingFileSink.class::isInstance)
+                    .map(RotatingFileSink.class::cast)
+                    .findFirst()
+                    .orElseThrow();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> failures(sink, "api") > 0 && failures(sink, "system") > 0);
             assertThat(reporter.errors()).anyMatch(e -> e.contains("No space left on device"));
 
             // While the disk is full: every file holds whole lines only, and retries do not duplicate.
             for (String c : List.of("api", "system")) {
                 Path current = mnt.resolve("logs").resolve(c).resolve("current.log");
                 byte[] content = Files.readAllBytes(current);
-                assertThat(content.length == 0 || content[content.length - 1] == '\n').as(c).isTrue();
-                new String(content, java.nio.charset.StandardCharsets.UTF_8).lines().forEach(TestFiles::message);
+                assertThat(content.length == 0 || content[content.length - 1] == '\n')
+                        .as(c)
+                        .isTrue();
+                new String(content, java.nio.charset.StandardCharsets.UTF_8)
+                        .lines()
+                        .forEach(TestFiles::message);
             }
             Thread.sleep(600); // a few failed retries
             Files.delete(filler);
@@ -92,9 +102,13 @@ class DiskFullTest {
                 await().atMost(Duration.ofSeconds(10))
                         .until(() -> written(mnt, "api") == RECORDS && written(mnt, "system") == RECORDS);
             } catch (org.awaitility.core.ConditionTimeoutException e) {
-                throw new AssertionError("writing did not resume: lines " + written(mnt, "api") + "/" + written(mnt, "system")
-                        + ", files " + TestFiles.names(mnt.resolve("logs/api")) + TestFiles.names(mnt.resolve("logs/system"))
-                        + ", " + sink.measurements() + ", errors " + reporter.errors() + ", warnings " + reporter.warnings(), e);
+                throw new AssertionError(
+                        "writing did not resume: lines " + written(mnt, "api") + "/" + written(mnt, "system")
+                                + ", files " + TestFiles.names(mnt.resolve("logs/api"))
+                                + TestFiles.names(mnt.resolve("logs/system"))
+                                + ", " + sink.measurements() + ", errors " + reporter.errors() + ", warnings "
+                                + reporter.warnings(),
+                        e);
             }
             assertThat(backend.shutdown(Duration.ofSeconds(30))).isTrue();
             backend = null;
@@ -103,7 +117,9 @@ class DiskFullTest {
                 Path dir = mnt.resolve("logs").resolve(c);
                 String prefix = c.substring(0, 1);
                 assertThat(TestFiles.messages(dir))
-                        .containsExactlyElementsOf(IntStream.range(0, RECORDS).mapToObj(i -> prefix + i).toList());
+                        .containsExactlyElementsOf(IntStream.range(0, RECORDS)
+                                .mapToObj(i -> prefix + i)
+                                .toList());
                 TestFiles.archives(dir).forEach(a -> {
                     if (a.toString().endsWith(".gz")) {
                         TestFiles.assertValidGzip(a);
@@ -121,8 +137,11 @@ class DiskFullTest {
     }
 
     private static long failures(RotatingFileSink sink, String component) {
-        return sink.measurements().stream().filter(m -> m.name().equals("gateway.log.file.failures")
-                && m.tags().get("component").equals(component)).mapToLong(m -> (long) m.value()).sum();
+        return sink.measurements().stream()
+                .filter(m -> m.name().equals("gateway.log.file.failures")
+                        && m.tags().get("component").equals(component))
+                .mapToLong(m -> (long) m.value())
+                .sum();
     }
 
     private static long written(Path mnt, String component) throws IOException {

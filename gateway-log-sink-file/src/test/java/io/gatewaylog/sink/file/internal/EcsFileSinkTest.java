@@ -71,18 +71,31 @@ class EcsFileSinkTest {
     @Test
     void everyKindOfRecordIsWrittenAsEcsAndTheAuthSealStillVerifies() throws Exception {
         GatewayLogBackend backend = backend("sink.file.format", "ecs");
-        try (LogContext.Scope scope = LogContext.with("asset_id", "gateway_1").and("trace_id", "t-1")
-                .and("span_id", "s-1").and("request_id", "r-1").open()) {
+        try (LogContext.Scope scope = LogContext.with("asset_id", "gateway_1")
+                .and("trace_id", "t-1")
+                .and("span_id", "s-1")
+                .and("request_id", "r-1")
+                .open()) {
             GatewayLogger api = backend.logger(LogComponent.API, "endpoint_name");
             api.info("Request processed successfully", Map.of("customer_id", "customer_123", "host", "edge-7"));
-            api.error("failed", Map.of("endpoint", "/v1"),
+            api.error(
+                    "failed",
+                    Map.of("endpoint", "/v1"),
                     new RuntimeException("outer", new IllegalStateException("inner cause")));
             GatewayLogger auth = backend.logger(LogComponent.AUTH, "login");
             for (int i = 0; i < 5; i++) {
                 auth.info("login ok", Map.of("user_id", "u" + i, "password", "hunter2", "audit", "user-field"));
             }
-            backend.logger(LogComponent.METRICS, "rates").info("metric",
-                    Map.of("metric_name", "message_processing_rate", "metric_value", 1000, "metric_unit", "msgs/sec"));
+            backend.logger(LogComponent.METRICS, "rates")
+                    .info(
+                            "metric",
+                            Map.of(
+                                    "metric_name",
+                                    "message_processing_rate",
+                                    "metric_value",
+                                    1000,
+                                    "metric_unit",
+                                    "msgs/sec"));
         }
         assertThat(backend.shutdown(Duration.ofSeconds(30))).isTrue();
 
@@ -102,14 +115,19 @@ class EcsFileSinkTest {
         assertThat(error.get("log.level").asText()).isEqualTo("ERROR");
         assertThat(error.get("error.type").asText()).isEqualTo("java.lang.RuntimeException");
         assertThat(error.get("error.message").asText()).isEqualTo("outer");
-        assertThat(error.get("error.stack_trace").asText()).contains("Caused by: java.lang.IllegalStateException: inner cause");
+        assertThat(error.get("error.stack_trace").asText())
+                .contains("Caused by: java.lang.IllegalStateException: inner cause");
 
         List<JsonNode> auth = lines("auth");
         assertThat(auth).hasSize(5);
         for (JsonNode n : auth) {
             ecsShape(n, "auth");
-            assertThat(n.get("password").asText()).as("sanitized before encoding").doesNotContain("hunter2");
-            assertThat(n.get("gateway").get("audit").asText()).as("the user's field moved").isEqualTo("user-field");
+            assertThat(n.get("password").asText())
+                    .as("sanitized before encoding")
+                    .doesNotContain("hunter2");
+            assertThat(n.get("gateway").get("audit").asText())
+                    .as("the user's field moved")
+                    .isEqualTo("user-field");
             assertThat(names(n)).last().isEqualTo("audit");
             assertThat(n.get("audit").get("seq").asLong()).isPositive();
         }
@@ -143,7 +161,9 @@ class EcsFileSinkTest {
         assertThat(auth.get(0).has("timestamp")).isTrue();
         assertThat(auth.get(1).has("@timestamp")).isTrue();
         AuditVerifier.Result r = AuditVerifier.verify(root.resolve("auth"), null);
-        assertThat(r.intact()).as("the verifier reads both formats in one trail: %s", r).isTrue();
+        assertThat(r.intact())
+                .as("the verifier reads both formats in one trail: %s", r)
+                .isTrue();
         assertThat(r.records()).isEqualTo(2);
     }
 
@@ -151,7 +171,8 @@ class EcsFileSinkTest {
     void anInvalidFormatFailsStartUpNamingTheSetting() {
         assertThatThrownBy(() -> backend("component.metrics.sink.file.format", "text"))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("component.metrics.sink.file.format").hasMessageContaining("text")
+                .hasMessageContaining("component.metrics.sink.file.format")
+                .hasMessageContaining("text")
                 .hasMessageContaining("json or ecs");
         assertThatThrownBy(() -> backend("sink.file.format", "xml"))
                 .isInstanceOf(InvalidSettingException.class)

@@ -6,7 +6,6 @@ import io.gatewaylog.api.GatewayLogger;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.ArchiveNames;
 import io.gatewaylog.core.GatewayLogBackend;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,19 +34,24 @@ class EndToEndTest {
                 .setting("component.api.buffer.max", "65536")
                 .setting("sink.file.compression-level", "1")
                 .build();
-        RotatingFileSink sink = backend.sinks().stream().filter(RotatingFileSink.class::isInstance)
-                .map(RotatingFileSink.class::cast).findFirst().orElseThrow();
+        RotatingFileSink sink = backend.sinks().stream()
+                .filter(RotatingFileSink.class::isInstance)
+                .map(RotatingFileSink.class::cast)
+                .findFirst()
+                .orElseThrow();
         GatewayLogger log = backend.logger(LogComponent.API, "e2e");
 
         long start = System.nanoTime();
         Thread[] threads = new Thread[THREADS];
         for (int t = 0; t < THREADS; t++) {
             String prefix = "w" + t + " ";
-            threads[t] = new Thread(() -> {
-                for (int i = 0; i < PER_THREAD; i++) {
-                    log.info(prefix + i);
-                }
-            }, "e2e-writer-" + t);
+            threads[t] = new Thread(
+                    () -> {
+                        for (int i = 0; i < PER_THREAD; i++) {
+                            log.info(prefix + i);
+                        }
+                    },
+                    "e2e-writer-" + t);
             threads[t].start();
         }
         for (Thread t : threads) {
@@ -57,22 +61,35 @@ class EndToEndTest {
         long nanos = System.nanoTime() - start;
         double perSecond = THREADS * (double) PER_THREAD / (nanos / 1e9);
         long bytes = sink.measurements().stream()
-                .filter(m -> m.name().equals("gateway.log.file.bytes.written") && m.tags().get("component").equals("api"))
-                .mapToLong(m -> (long) m.value()).sum();
-        System.out.printf("file sink end-to-end: %,d records in %.2f s = %,.0f records/s (%.1f MB/s, %d rotations)%n",
-                THREADS * PER_THREAD, nanos / 1e9, perSecond, bytes / (nanos / 1e9) / (1 << 20),
-                sink.measurements().stream().filter(m -> m.name().equals("gateway.log.file.rotations")
-                        && m.tags().get("component").equals("api")).mapToLong(m -> (long) m.value()).sum());
+                .filter(m -> m.name().equals("gateway.log.file.bytes.written")
+                        && m.tags().get("component").equals("api"))
+                .mapToLong(m -> (long) m.value())
+                .sum();
+        System.out.printf(
+                "file sink end-to-end: %,d records in %.2f s = %,.0f records/s (%.1f MB/s, %d rotations)%n",
+                THREADS * PER_THREAD,
+                nanos / 1e9,
+                perSecond,
+                bytes / (nanos / 1e9) / (1 << 20),
+                sink.measurements().stream()
+                        .filter(m -> m.name().equals("gateway.log.file.rotations")
+                                && m.tags().get("component").equals("api"))
+                        .mapToLong(m -> (long) m.value())
+                        .sum());
         assertThat(backend.shutdown(Duration.ofSeconds(60))).isTrue();
-        assertThat(backend.statistics().component(LogComponent.API).droppedTotal()).isZero();
+        assertThat(backend.statistics().component(LogComponent.API).droppedTotal())
+                .isZero();
 
         Path dir = root.resolve("api");
         List<Path> archives = TestFiles.archives(dir);
         assertThat(archives).hasSizeGreaterThan(100);
-        assertThat(archives).allSatisfy(p -> assertThat(p.getFileName().toString()).endsWith(".gz"));
+        assertThat(archives)
+                .allSatisfy(p -> assertThat(p.getFileName().toString()).endsWith(".gz"));
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .allMatch(n -> n.equals("current.log") || n.equals(".lock") || ArchiveNames.parse(n).isPresent());
+                    .allMatch(n -> n.equals("current.log")
+                            || n.equals(".lock")
+                            || ArchiveNames.parse(n).isPresent());
         }
         int[] next = new int[THREADS];
         long[] lines = new long[1];

@@ -38,7 +38,8 @@ class FileSinkCompatibilityTest extends SinkCompatibilityKit {
             forEachLine(dir, line -> {
                 try {
                     JsonNode n = JSON.readTree(line);
-                    messages.add(n.get("message").isNull() ? null : n.get("message").asText());
+                    messages.add(
+                            n.get("message").isNull() ? null : n.get("message").asText());
                 } catch (IOException e) {
                     throw new UncheckedIOException(line, e);
                 }
@@ -58,8 +59,8 @@ class FileSinkCompatibilityTest extends SinkCompatibilityKit {
                 continue;
             }
             try (java.io.InputStream in = TestFiles.open(archive);
-                 java.io.BufferedReader r = new java.io.BufferedReader(
-                         new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+                    java.io.BufferedReader r = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
                 r.lines().forEach(action);
             }
         }

@@ -15,13 +15,19 @@ class FileSinkKeysTest {
 
     @Test
     void readmeDocumentsEveryKeyWithItsDefaults() throws Exception {
-        assertThat(SettingsDoc.problems(Files.readString(Path.of("..", "README.md")), FileSinkKeys.KEYS)).isEmpty();
+        assertThat(SettingsDoc.problems(Files.readString(Path.of("..", "README.md")), FileSinkKeys.KEYS))
+                .isEmpty();
     }
 
     @Test
     void theAuthOnlyFlagsAreTheCoresListOfFileSinkKeys() {
-        List<String> flagged = FileSinkKeys.KEYS.stream().filter(SettingKey::isAuthOnly).map(SettingKey::name).toList();
-        List<String> listed = AuthOnlySettings.KEYS.stream().filter(k -> k.startsWith(FileSinkKeys.PREFIX)).toList();
+        List<String> flagged = FileSinkKeys.KEYS.stream()
+                .filter(SettingKey::isAuthOnly)
+                .map(SettingKey::name)
+                .toList();
+        List<String> listed = AuthOnlySettings.KEYS.stream()
+                .filter(k -> k.startsWith(FileSinkKeys.PREFIX))
+                .toList();
         assertThat(flagged).containsExactlyInAnyOrderElementsOf(listed);
     }
 }

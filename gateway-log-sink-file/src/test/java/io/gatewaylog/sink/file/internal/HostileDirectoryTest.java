@@ -4,14 +4,14 @@ import static io.gatewaylog.sink.file.internal.TestFiles.batch;
 import static io.gatewaylog.sink.file.internal.TestFiles.messages;
 import static io.gatewaylog.sink.file.internal.TestFiles.settings;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.InvalidSettingException;
 import io.gatewaylog.core.GatewayLogBackend;
-import io.gatewaylog.sink.file.audit.AuditVerifier;
 import io.gatewaylog.core.internal.retention.RetentionJob;
+import io.gatewaylog.sink.file.audit.AuditVerifier;
 import io.gatewaylog.testkit.RecordingReporter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,9 +76,11 @@ class HostileDirectoryTest {
         assertThat(messages(root().resolve("api"))).containsExactly("a0", "a1", "a2");
         try (Stream<Path> files = Files.list(root().resolve("api"))) {
             assertThat(files.filter(p -> p.getFileName().toString().startsWith("current.log.symlink-")))
-                    .singleElement().satisfies(p -> assertThat(Files.isSymbolicLink(p)).isTrue());
+                    .singleElement()
+                    .satisfies(p -> assertThat(Files.isSymbolicLink(p)).isTrue());
         }
-        assertThat(reporter.errors()).anyMatch(e -> e.contains("api/current.log was a symbolic link") && e.contains(target.toString()));
+        assertThat(reporter.errors())
+                .anyMatch(e -> e.contains("api/current.log was a symbolic link") && e.contains(target.toString()));
         assertThat(AuditVerifier.verify(root().resolve("auth"), null).intact()).isTrue();
     }
 
@@ -88,18 +90,23 @@ class HostileDirectoryTest {
         Path link = component("api").resolve("api.log.000001.20231114T221320000Z");
         Files.createSymbolicLink(link, target);
         try (RotatingFileSink sink = open("rotation.size", "1KB", "backups", "1");
-             RetentionJob pruning = Pruning.start(sink, reporter)) {
+                RetentionJob pruning = Pruning.start(sink, reporter)) {
             assertThat(sink.archives(LogComponent.API)).isEmpty();
             sink.write(batch(LogComponent.API, "a", 0, 40, T0)); // rotations, pruning down to 1 backup
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30))).isTrue();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sink.archives(LogComponent.API))
-                    .hasSize(1)); // retention's thread has pruned; the link is still there
-            assertThat(sink.archives(LogComponent.API)).noneMatch(a -> a.path().getFileName().equals(link.getFileName()));
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30)))
+                    .isTrue();
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(sink.archives(LogComponent.API))
+                            .hasSize(1)); // retention's thread has pruned; the link is still there
+            assertThat(sink.archives(LogComponent.API))
+                    .noneMatch(a -> a.path().getFileName().equals(link.getFileName()));
         }
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(target)).isEqualTo(SECRET);
-        assertThat(Files.exists(Path.of(link + ".gz"), LinkOption.NOFOLLOW_LINKS)).isFalse();
-        assertThat(reporter.errors()).anyMatch(e -> e.contains(link.getFileName().toString()) && e.contains("symbolic link"));
+        assertThat(Files.exists(Path.of(link + ".gz"), LinkOption.NOFOLLOW_LINKS))
+                .isFalse();
+        assertThat(reporter.errors())
+                .anyMatch(e -> e.contains(link.getFileName().toString()) && e.contains("symbolic link"));
     }
 
     @Test
@@ -110,7 +117,8 @@ class HostileDirectoryTest {
             sink.write(batch(LogComponent.API, "a", 0, 1, T0));
         }
         assertThat(Files.readString(target)).isEqualTo(SECRET);
-        assertThat(Files.isRegularFile(root().resolve("api/.lock"), LinkOption.NOFOLLOW_LINKS)).isTrue();
+        assertThat(Files.isRegularFile(root().resolve("api/.lock"), LinkOption.NOFOLLOW_LINKS))
+                .isTrue();
     }
 
     @Test
@@ -121,7 +129,8 @@ class HostileDirectoryTest {
         Path tmpLink = api.resolve("api.log.000001.20231114T221320000Z.gz.tmp");
         Files.createSymbolicLink(tmpLink, target);
         try (RotatingFileSink sink = open()) {
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30)))
+                    .isTrue();
         }
         assertThat(Files.readString(target)).isEqualTo(SECRET);
         assertThat(Files.exists(tmpLink, LinkOption.NOFOLLOW_LINKS)).isFalse();
@@ -133,7 +142,8 @@ class HostileDirectoryTest {
         Files.createDirectories(root());
         Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
         Files.createSymbolicLink(root().resolve("auth"), elsewhere);
-        assertThatThrownBy(this::open).isInstanceOf(InvalidSettingException.class)
+        assertThatThrownBy(this::open)
+                .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining(root().resolve("auth") + " is a symbolic link");
         assertThat(elsewhere).isEmptyDirectory();
     }
@@ -142,7 +152,8 @@ class HostileDirectoryTest {
     void aLogDirectoryWritableByOthersIsRefusedUnlessStrictPermissionsAreOff() throws IOException {
         Files.createDirectories(root());
         Files.setPosixFilePermissions(root(), PosixFilePermissions.fromString("rwxr-xrwx"));
-        assertThatThrownBy(this::open).isInstanceOf(InvalidSettingException.class)
+        assertThatThrownBy(this::open)
+                .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("Invalid setting 'dir' = '" + root() + "'")
                 .hasMessageContaining(root() + " (the log directory) is writable by others (mode 0757, owner ")
                 .hasMessageContaining("sink.file.strict.permissions=false");
@@ -161,12 +172,18 @@ class HostileDirectoryTest {
         assertThatThrownBy(() -> RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining(parent + " (a parent of the log directory) is writable by its group (mode 0775");
-        assertThatThrownBy(() -> GatewayLogBackend.builder().setting("dir", logs.toString())
-                .setting("console.enabled", "false").setting("shutdown.hook", "false").reporter(reporter).build())
-                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("strict.permissions");
+        assertThatThrownBy(() -> GatewayLogBackend.builder()
+                        .setting("dir", logs.toString())
+                        .setting("console.enabled", "false")
+                        .setting("shutdown.hook", "false")
+                        .reporter(reporter)
+                        .build())
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("strict.permissions");
         // The directory locks were released: a corrected start in the same JVM works.
         Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
-        try (RotatingFileSink sink = RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter)) {
+        try (RotatingFileSink sink =
+                RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter)) {
             sink.write(batch(LogComponent.API, "a", 0, 1, T0));
         }
     }
@@ -174,11 +191,14 @@ class HostileDirectoryTest {
     /** Gives {@code dir} a group other users may be in (as root: nogroup), so that group-write is a risk. */
     private static void sharedGroup(Path dir) throws IOException {
         if (isRoot()) {
-            Files.setAttribute(dir, "posix:group",
+            Files.setAttribute(
+                    dir,
+                    "posix:group",
                     dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName("nogroup"));
         }
         int me = (Integer) Files.getAttribute(dir, "unix:uid");
-        Assumptions.assumeFalse(DirectoryGuard.privateGroup(dir, me, me),
+        Assumptions.assumeFalse(
+                DirectoryGuard.privateGroup(dir, me, me),
                 "the directory's group is this user's private group, where group-write is accepted");
     }
 
@@ -190,7 +210,8 @@ class HostileDirectoryTest {
         int me = (Integer) Files.getAttribute(parent, "unix:uid");
         Assumptions.assumeTrue(DirectoryGuard.privateGroup(parent, me, me), "this user has no private group here");
         TestContext ctx = TestContext.of(settings(parent.resolve("logs")), reporter);
-        try (RotatingFileSink sink = RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter)) {
+        try (RotatingFileSink sink =
+                RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter)) {
             sink.write(batch(LogComponent.API, "a", 0, 1, T0));
         }
     }
@@ -200,7 +221,8 @@ class HostileDirectoryTest {
         Path parent = Files.createDirectories(tmp.resolve("scratch"));
         Files.setAttribute(parent, "unix:mode", 01777);
         TestContext ctx = TestContext.of(settings(parent.resolve("logs")), reporter);
-        try (RotatingFileSink sink = RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter)) {
+        try (RotatingFileSink sink =
+                RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter)) {
             sink.write(batch(LogComponent.API, "a", 0, 1, T0));
         }
     }
@@ -208,23 +230,26 @@ class HostileDirectoryTest {
     @Test
     void aLogDirectoryOrComponentDirectoryOwnedByAnotherUserIsRefused() throws IOException {
         Assumptions.assumeTrue(isRoot(), "ownership test skipped: chown needs root (CI runs as root)");
-        UserPrincipal nobody = tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        UserPrincipal nobody =
+                tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
         Files.createDirectories(root());
         Files.setOwner(root(), nobody);
-        assertThatThrownBy(this::open).isInstanceOf(InvalidSettingException.class)
+        assertThatThrownBy(this::open)
+                .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining(root() + " (the log directory) is owned by nobody:")
                 .hasMessageContaining("sink.file.strict.permissions=false");
 
         Files.setOwner(root(), Files.getOwner(tmp));
         Files.setOwner(component("auth"), nobody);
-        assertThatThrownBy(this::open).isInstanceOf(InvalidSettingException.class)
+        assertThatThrownBy(this::open)
+                .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining(root().resolve("auth") + " (a component directory) is owned by nobody:");
     }
 
     @Test
     void strictPermissionsRefuseADirectoryModeThatLetsOthersWrite() {
-        assertThatThrownBy(() -> FileSinkConfig.parse(TestContext.settings(Map.of("dir", root().toString(),
-                "component.api.sink.file.dir-mode", "0770"))))
+        assertThatThrownBy(() -> FileSinkConfig.parse(TestContext.settings(
+                        Map.of("dir", root().toString(), "component.api.sink.file.dir-mode", "0770"))))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("'component.api.sink.file.dir-mode' = '0770'")
                 .hasMessageContaining("sink.file.strict.permissions=false");

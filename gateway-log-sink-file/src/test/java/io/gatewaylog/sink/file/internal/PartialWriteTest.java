@@ -43,8 +43,15 @@ class PartialWriteTest {
     private static List<LogRecord> big(LogComponent c, int from, int count) {
         List<LogRecord> batch = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
-            batch.add(LogRecord.builder().epochMillis(T0).level(Level.INFO).component(c).logger("test")
-                    .message("m" + i).fields(java.util.Map.of("pad", PAD)).thread("t", 1).build());
+            batch.add(LogRecord.builder()
+                    .epochMillis(T0)
+                    .level(Level.INFO)
+                    .component(c)
+                    .logger("test")
+                    .message("m" + i)
+                    .fields(java.util.Map.of("pad", PAD))
+                    .thread("t", 1)
+                    .build());
         }
         return batch;
     }
@@ -80,12 +87,14 @@ class PartialWriteTest {
     void aDiskFillingUpMidBatchKeepsTheWholeLinesReturnsTheirCountAndTheRetryCompletesTheFile() throws Exception {
         Prerequisites.require(isRoot(), "partial-write test skipped: mounting a tmpfs needs root");
         Path mnt = Files.createDirectory(tmp.resolve("mnt"));
-        Prerequisites.require(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mnt.toString()) == 0,
+        Prerequisites.require(
+                run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mnt.toString()) == 0,
                 "partial-write test skipped: could not mount a tmpfs (no CAP_SYS_ADMIN in this container?)");
         try {
             Path logs = mnt.resolve("logs");
             TestContext ctx = TestContext.of(settings(logs, "component.api.sink.file.durability", "flush"), reporter);
-            try (RotatingFileSink sink = RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter)) {
+            try (RotatingFileSink sink =
+                    RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter)) {
                 // Auth first, so its chain head exists before the disk fills up.
                 assertThat(sink.write(big(LogComponent.AUTH, 0, 1))).isEqualTo(1);
                 Path filler = fillLeaving(mnt, 3 * 4096);
@@ -99,7 +108,8 @@ class PartialWriteTest {
 
                 // Nothing fits any more: none taken, so the failure is thrown; the file is unchanged.
                 List<LogRecord> rest = api.subList(taken, api.size());
-                assertThatThrownBy(() -> sink.write(rest)).isInstanceOf(IOException.class)
+                assertThatThrownBy(() -> sink.write(rest))
+                        .isInstanceOf(IOException.class)
                         .hasMessageContaining("No space left on device");
                 assertThat(Files.readAllBytes(logs.resolve("api/current.log"))).isEqualTo(file);
 
@@ -138,12 +148,14 @@ class PartialWriteTest {
     void aSealedBatchCutShortByAFullDiskKeepsExactlyTheSealsOfTheLinesWritten() throws Exception {
         Prerequisites.require(isRoot(), "partial-write test skipped: mounting a tmpfs needs root");
         Path mnt = Files.createDirectory(tmp.resolve("mnt"));
-        Prerequisites.require(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mnt.toString()) == 0,
+        Prerequisites.require(
+                run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mnt.toString()) == 0,
                 "partial-write test skipped: could not mount a tmpfs");
         try {
             Path logs = mnt.resolve("logs");
             TestContext ctx = TestContext.of(settings(logs), reporter);
-            try (RotatingFileSink sink = RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter)) {
+            try (RotatingFileSink sink =
+                    RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter)) {
                 assertThat(sink.write(big(LogComponent.AUTH, 0, 1))).isEqualTo(1);
                 Path filler = fillLeaving(mnt, 3 * 4096);
                 List<LogRecord> batch = big(LogComponent.AUTH, 1, 20);
@@ -168,7 +180,8 @@ class PartialWriteTest {
 
     @Test
     void anErrorFromTheEncoderMidBatchLeavesNoTornLineAndNoSealForWhatWasNotWritten() throws IOException {
-        ThrowingOn encoder = new ThrowingOn(TestContext.of(java.util.Map.of(), reporter).encoder());
+        ThrowingOn encoder =
+                new ThrowingOn(TestContext.of(java.util.Map.of(), reporter).encoder());
         Path logs = tmp.resolve("logs");
         TestContext ctx = TestContext.of(settings(logs, "rotation.size", "4KB"), reporter);
         try (RotatingFileSink sink = RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), encoder, reporter)) {
@@ -178,7 +191,8 @@ class PartialWriteTest {
             // The retry starts with the failing record: nothing taken, so the Error itself comes back.
             List<LogRecord> rest = batch.subList(7, 10);
             assertThatThrownBy(() -> sink.write(rest)).isInstanceOf(StackOverflowError.class);
-            assertThat(AuditVerifier.verify(logs.resolve("auth"), null).lastSeq()).isEqualTo(7);
+            assertThat(AuditVerifier.verify(logs.resolve("auth"), null).lastSeq())
+                    .isEqualTo(7);
             encoder.failOn = null;
             assertThat(sink.write(rest)).isEqualTo(3);
 

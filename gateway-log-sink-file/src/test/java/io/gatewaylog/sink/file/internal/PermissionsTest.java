@@ -19,13 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 class PermissionsTest {
     @TempDir
     Path tmp;
+
     Path root;
 
     final RecordingReporter reporter = new RecordingReporter();
 
     @BeforeEach
     void posixOnly() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(FilePermissions.supported(tmp), "POSIX file modes unsupported here");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                FilePermissions.supported(tmp), "POSIX file modes unsupported here");
         root = tmp.resolve("logs");
     }
 
@@ -43,16 +45,19 @@ class PermissionsTest {
         try (RotatingFileSink sink = open(settings(root, "rotation.size", "1KB"))) {
             sink.write(batch(LogComponent.AUTH, "u", 0, 20, 0));
             sink.write(batch(LogComponent.API, "a", 0, 20, 0));
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10)))
+                    .isTrue();
         }
         assertThat(mode(root)).isEqualTo("rwxr-x---");
         assertThat(mode(root.resolve("auth"))).isEqualTo("rwx------");
         assertThat(mode(root.resolve("auth/current.log"))).isEqualTo("rw-------");
         assertThat(mode(root.resolve("api"))).isEqualTo("rwxr-x---");
         assertThat(mode(root.resolve("api/current.log"))).isEqualTo("rw-r-----");
-        assertThat(TestFiles.archives(root.resolve("auth"))).isNotEmpty()
+        assertThat(TestFiles.archives(root.resolve("auth")))
+                .isNotEmpty()
                 .allSatisfy(p -> assertThat(mode(p)).isEqualTo("rw-------"));
-        assertThat(TestFiles.archives(root.resolve("api"))).isNotEmpty()
+        assertThat(TestFiles.archives(root.resolve("api")))
+                .isNotEmpty()
                 .allSatisfy(p -> assertThat(mode(p)).isEqualTo("rw-r-----"));
         assertThat(mode(root.resolve("auth/.lock"))).isEqualTo("rw-------");
     }
@@ -63,15 +68,24 @@ class PermissionsTest {
         Files.setPosixFilePermissions(root.resolve("infra"), PosixFilePermissions.fromString("rwxrwxrwx"));
         Files.writeString(root.resolve("infra/current.log"), "");
         Files.setPosixFilePermissions(root.resolve("infra/current.log"), PosixFilePermissions.fromString("rw-rw-rw-"));
-        try (RotatingFileSink sink = open(settings(root, "rotation.size", "1KB", "component.infra.sink.file.file-mode", "0660",
-                "component.infra.sink.file.dir-mode", "0770",
-                "sink.file.strict.permissions", "false"))) {
+        try (RotatingFileSink sink = open(settings(
+                root,
+                "rotation.size",
+                "1KB",
+                "component.infra.sink.file.file-mode",
+                "0660",
+                "component.infra.sink.file.dir-mode",
+                "0770",
+                "sink.file.strict.permissions",
+                "false"))) {
             sink.write(batch(LogComponent.INFRA, "i", 0, 20, 0));
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10)))
+                    .isTrue();
         }
         assertThat(mode(root.resolve("infra"))).isEqualTo("rwxrwx---");
         assertThat(mode(root.resolve("infra/current.log"))).isEqualTo("rw-rw----");
-        assertThat(TestFiles.archives(root.resolve("infra"))).isNotEmpty()
+        assertThat(TestFiles.archives(root.resolve("infra")))
+                .isNotEmpty()
                 .allSatisfy(p -> assertThat(mode(p)).isEqualTo("rw-rw----"));
     }
 
@@ -82,7 +96,8 @@ class PermissionsTest {
         Files.writeString(rotated, "{\"message\":\"old\"}\n");
         Files.setPosixFilePermissions(rotated, PosixFilePermissions.fromString("rw-------"));
         try (RotatingFileSink sink = open(settings(root))) {
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10)))
+                    .isTrue();
         }
         assertThat(mode(dir.resolve(rotated.getFileName() + ".gz"))).isEqualTo("rw-------");
     }

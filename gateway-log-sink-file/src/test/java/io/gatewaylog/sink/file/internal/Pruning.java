@@ -13,11 +13,15 @@ import java.util.Map;
  * the same way). Tests wait for its result with Awaitility.
  */
 final class Pruning {
-    private Pruning() {
-    }
+    private Pruning() {}
 
     static RetentionJob start(RotatingFileSink sink, Reporter reporter) {
-        return RetentionJob.start(TestContext.settings(Map.of("retention.enabled", "false")), List.of(sink),
-                record -> { }, reporter, Clock.systemUTC(), DiskUsageProbe.fileStore());
+        return RetentionJob.start(
+                TestContext.settings(Map.of("retention.enabled", "false")),
+                List.of(sink),
+                record -> {},
+                reporter,
+                Clock.systemUTC(),
+                DiskUsageProbe.fileStore());
     }
 }

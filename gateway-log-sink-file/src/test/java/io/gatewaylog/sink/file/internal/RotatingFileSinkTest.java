@@ -4,7 +4,6 @@ import static io.gatewaylog.sink.file.internal.TestFiles.batch;
 import static io.gatewaylog.sink.file.internal.TestFiles.messages;
 import static io.gatewaylog.sink.file.internal.TestFiles.settings;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.gatewaylog.api.LogComponent;
@@ -42,8 +41,8 @@ class RotatingFileSinkTest {
 
     private RotatingFileSink open(Map<String, String> settings, RecordEncoder encoder) {
         TestContext ctx = TestContext.of(settings, reporter);
-        return RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), encoder == null ? ctx.encoder() : encoder,
-                reporter);
+        return RotatingFileSink.open(
+                FileSinkConfig.parse(ctx.settings()), encoder == null ? ctx.encoder() : encoder, reporter);
     }
 
     private static List<String> expected(String prefix, int from, int to) {
@@ -76,14 +75,16 @@ class RotatingFileSinkTest {
             for (int i = 0; i < 200; i += 20) {
                 sink.write(records.subList(i, i + 20));
             }
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30)))
+                    .isTrue();
         }
         Path dir = root.resolve("api");
         List<Path> archives = TestFiles.archives(dir);
         assertThat(archives).hasSizeGreaterThan(5);
         long sequence = 1;
         for (Path a : archives) {
-            ArchiveNames.Parsed name = ArchiveNames.parse(a.getFileName().toString()).orElseThrow();
+            ArchiveNames.Parsed name =
+                    ArchiveNames.parse(a.getFileName().toString()).orElseThrow();
             assertThat(name.sequence()).isEqualTo(sequence++);
             assertThat(name.compressed()).isTrue();
             assertThat(TestFiles.assertValidGzip(a)).isLessThanOrEqualTo(2048);
@@ -91,7 +92,8 @@ class RotatingFileSinkTest {
             try (var in = TestFiles.open(a)) {
                 new String(in.readAllBytes()).lines().forEach(lines::add);
             }
-            int last = Integer.parseInt(TestFiles.message(lines.get(lines.size() - 1)).substring(1));
+            int last = Integer.parseInt(
+                    TestFiles.message(lines.get(lines.size() - 1)).substring(1));
             assertThat(name.newestRecordMillis()).isEqualTo(T0 + last);
         }
         assertThat(messages(dir)).containsExactlyElementsOf(expected("m", 0, 200));
@@ -101,21 +103,29 @@ class RotatingFileSinkTest {
     @Test
     void keepsTheConfiguredNumberOfBackupsRemovingTheOldestFirst() throws IOException {
         try (RotatingFileSink sink = open(settings(root, "rotation.size", "1KB", "component.api.backups", "3"));
-             RetentionJob pruning = Pruning.start(sink, reporter)) {
+                RetentionJob pruning = Pruning.start(sink, reporter)) {
             for (int i = 0; i < 100; i += 10) {
                 sink.write(batch(LogComponent.API, "m", i, 10, T0));
             }
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30)))
+                    .isTrue();
             // Retention's thread prunes beyond backups, told of each rotation and compression.
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sink.archives(LogComponent.API))
-                    .hasSize(3).allMatch(a -> a.path().getFileName().toString().endsWith(".gz")));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(sink.archives(LogComponent.API))
+                            .hasSize(3)
+                            .allMatch(a -> a.path().getFileName().toString().endsWith(".gz")));
             List<Archive> archives = sink.archives(LogComponent.API);
             assertThat(archives).hasSize(3);
             List<Long> sequences = archives.stream()
-                    .map(a -> ArchiveNames.parse(a.path().getFileName().toString()).orElseThrow().sequence()).toList();
+                    .map(a -> ArchiveNames.parse(a.path().getFileName().toString())
+                            .orElseThrow()
+                            .sequence())
+                    .toList();
             long total = sink.measurements().stream()
-                    .filter(m -> m.name().equals("gateway.log.file.rotations") && m.tags().get("component").equals("api"))
-                    .mapToLong(m -> (long) m.value()).sum();
+                    .filter(m -> m.name().equals("gateway.log.file.rotations")
+                            && m.tags().get("component").equals("api"))
+                    .mapToLong(m -> (long) m.value())
+                    .sum();
             assertThat(sequences).containsExactly(total - 2, total - 1, total);
             assertThat(archives).allSatisfy(a -> {
                 assertThat(a.component()).isEqualTo(LogComponent.API);
@@ -133,14 +143,20 @@ class RotatingFileSinkTest {
             sink.write(batch(LogComponent.API, "first", 0, 12, T0)); // rotates once or more
         }
         List<Path> before = TestFiles.archives(root.resolve("api"));
-        long lastSequence = ArchiveNames.parse(before.get(before.size() - 1).getFileName().toString()).orElseThrow().sequence();
+        long lastSequence = ArchiveNames.parse(
+                        before.get(before.size() - 1).getFileName().toString())
+                .orElseThrow()
+                .sequence();
         try (RotatingFileSink sink = open(s)) {
             // current.log holds lines of T0 + 0 from the first run; older records now must not date it
             sink.write(batch(LogComponent.API, "second", 0, 12, T0 - 60_000));
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30)))
+                    .isTrue();
         }
         List<Path> after = TestFiles.archives(root.resolve("api"));
-        ArchiveNames.Parsed next = ArchiveNames.parse(after.get(before.size()).getFileName().toString()).orElseThrow();
+        ArchiveNames.Parsed next = ArchiveNames.parse(
+                        after.get(before.size()).getFileName().toString())
+                .orElseThrow();
         assertThat(next.sequence()).isEqualTo(lastSequence + 1);
         assertThat(next.newestRecordMillis()).isEqualTo(T0);
         List<String> all = messages(root.resolve("api"));
@@ -174,8 +190,10 @@ class RotatingFileSinkTest {
             assertThat(sink.write(new ArrayList<>(first.subList(7, 10)))).isEqualTo(3); // the core retries the rest
             assertThat(reporter.errors()).hasSize(1);
             assertThat(reporter.warnings()).anyMatch(w -> w.contains("works again"));
-            assertThat(sink.measurements()).anyMatch(m -> m.name().equals("gateway.log.file.failures")
-                    && m.tags().get("component").equals("api") && m.value() == 1);
+            assertThat(sink.measurements())
+                    .anyMatch(m -> m.name().equals("gateway.log.file.failures")
+                            && m.tags().get("component").equals("api")
+                            && m.value() == 1);
         }
         assertThat(messages(root.resolve("api"))).containsExactlyElementsOf(expected("m", 0, 10));
     }
@@ -198,15 +216,17 @@ class RotatingFileSinkTest {
                 return real.encode(record);
             }
         };
-        try (RotatingFileSink sink = open(settings(root, "rotation.size", "1KB", "sink.file.durability", "buffered"),
-                failingOnce)) {
+        try (RotatingFileSink sink =
+                open(settings(root, "rotation.size", "1KB", "sink.file.durability", "buffered"), failingOnce)) {
             sink.write(batch(LogComponent.API, "early", 0, 2, T0)); // buffered, accepted
             List<LogRecord> big = batch(LogComponent.API, "m", 0, 20, T0); // rotates before m17
             int taken = sink.write(big);
             assertThat(taken).isEqualTo(17);
-            assertThat(sink.write(new ArrayList<>(big.subList(taken, big.size())))).isEqualTo(3); // the core's retry
+            assertThat(sink.write(new ArrayList<>(big.subList(taken, big.size()))))
+                    .isEqualTo(3); // the core's retry
             sink.flush();
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30)))
+                    .isTrue();
         }
         List<String> want = new ArrayList<>(expected("early", 0, 2));
         want.addAll(expected("m", 0, 20));
@@ -232,7 +252,8 @@ class RotatingFileSinkTest {
     void countsBytesRotationsAndCompressionTimePerComponent() throws IOException {
         try (RotatingFileSink sink = open(settings(root, "rotation.size", "1KB", "sink.file.durability", "flush"))) {
             sink.write(batch(LogComponent.METRICS, "x", 0, 30, T0));
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30)))
+                    .isTrue();
             Map<String, Double> metrics = new java.util.HashMap<>();
             for (Measurement m : sink.measurements()) {
                 if (m.tags().get("component").equals("metrics")) {
@@ -252,9 +273,11 @@ class RotatingFileSinkTest {
 
     @Test
     void compressionCanBeSwitchedOffPerComponent() throws IOException {
-        try (RotatingFileSink sink = open(settings(root, "rotation.size", "1KB", "component.api.sink.file.compress", "false"))) {
+        try (RotatingFileSink sink =
+                open(settings(root, "rotation.size", "1KB", "component.api.sink.file.compress", "false"))) {
             sink.write(batch(LogComponent.API, "m", 0, 20, T0));
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(30)))
+                    .isTrue();
         }
         assertThat(TestFiles.archives(root.resolve("api")))
                 .isNotEmpty()

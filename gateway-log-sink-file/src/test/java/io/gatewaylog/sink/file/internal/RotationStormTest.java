@@ -22,7 +22,8 @@ class RotationStormTest {
 
     private static long compressorThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("gateway-log-file-compressor") && t.isAlive()).count();
+                .filter(t -> t.getName().equals("gateway-log-file-compressor") && t.isAlive())
+                .count();
     }
 
     @Test
@@ -37,11 +38,11 @@ class RotationStormTest {
             }
         });
         long threadsBefore = compressorThreads();
-        TestContext ctx = TestContext.of(settings(root, "rotation.size", "1KB", "backups", "100000",
-                "sink.file.durability", "flush"), reporter);
+        TestContext ctx = TestContext.of(
+                settings(root, "rotation.size", "1KB", "backups", "100000", "sink.file.durability", "flush"), reporter);
         int records = 1500;
-        try (RotatingFileSink sink = RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(),
-                reporter, compressor)) {
+        try (RotatingFileSink sink =
+                RotatingFileSink.open(FileSinkConfig.parse(ctx.settings()), ctx.encoder(), reporter, compressor)) {
             Thread[] writers = new Thread[2];
             LogComponent[] components = {LogComponent.API, LogComponent.PROTOCOL};
             for (int w = 0; w < 2; w++) {
@@ -62,13 +63,16 @@ class RotationStormTest {
                 assertThat(t.isAlive()).as("writer blocked by compression").isFalse();
             }
             // Every rotation is queued behind the held task, none done, and still just one thread.
-            long rotations = sink.measurements().stream().filter(m -> m.name().equals("gateway.log.file.rotations"))
-                    .mapToLong(m -> (long) m.value()).sum();
+            long rotations = sink.measurements().stream()
+                    .filter(m -> m.name().equals("gateway.log.file.rotations"))
+                    .mapToLong(m -> (long) m.value())
+                    .sum();
             assertThat(rotations).isGreaterThan(250);
             assertThat(sink.compressor().pending()).isGreaterThanOrEqualTo((int) rotations);
             assertThat(compressorThreads()).isLessThanOrEqualTo(threadsBefore + 1);
             release.countDown();
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(60))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(60)))
+                    .isTrue();
         }
         List<String> want = IntStream.range(0, records).mapToObj(i -> "m" + i).toList();
         for (String c : List.of("api", "protocol")) {

@@ -60,7 +60,8 @@ class StartupRecoveryTest {
         Path rotated = dir.resolve(ArchiveNames.rotated(LogComponent.API, 1, T0));
         Files.writeString(rotated, line("a") + line("b"));
         try (RotatingFileSink sink = open()) {
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10)))
+                    .isTrue();
         }
         assertThat(rotated).doesNotExist();
         Path gz = dir.resolve(ArchiveNames.compressed(LogComponent.API, 1, T0));
@@ -78,7 +79,8 @@ class StartupRecoveryTest {
         Path foreign = dir.resolve("notes.gz.tmp"); // not ours: never touched
         Files.writeString(foreign, "x");
         try (RotatingFileSink sink = open()) {
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10)))
+                    .isTrue();
         }
         assertThat(tmp).doesNotExist();
         assertThat(foreign).exists();
@@ -94,7 +96,8 @@ class StartupRecoveryTest {
         Path partial = dir.resolve(ArchiveNames.compressed(LogComponent.API, 2, T0));
         gzip(partial, line("whole1") + line("whole2"), false);
         try (RotatingFileSink sink = open()) {
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10)))
+                    .isTrue();
         }
         assertThat(rotated).doesNotExist();
         TestFiles.assertValidGzip(partial);
@@ -108,13 +111,18 @@ class StartupRecoveryTest {
         gzip(gz, line("kept"), true);
         long modified = Files.getLastModifiedTime(gz).toMillis();
         try (RotatingFileSink sink = open()) {
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10)))
+                    .isTrue();
             // numbering continues after the highest sequence present
             sink.write(batch(LogComponent.API, "n", 0, 12, T0));
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10)))
+                    .isTrue();
         }
         assertThat(Files.getLastModifiedTime(gz).toMillis()).isEqualTo(modified);
-        assertThat(ArchiveNames.parse(TestFiles.archives(dir).get(1).getFileName().toString()).orElseThrow().sequence())
+        assertThat(ArchiveNames.parse(
+                                TestFiles.archives(dir).get(1).getFileName().toString())
+                        .orElseThrow()
+                        .sequence())
                 .isEqualTo(4);
     }
 
@@ -151,7 +159,8 @@ class StartupRecoveryTest {
         assertThat(StartupRecovery.recoverCurrent(current, reporter)).isEqualTo(T0 - 1000);
         Files.writeString(current, "");
         assertThat(StartupRecovery.recoverCurrent(current, reporter)).isEqualTo(Long.MIN_VALUE);
-        assertThat(StartupRecovery.recoverCurrent(current.resolveSibling("absent.log"), reporter)).isEqualTo(Long.MIN_VALUE);
+        assertThat(StartupRecovery.recoverCurrent(current.resolveSibling("absent.log"), reporter))
+                .isEqualTo(Long.MIN_VALUE);
     }
 
     @Test
@@ -178,11 +187,17 @@ class StartupRecoveryTest {
         Files.writeString(dir.resolve("current.log"), line("cur") + "{\"x", StandardOpenOption.CREATE);
         want.add("cur");
         try (RotatingFileSink sink = open()) {
-            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10))).isTrue();
+            assertThat(TestFiles.awaitCompressions(sink, Duration.ofSeconds(10)))
+                    .isTrue();
         }
-        assertThat(TestFiles.names(dir)).containsExactlyInAnyOrder(".lock", "current.log",
-                ArchiveNames.compressed(LogComponent.API, 1, T0 + 1), ArchiveNames.compressed(LogComponent.API, 2, T0 + 2),
-                ArchiveNames.compressed(LogComponent.API, 3, T0 + 3), ArchiveNames.compressed(LogComponent.API, 4, T0 + 4));
+        assertThat(TestFiles.names(dir))
+                .containsExactlyInAnyOrder(
+                        ".lock",
+                        "current.log",
+                        ArchiveNames.compressed(LogComponent.API, 1, T0 + 1),
+                        ArchiveNames.compressed(LogComponent.API, 2, T0 + 2),
+                        ArchiveNames.compressed(LogComponent.API, 3, T0 + 3),
+                        ArchiveNames.compressed(LogComponent.API, 4, T0 + 4));
         TestFiles.archives(dir).forEach(TestFiles::assertValidGzip);
         assertThat(messages(dir)).containsExactlyElementsOf(want);
     }

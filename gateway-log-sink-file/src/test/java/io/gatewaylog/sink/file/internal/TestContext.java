@@ -15,8 +15,11 @@ record TestContext(Settings settings, RecordEncoder encoder, Reporter reporter, 
         implements SinkContext {
 
     static TestContext of(Map<String, String> settings, Reporter reporter) {
-        return new TestContext(LayeredSettings.load(settings, new Properties(), Map.of()),
-                new JsonRecordEncoder("gateway", 32768), reporter, LoggingStatistics.empty());
+        return new TestContext(
+                LayeredSettings.load(settings, new Properties(), Map.of()),
+                new JsonRecordEncoder("gateway", 32768),
+                reporter,
+                LoggingStatistics.empty());
     }
 
     static Settings settings(Map<String, String> settings) {

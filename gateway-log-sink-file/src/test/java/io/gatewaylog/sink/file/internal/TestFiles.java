@@ -14,9 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,12 +25,17 @@ import java.util.zip.GZIPInputStream;
 
 /** Reading a component directory back: archives by sequence, then current.log. */
 final class TestFiles {
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     static LogRecord record(LogComponent c, String message, long millis) {
-        return LogRecord.builder().epochMillis(millis).level(Level.INFO).component(c).logger("test")
-                .message(message).thread("t", 1).build();
+        return LogRecord.builder()
+                .epochMillis(millis)
+                .level(Level.INFO)
+                .component(c)
+                .logger("test")
+                .message(message)
+                .thread("t", 1)
+                .build();
     }
 
     static List<LogRecord> batch(LogComponent c, String prefix, int from, int count, long millis) {
@@ -44,8 +49,10 @@ final class TestFiles {
     /** Rotated files (compressed or not) of the directory, oldest first. */
     static List<Path> archives(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> ArchiveNames.parse(p.getFileName().toString()).isPresent())
-                    .sorted(Comparator.comparingLong(p -> ArchiveNames.parse(p.getFileName().toString()).get().sequence()))
+            return files.filter(
+                            p -> ArchiveNames.parse(p.getFileName().toString()).isPresent())
+                    .sorted(Comparator.comparingLong(p ->
+                            ArchiveNames.parse(p.getFileName().toString()).get().sequence()))
                     .toList();
         }
     }
@@ -60,7 +67,7 @@ final class TestFiles {
     static void forEachLine(Path dir, Consumer<String> action) throws IOException {
         for (Path archive : archives(dir)) {
             try (InputStream in = open(archive);
-                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+                    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
                 r.lines().forEach(action);
             }
         }

@@ -84,8 +84,9 @@ public final class AuditChain {
      * @param report receives one message per finding
      * @throws IOException if the files cannot be read or the head cannot be written
      */
-    public static AuditChain open(Path componentDir, byte[] hmacKeyOrNull,
-                                  Set<PosixFilePermission> fileMode, Reporter report) throws IOException {
+    public static AuditChain open(
+            Path componentDir, byte[] hmacKeyOrNull, Set<PosixFilePermission> fileMode, Reporter report)
+            throws IOException {
         checkKey(hmacKeyOrNull);
         return ChainOpening.open(componentDir, hmacKeyOrNull, fileMode, report);
     }

@@ -43,11 +43,14 @@ public final class ChainHead implements Closeable {
      * @param hash its hash
      * @param since the seq from which the head has been kept
      */
-    record State(long seq, byte[] hash, long since) {
-    }
+    record State(long seq, byte[] hash, long since) {}
 
     /** What reading the head file found. */
-    enum Found { MISSING, INVALID, VALID }
+    enum Found {
+        MISSING,
+        INVALID,
+        VALID
+    }
 
     /**
      * The outcome of reading.
@@ -55,8 +58,7 @@ public final class ChainHead implements Closeable {
      * @param found missing, invalid (no slot whose check passes), or valid
      * @param state the newest valid slot (VALID only)
      */
-    public record Read(Found found, State state) {
-    }
+    public record Read(Found found, State state) {}
 
     private final FileChannel channel;
     private final ChainHash check;
@@ -101,12 +103,15 @@ public final class ChainHead implements Closeable {
      * Opens (creating, mode {@code fileMode}) the head of {@code dir} for writing; {@code since} is
      * stored with every head written.
      */
-    public static ChainHead open(Path dir, byte[] keyOrNull, long since, State current, Set<PosixFilePermission> fileMode)
+    public static ChainHead open(
+            Path dir, byte[] keyOrNull, long since, State current, Set<PosixFilePermission> fileMode)
             throws IOException {
         Path file = dir.resolve(FILE);
-        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        Set<StandardOpenOption> options =
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileChannel ch;
-        if (fileMode != null && dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        if (fileMode != null
+                && dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             ch = FileChannel.open(file, union(options), PosixFilePermissions.asFileAttribute(fileMode));
         } else {
             ch = FileChannel.open(file, union(options));
@@ -169,7 +174,10 @@ public final class ChainHead implements Closeable {
         }
         String text = line.substring(0, c);
         String[] parts = text.split(" ");
-        if (parts.length != 4 || !parts[0].equals("v1") || !parts[1].startsWith("seq=") || !parts[2].startsWith("hash=")
+        if (parts.length != 4
+                || !parts[0].equals("v1")
+                || !parts[1].startsWith("seq=")
+                || !parts[2].startsWith("hash=")
                 || !parts[3].startsWith("since=")) {
             return null;
         }

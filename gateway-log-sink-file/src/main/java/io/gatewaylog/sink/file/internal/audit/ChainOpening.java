@@ -10,8 +10,7 @@ import java.util.Set;
 
 /** Opening the file sink's chain: the files' newest seal reconciled with the chain head. */
 final class ChainOpening {
-    private ChainOpening() {
-    }
+    private ChainOpening() {}
 
     /**
      * Opens the chain of the file sink's component directory: continues it like
@@ -32,8 +31,8 @@ final class ChainOpening {
      * @param report receives one message per finding ({@code warn}: head created; {@code error}: records missing, head invalid)
      * @throws IOException if the files cannot be read or the head cannot be written
      */
-    static AuditChain open(Path componentDir, byte[] hmacKeyOrNull,
-                           Set<PosixFilePermission> fileMode, Reporter report) throws IOException {
+    static AuditChain open(Path componentDir, byte[] hmacKeyOrNull, Set<PosixFilePermission> fileMode, Reporter report)
+            throws IOException {
         SealFormat.Seal last = ChainTail.newestSeal(componentDir);
         ChainHead.Read read = ChainHead.read(componentDir, hmacKeyOrNull);
         Path headFile = componentDir.resolve(ChainHead.FILE);
@@ -46,10 +45,14 @@ final class ChainOpening {
             ChainHead.State h = read.state();
             since = h.since();
             if (h.seq() > tailSeq || h.seq() == tailSeq && !Arrays.equals(h.hash(), tailHash)) {
-                report.error("audit trail " + componentDir + ": the chain head says seq " + h.seq() + " was written, but "
-                        + (h.seq() > tailSeq ? "the files end at seq " + tailSeq + ": records " + (tailSeq + 1) + ".." + h.seq()
-                            + " were cut off the end" : "the record with that seq in the files is another one")
-                        + "; the chain continues from the head (seq " + (h.seq() + 1) + "), so the verifier reports the gap",
+                report.error(
+                        "audit trail " + componentDir + ": the chain head says seq " + h.seq() + " was written, but "
+                                + (h.seq() > tailSeq
+                                        ? "the files end at seq " + tailSeq + ": records " + (tailSeq + 1) + ".."
+                                                + h.seq() + " were cut off the end"
+                                        : "the record with that seq in the files is another one")
+                                + "; the chain continues from the head (seq " + (h.seq() + 1)
+                                + "), so the verifier reports the gap",
                         new IllegalStateException("audit trail truncated or edited"));
                 nextSeq = h.seq() + 1;
                 prev = h.hash();
@@ -58,21 +61,27 @@ final class ChainOpening {
             if (read.found() == ChainHead.Found.INVALID) {
                 Path aside = componentDir.resolve(ChainHead.FILE + ".invalid-" + System.currentTimeMillis());
                 Files.move(headFile, aside);
-                report.error("audit trail " + componentDir + ": the chain head " + headFile + " fails its check (damaged,"
-                        + " forged, or written with another key); moved aside to " + aside.getFileName(),
+                report.error(
+                        "audit trail " + componentDir + ": the chain head " + headFile + " fails its check (damaged,"
+                                + " forged, or written with another key); moved aside to " + aside.getFileName(),
                         new IllegalStateException("invalid audit chain head"));
             }
             since = nextSeq;
             if (tailSeq > 0) {
-                report.warn("audit trail " + componentDir + ": no valid chain head" + (read.found() == ChainHead.Found.MISSING
-                        ? " (the first start of a version that keeps one, or it was deleted)" : "")
+                report.warn("audit trail " + componentDir + ": no valid chain head"
+                        + (read.found() == ChainHead.Found.MISSING
+                                ? " (the first start of a version that keeps one, or it was deleted)"
+                                : "")
                         + "; a new one starts at seq " + since + ": the verifier notes that a truncation before seq "
                         + since + " cannot be ruled out");
             }
         }
-        ChainHead head = ChainHead.open(componentDir, hmacKeyOrNull, since,
-                nextSeq > 1 ? new ChainHead.State(nextSeq - 1, prev, since) : null, fileMode);
+        ChainHead head = ChainHead.open(
+                componentDir,
+                hmacKeyOrNull,
+                since,
+                nextSeq > 1 ? new ChainHead.State(nextSeq - 1, prev, since) : null,
+                fileMode);
         return AuditChain.withHead(hmacKeyOrNull, nextSeq, prev, head);
     }
-
 }

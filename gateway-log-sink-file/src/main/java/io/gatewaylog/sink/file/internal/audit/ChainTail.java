@@ -20,8 +20,7 @@ final class ChainTail {
     /** A last line longer than this is found by reading the file forwards instead. */
     private static final int MAX_TAIL_LINE = 1 << 20;
 
-    private ChainTail() {
-    }
+    private ChainTail() {}
 
     /** The newest sealed line's seal, or null if the newest file with a complete line has none. */
     static SealFormat.Seal newestSeal(Path dir) throws IOException {
@@ -46,8 +45,7 @@ final class ChainTail {
         return null;
     }
 
-    private record Scan(long lines, SealFormat.Seal lastSeal) {
-    }
+    private record Scan(long lines, SealFormat.Seal lastSeal) {}
 
     /** Reads a file forwards; a compressed file cut short counts up to where it breaks. */
     private static Scan scan(TrailFile f) throws IOException {
@@ -70,7 +68,8 @@ final class ChainTail {
 
     /** The last line that ends with {@code '\n'} (without it), or null if there is none. */
     static byte[] lastCompleteLine(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel ch =
+                FileChannel.open(file, StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             long end = lastNewline(ch, ch.size());
             if (end < 0) {
                 return null;

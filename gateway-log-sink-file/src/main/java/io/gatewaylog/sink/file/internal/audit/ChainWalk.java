@@ -31,12 +31,15 @@ public final class ChainWalk {
     private Entry firstUnsealed;
     /** The chain head as read, or null when not checked. */
     private final ChainHead.Read head;
+
     private final Path headFile;
     /** The entry holding the head's seq, once walked past; and whether its hash is the head's. */
     private Entry atHead;
+
     private boolean headMatches;
 
-    public ChainWalk(List<TrailFile> files, byte[] keyOrNull, long expectedLastSeq, ChainHead.Read head, Path headFile) {
+    public ChainWalk(
+            List<TrailFile> files, byte[] keyOrNull, long expectedLastSeq, ChainHead.Read head, Path headFile) {
         this.files = files;
         this.key = keyOrNull;
         this.hash = new ChainHash(keyOrNull);
@@ -61,12 +64,27 @@ public final class ChainWalk {
         }
         List<String> warnings = new ArrayList<>();
         if (problem == null) {
-            problem = HeadCheck.check(head, headFile, key, files, new HeadCheck.Walked(started, expSeq - 1, firstSeq,
-                    previous, atHead, headMatches), warnings);
+            problem = HeadCheck.check(
+                    head,
+                    headFile,
+                    key,
+                    files,
+                    new HeadCheck.Walked(started, expSeq - 1, firstSeq, previous, atHead, headMatches),
+                    warnings);
         }
-        long headSeq = head != null && head.found() == ChainHead.Found.VALID ? head.state().seq() : 0;
-        return new Result(sealed, started ? firstSeq : 0, started ? expSeq - 1 : 0,
-                SealFormat.hex(started ? lastHash : SealFormat.ZERO_HASH), unsealed, files.size(), problem, headSeq, warnings);
+        long headSeq = head != null && head.found() == ChainHead.Found.VALID
+                ? head.state().seq()
+                : 0;
+        return new Result(
+                sealed,
+                started ? firstSeq : 0,
+                started ? expSeq - 1 : 0,
+                SealFormat.hex(started ? lastHash : SealFormat.ZERO_HASH),
+                unsealed,
+                files.size(),
+                problem,
+                headSeq,
+                warnings);
     }
 
     private Problem check(Entry e, Entry next) throws IOException {
@@ -122,26 +140,48 @@ public final class ChainWalk {
             Seal ns = sealOf(next);
             boolean nextFails = ns != null
                     && !Arrays.equals(hash.hash(ns.prev(), ns.seq(), next.bytes(), 0, ns.contentLength()), ns.hash());
-            return problem(Kind.EDITED, e, s.seq(), "the record does not match its hash"
-                    + (nextFails ? "; neither does the next one: " + (key == null
-                        ? "was the trail sealed with an HMAC key (--key-file)?" : "is the key right?") : ""));
+            return problem(
+                    Kind.EDITED,
+                    e,
+                    s.seq(),
+                    "the record does not match its hash"
+                            + (nextFails
+                                    ? "; neither does the next one: "
+                                            + (key == null
+                                                    ? "was the trail sealed with an HMAC key (--key-file)?"
+                                                    : "is the key right?")
+                                    : ""));
         }
         if (s.seq() == 1 && !Arrays.equals(s.prev(), SealFormat.ZERO_HASH)) {
             return problem(Kind.EDITED, e, s.seq(), "seq 1 must have prev " + AuditChain.FIRST_PREV);
         }
         if (unsealed > 0 && key != null) {
-            return new Problem(Kind.UNSEALED, firstUnsealed.file().path(), firstUnsealed.line(), 0, unsealed
-                    + " lines without a seal come before the chain (seq " + s.seq() + "): with an HMAC key anyone able to"
-                    + " write the files could have added them, so they are not accepted as lines from before sealing"
-                    + " began (move them aside if they are)");
+            return new Problem(
+                    Kind.UNSEALED,
+                    firstUnsealed.file().path(),
+                    firstUnsealed.line(),
+                    0,
+                    unsealed
+                            + " lines without a seal come before the chain (seq " + s.seq()
+                            + "): with an HMAC key anyone able to"
+                            + " write the files could have added them, so they are not accepted as lines from before sealing"
+                            + " began (move them aside if they are)");
         }
         if (s.seq() > 1 && unsealed > 0) {
-            return problem(Kind.DELETED, e, s.seq(), "the chain starts at seq " + s.seq() + " right after "
-                    + unsealed + " unsealed lines: records seq 1.." + (s.seq() - 1) + " are missing");
+            return problem(
+                    Kind.DELETED,
+                    e,
+                    s.seq(),
+                    "the chain starts at seq " + s.seq() + " right after " + unsealed
+                            + " unsealed lines: records seq 1.." + (s.seq() - 1) + " are missing");
         }
         if (s.seq() > 1 && e.line() == 1 && e.fileIndex() == 0 && e.file().sequence() == 1) {
-            return problem(Kind.DELETED, e, s.seq(), "the first rotated file (sequence 1) is present, so nothing"
-                    + " was pruned, but the chain starts at seq " + s.seq());
+            return problem(
+                    Kind.DELETED,
+                    e,
+                    s.seq(),
+                    "the first rotated file (sequence 1) is present, so nothing"
+                            + " was pruned, but the chain starts at seq " + s.seq());
         }
         started = true;
         firstSeq = s.seq();
@@ -155,14 +195,26 @@ public final class ChainWalk {
         boolean nextLinks = ns != null && ns.seq() == expSeq && Arrays.equals(ns.prev(), lastHash);
         if (s.seq() == expSeq || linksBack) {
             if (s.seq() == expSeq && nextLinks) {
-                return problem(Kind.INSERTED, e, s.seq(), "a forged record: the next line continues the chain from seq " + (expSeq - 1));
+                return problem(
+                        Kind.INSERTED,
+                        e,
+                        s.seq(),
+                        "a forged record: the next line continues the chain from seq " + (expSeq - 1));
             }
-            return problem(Kind.EDITED, e, s.seq(), s.seq() != expSeq
-                    ? "seq " + s.seq() + " where " + expSeq + " was expected, and the record does not match its hash"
-                    : linksBack ? "the record does not match its hash" : "prev is not the hash of seq " + (expSeq - 1));
+            return problem(
+                    Kind.EDITED,
+                    e,
+                    s.seq(),
+                    s.seq() != expSeq
+                            ? "seq " + s.seq() + " where " + expSeq
+                                    + " was expected, and the record does not match its hash"
+                            : linksBack
+                                    ? "the record does not match its hash"
+                                    : "prev is not the hash of seq " + (expSeq - 1));
         }
         if (s.seq() < expSeq) {
-            return problem(Kind.INSERTED, e, s.seq(), "seq " + s.seq() + " was already used (after seq " + (expSeq - 1) + ")");
+            return problem(
+                    Kind.INSERTED, e, s.seq(), "seq " + s.seq() + " was already used (after seq " + (expSeq - 1) + ")");
         }
         Ahead ahead = scanAhead(e, s.seq());
         if (nextLinks) {
@@ -171,39 +223,63 @@ public final class ChainWalk {
                     : problem(Kind.REORDERED, e, s.seq(), "seq " + s.seq() + " comes before seq " + expSeq);
         }
         if (ahead.expected != null) {
-            return problem(Kind.REORDERED, e, s.seq(), "seq " + expSeq + " belongs here but comes later, at "
-                    + ahead.expected.file().path().getFileName() + " line " + ahead.expected.line());
+            return problem(
+                    Kind.REORDERED,
+                    e,
+                    s.seq(),
+                    "seq " + expSeq + " belongs here but comes later, at "
+                            + ahead.expected.file().path().getFileName() + " line " + ahead.expected.line());
         }
-        String missing = expSeq == s.seq() - 1 ? "seq " + expSeq + " is" : "seq " + expSeq + ".." + (s.seq() - 1) + " are";
+        String missing =
+                expSeq == s.seq() - 1 ? "seq " + expSeq + " is" : "seq " + expSeq + ".." + (s.seq() - 1) + " are";
         if (e.line() == 1 && e.fileIndex() > 0) {
             TrailFile before = files.get(e.fileIndex() - 1);
             if (!e.file().isCurrent() && e.file().sequence() - before.sequence() > 1) {
-                return problem(Kind.DELETED, e, s.seq(), "rotated files of sequence " + (before.sequence() + 1) + ".."
-                        + (e.file().sequence() - 1) + " are missing: records " + missing + " missing");
+                return problem(
+                        Kind.DELETED,
+                        e,
+                        s.seq(),
+                        "rotated files of sequence " + (before.sequence() + 1) + ".."
+                                + (e.file().sequence() - 1) + " are missing: records " + missing + " missing");
             }
             long lines = previous != null && previous.fileIndex() == e.fileIndex() - 1 ? previous.line() : 0;
-            return new Problem(Kind.TRUNCATED, before.path(), lines + 1, expSeq, "the file ends after seq "
-                    + (expSeq - 1) + " but the next file starts at seq " + s.seq() + ": records " + missing + " missing");
+            return new Problem(
+                    Kind.TRUNCATED,
+                    before.path(),
+                    lines + 1,
+                    expSeq,
+                    "the file ends after seq " + (expSeq - 1) + " but the next file starts at seq " + s.seq()
+                            + ": records " + missing + " missing");
         }
         return problem(Kind.DELETED, e, s.seq(), "records " + missing + " missing (after seq " + (expSeq - 1) + ")");
     }
 
     private Problem atEnd() {
         if (!started) {
-            return unsealed == 0 ? null : new Problem(Kind.UNSEALED, files.get(0).path(), 1, 0,
-                    unsealed + " lines and none sealed: the audit trail was not enabled, or every seal was removed");
+            return unsealed == 0
+                    ? null
+                    : new Problem(
+                            Kind.UNSEALED,
+                            files.get(0).path(),
+                            1,
+                            0,
+                            unsealed
+                                    + " lines and none sealed: the audit trail was not enabled, or every seal was removed");
         }
         if (expectedLastSeq > expSeq - 1) {
             TrailFile last = files.get(files.size() - 1);
             long lines = previous != null && previous.file() == last ? previous.line() : 0;
-            return new Problem(Kind.TRUNCATED, last.path(), lines + 1, expSeq, "the chain ends at seq " + (expSeq - 1)
-                    + " but seq " + expectedLastSeq + " was expected");
+            return new Problem(
+                    Kind.TRUNCATED,
+                    last.path(),
+                    lines + 1,
+                    expSeq,
+                    "the chain ends at seq " + (expSeq - 1) + " but seq " + expectedLastSeq + " was expected");
         }
         return null;
     }
 
-    private record Ahead(Entry expected, boolean repeated) {
-    }
+    private record Ahead(Entry expected, boolean repeated) {}
 
     /** Looks after {@code e} for the expected seq (a reordering) and for {@code e}'s seq again (a copy). */
     private Ahead scanAhead(Entry e, long seq) throws IOException {
@@ -223,11 +299,14 @@ public final class ChainWalk {
 
     private static Seal sealOf(Entry e) {
         return e == null || e.status() != TrailReader.Status.LINE || !e.terminated()
-                ? null : SealFormat.parse(e.bytes(), e.bytes().length);
+                ? null
+                : SealFormat.parse(e.bytes(), e.bytes().length);
     }
 
     private void advance(Entry e, Seal s) {
-        if (head != null && head.found() == ChainHead.Found.VALID && s.seq() == head.state().seq()) {
+        if (head != null
+                && head.found() == ChainHead.Found.VALID
+                && s.seq() == head.state().seq()) {
             headMatches = Arrays.equals(s.hash(), head.state().hash());
             atHead = e;
         }

@@ -8,8 +8,7 @@ import java.util.List;
 
 /** The last step of a verification: the chain head against the chain the walk found. */
 final class HeadCheck {
-    private HeadCheck() {
-    }
+    private HeadCheck() {}
 
     /**
      * What the walk found.
@@ -21,20 +20,31 @@ final class HeadCheck {
      * @param atHead the entry holding the head's seq, or null
      * @param headMatches whether its hash is the head's
      */
-    record Walked(boolean started, long lastSeq, long firstSeq, Entry previous, Entry atHead, boolean headMatches) {
-    }
+    record Walked(boolean started, long lastSeq, long firstSeq, Entry previous, Entry atHead, boolean headMatches) {}
 
     /** The head against the walked chain: records it vouches for must be there, with its hash. */
-    static Problem check(ChainHead.Read head, Path headFile, byte[] key, List<TrailFile> files, Walked walked,
-                         List<String> warnings) {
+    static Problem check(
+            ChainHead.Read head,
+            Path headFile,
+            byte[] key,
+            List<TrailFile> files,
+            Walked walked,
+            List<String> warnings) {
         boolean started = walked.started();
         long firstSeq = walked.firstSeq();
         if (head == null) {
             return null;
         }
         if (head.found() == ChainHead.Found.INVALID) {
-            return new Problem(Kind.HEAD, headFile, 1, 0, "the chain head fails its check: damaged, forged, or written"
-                    + " with another key" + (key == null ? " (was the trail sealed with an HMAC key, --key-file?)" : " (is the key right?)"));
+            return new Problem(
+                    Kind.HEAD,
+                    headFile,
+                    1,
+                    0,
+                    "the chain head fails its check: damaged, forged, or written" + " with another key"
+                            + (key == null
+                                    ? " (was the trail sealed with an HMAC key, --key-file?)"
+                                    : " (is the key right?)"));
         }
         if (head.found() == ChainHead.Found.MISSING) {
             return missing(started, headFile, key, warnings);
@@ -50,22 +60,38 @@ final class HeadCheck {
         if (h.seq() > last) {
             TrailFile lastFile = files.get(files.size() - 1);
             long lines = previous != null && previous.file() == lastFile ? previous.line() : 0;
-            return new Problem(Kind.TRUNCATED, lastFile.path(), lines + 1, last + 1, "the chain head says seq " + h.seq()
-                    + " was written, but the trail ends at seq " + last + ": records " + (last + 1) + ".." + h.seq()
-                    + " were cut off the end");
+            return new Problem(
+                    Kind.TRUNCATED,
+                    lastFile.path(),
+                    lines + 1,
+                    last + 1,
+                    "the chain head says seq " + h.seq()
+                            + " was written, but the trail ends at seq " + last + ": records " + (last + 1) + ".."
+                            + h.seq()
+                            + " were cut off the end");
         }
         if (h.seq() < firstSeq) {
-            return new Problem(Kind.HEAD, headFile, 1, h.seq(), "the chain head (seq " + h.seq() + ") is older than the"
-                    + " trail's first record (seq " + firstSeq + "): an old copy put back?");
+            return new Problem(
+                    Kind.HEAD,
+                    headFile,
+                    1,
+                    h.seq(),
+                    "the chain head (seq " + h.seq() + ") is older than the" + " trail's first record (seq " + firstSeq
+                            + "): an old copy put back?");
         }
         if (walked.atHead() != null && !walked.headMatches()) {
-            return ChainWalk.problem(Kind.EDITED, walked.atHead(), h.seq(), "not the record the chain head recorded for seq " + h.seq()
-                    + " (replaced, and the hashes after it recomputed?)");
+            return ChainWalk.problem(
+                    Kind.EDITED,
+                    walked.atHead(),
+                    h.seq(),
+                    "not the record the chain head recorded for seq " + h.seq()
+                            + " (replaced, and the hashes after it recomputed?)");
         }
         if (h.since() > firstSeq) {
-            warnings.add("the chain head was started at seq " + h.since() + ", after sealed records existed (the first start"
-                    + " of a version that keeps one, or the head was deleted): records cut off the end before seq "
-                    + h.since() + " could not be detected");
+            warnings.add(
+                    "the chain head was started at seq " + h.since() + ", after sealed records existed (the first start"
+                            + " of a version that keeps one, or the head was deleted): records cut off the end before seq "
+                            + h.since() + " could not be detected");
         }
         return null;
     }

@@ -18,7 +18,8 @@ final class SealFormat {
     private static final byte[] HASH = ascii("\",\"hash\":\"");
     private static final byte[] CLOSE = ascii("\"}}");
     /** A seal is at most this long (19 seq digits); a tail this long holding {@link #OPEN} "looks sealed". */
-    private static final int MAX_SUFFIX = OPEN.length + 19 + PREV.length + HEX_CHARS + HASH.length + HEX_CHARS + CLOSE.length;
+    private static final int MAX_SUFFIX =
+            OPEN.length + 19 + PREV.length + HEX_CHARS + HASH.length + HEX_CHARS + CLOSE.length;
 
     /**
      * A parsed seal.
@@ -28,16 +29,15 @@ final class SealFormat {
      * @param hash this record's hash
      * @param contentLength the length of the content the hash covers (the line up to the seal)
      */
-    record Seal(long seq, byte[] prev, byte[] hash, int contentLength) {
-    }
+    record Seal(long seq, byte[] prev, byte[] hash, int contentLength) {}
 
-    private SealFormat() {
-    }
+    private SealFormat() {}
 
     /** The bytes that follow the content: the seal member and the object's closing brace. */
     static byte[] suffix(long seq, byte[] prev, byte[] hash) {
         return (",\"audit\":{\"seq\":" + seq + ",\"prev\":\"" + HEX.formatHex(prev) + "\",\"hash\":\""
-                + HEX.formatHex(hash) + "\"}}").getBytes(StandardCharsets.US_ASCII);
+                        + HEX.formatHex(hash) + "\"}}")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The seal ending {@code line[0, len)}, or null if the line does not end in a well-formed one. */
@@ -46,7 +46,8 @@ final class SealFormat {
         int prevStart = hashStart - HASH.length - HEX_CHARS;
         int digitsEnd = prevStart - PREV.length;
         if (digitsEnd - 1 - OPEN.length < 0
-                || !at(line, len - CLOSE.length, CLOSE) || !at(line, hashStart - HASH.length, HASH)
+                || !at(line, len - CLOSE.length, CLOSE)
+                || !at(line, hashStart - HASH.length, HASH)
                 || !at(line, digitsEnd, PREV)) {
             return null;
         }
@@ -57,7 +58,11 @@ final class SealFormat {
         int digits = digitsEnd - digitsStart;
         int contentLength = digitsStart - OPEN.length;
         // Canonical numbers only (no leading zero, no overflow): one value, one spelling.
-        if (digits == 0 || digits > 18 || line[digitsStart] == '0' || contentLength < 1 || !at(line, contentLength, OPEN)) {
+        if (digits == 0
+                || digits > 18
+                || line[digitsStart] == '0'
+                || contentLength < 1
+                || !at(line, contentLength, OPEN)) {
             return null;
         }
         byte[] prev = lowerHex(line, prevStart);

@@ -16,7 +16,11 @@ import java.util.zip.ZipException;
  */
 final class TrailReader implements Closeable {
     /** What an entry is. */
-    enum Status { LINE, CUT, CORRUPT }
+    enum Status {
+        LINE,
+        CUT,
+        CORRUPT
+    }
 
     /**
      * One line (or the point where a compressed file broke).
@@ -29,7 +33,8 @@ final class TrailReader implements Closeable {
      * @param status a line, or where a file broke
      * @param detail why it broke
      */
-    record Entry(int fileIndex, TrailFile file, long line, byte[] bytes, boolean terminated, Status status, String detail) {
+    record Entry(
+            int fileIndex, TrailFile file, long line, byte[] bytes, boolean terminated, Status status, String detail) {
         boolean after(Entry other) {
             return fileIndex > other.fileIndex || fileIndex == other.fileIndex && line > other.line;
         }
@@ -62,13 +67,21 @@ final class TrailReader implements Closeable {
             TrailFile f = files.get(index);
             try {
                 if (reader.next()) {
-                    return new Entry(index, f, reader.number(), Arrays.copyOf(reader.bytes(), reader.length()),
-                            reader.terminated(), Status.LINE, null);
+                    return new Entry(
+                            index,
+                            f,
+                            reader.number(),
+                            Arrays.copyOf(reader.bytes(), reader.length()),
+                            reader.terminated(),
+                            Status.LINE,
+                            null);
                 }
             } catch (EOFException e) {
-                return broke(f, reader.number(), Status.CUT, "the compressed data ends abruptly (" + e.getMessage() + ")");
+                return broke(
+                        f, reader.number(), Status.CUT, "the compressed data ends abruptly (" + e.getMessage() + ")");
             } catch (ZipException e) {
-                return broke(f, reader.number(), Status.CORRUPT, "the compressed data is damaged (" + e.getMessage() + ")");
+                return broke(
+                        f, reader.number(), Status.CORRUPT, "the compressed data is damaged (" + e.getMessage() + ")");
             }
             closeFile();
         }

@@ -45,8 +45,9 @@ class AuditChainTest {
         String s2 = seal(chain, second);
 
         String h1 = hex(sha256(new byte[32], 1, "{\"message\":\"a\""));
-        assertThat(s1).isEqualTo("{\"message\":\"a\",\"audit\":{\"seq\":1,\"prev\":\"" + AuditChain.FIRST_PREV
-                + "\",\"hash\":\"" + h1 + "\"}}");
+        assertThat(s1)
+                .isEqualTo("{\"message\":\"a\",\"audit\":{\"seq\":1,\"prev\":\"" + AuditChain.FIRST_PREV
+                        + "\",\"hash\":\"" + h1 + "\"}}");
         String h2 = hex(sha256(HEX.parseHex(h1), 2, "{\"message\":\"b\",\"n\":2"));
         assertThat(s2).endsWith(",\"audit\":{\"seq\":2,\"prev\":\"" + h1 + "\",\"hash\":\"" + h2 + "\"}}");
         assertThat(chain.nextSeq()).isEqualTo(3);
@@ -71,10 +72,18 @@ class AuditChainTest {
     void encodesAndSealsTheRealEncodersLineAsValidJson() throws IOException {
         AuditChain chain = AuditChain.start(null);
         JsonRecordEncoder encoder = new JsonRecordEncoder("gateway", 8192);
-        LogRecord record = LogRecord.builder().epochMillis(Trail.T0).level(Level.WARN).component(LogComponent.AUTH)
-                .logger("login").message("Login failed").thread("main", 1)
-                .fields(AuditRecords.event(AuditRecords.LOGIN, AuditRecords.FAILURE).actor("user_42")
-                        .sourceIp("203.0.113.7").reason("bad password").fields())
+        LogRecord record = LogRecord.builder()
+                .epochMillis(Trail.T0)
+                .level(Level.WARN)
+                .component(LogComponent.AUTH)
+                .logger("login")
+                .message("Login failed")
+                .thread("main", 1)
+                .fields(AuditRecords.event(AuditRecords.LOGIN, AuditRecords.FAILURE)
+                        .actor("user_42")
+                        .sourceIp("203.0.113.7")
+                        .reason("bad password")
+                        .fields())
                 .build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -85,7 +94,8 @@ class AuditChainTest {
         assertThat(text).endsWith("\"}}\n").hasLineCount(2);
         String first = text.substring(0, text.indexOf('\n'));
         assertThat(lastMemberName(first)).isEqualTo("audit");
-        assertThat(first).startsWith(new String(encoder.encode(record), StandardCharsets.UTF_8).replaceFirst("}\n$", ""));
+        assertThat(first)
+                .startsWith(new String(encoder.encode(record), StandardCharsets.UTF_8).replaceFirst("}\n$", ""));
         Path dir = Files.createDirectories(root.resolve("auth"));
         Files.writeString(dir.resolve("current.log"), text);
         assertThat(AuditVerifier.verify(dir, null).records()).isEqualTo(2);
@@ -197,7 +207,8 @@ class AuditChainTest {
     @Test
     void resumeSkipsUnsealedLinesAfterTheLastSeal() throws IOException {
         Trail trail = new Trail(root, null).write(3);
-        Files.writeString(trail.current(), "{\"message\":\"written while sealing was off\"}\n", StandardOpenOption.APPEND);
+        Files.writeString(
+                trail.current(), "{\"message\":\"written while sealing was off\"}\n", StandardOpenOption.APPEND);
 
         assertThat(AuditChain.resume(trail.dir, null).nextSeq()).isEqualTo(4);
     }
@@ -217,7 +228,8 @@ class AuditChainTest {
         assertThat(AuditChain.readKey(keyFile)).isEqualTo(KEY);
 
         Files.writeString(keyFile, "short\r\n");
-        assertThatThrownBy(() -> AuditChain.readKey(keyFile)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> AuditChain.readKey(keyFile))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 16");
     }
 
