@@ -9,6 +9,7 @@ import java.util.Map;
  */
 final class ApiHooks implements ApiAccess.Hooks {
 
+    /** Makes a record in one allocation: {@code fields} and {@code context} are already unmodifiable snapshots. */
     @Override
     public LogRecord record(
             long epochMillis,
@@ -22,18 +23,23 @@ final class ApiHooks implements ApiAccess.Hooks {
             ErrorInfo error,
             String threadName,
             long threadId) {
-        return LogRecord.create(
-                epochMillis, level, component, logger, message, fields, context, cause, error, threadName, threadId);
+        @SuppressWarnings("unchecked") // read-only: a Map<String, ?> is as good as a Map<String, Object>
+        Map<String, Object> values = (Map<String, Object>) fields;
+        return new LogRecord(
+                epochMillis, level, component, logger, message, values, context, cause, error, threadName, threadId);
     }
 
     @Override
     public LogRecord.Builder toBuilder(LogRecord record) {
-        return record.toBuilder();
+        LogRecord.Builder b = LogRecord.builder();
+        b.copyFrom(record);
+        return b;
     }
 
     @Override
     public LogRecord.Builder error(LogRecord.Builder builder, ErrorInfo error) {
-        return builder.error(error);
+        builder.replaceError(error);
+        return builder;
     }
 
     @Override

@@ -85,34 +85,45 @@ public final class ErrorInfo {
                 continue;
             }
             written++;
-            StackTraceElement[] trace = frames(p.t);
-            int m = trace.length - 1;
-            int n = p.enclosing.length - 1;
-            while (m >= 0 && n >= 0 && Objects.equals(trace[m], p.enclosing[n])) {
-                m--;
-                n--;
-            }
-            int inCommon = trace.length - 1 - m;
-            out.append(p.prefix).append(p.caption).append(text(p.t)).append('\n');
-            for (int i = 0; i <= m && out.length() < MAX_STACK_CHARS; i++) {
-                out.append(p.prefix).append("\tat ").append(frame(trace[i])).append('\n');
-            }
-            if (inCommon != 0) {
-                out.append(p.prefix).append("\t... ").append(inCommon).append(" more\n");
-            }
-            // Depth first as the JDK prints: every suppressed one (with its own causes) in order, then the cause.
-            Throwable cause = cause(p.t);
-            if (cause != null) {
-                todo.push(new Pending(cause, trace, "Caused by: ", p.prefix));
-            }
-            Throwable[] suppressed = suppressed(p.t);
-            for (int i = suppressed.length - 1; i >= 0; i--) {
-                if (suppressed[i] != null) {
-                    todo.push(new Pending(suppressed[i], trace, "Suppressed: ", p.prefix + "\t"));
-                }
-            }
+            StackTraceElement[] trace = writeOne(out, p);
+            queueRelated(todo, p, trace);
         }
         return out.toString();
+    }
+
+    /** Writes one throwable: its line, its own frames, and how many it shares with the enclosing trace. */
+    private static StackTraceElement[] writeOne(StringBuilder out, Pending p) {
+        StackTraceElement[] trace = frames(p.t);
+        int m = trace.length - 1;
+        int n = p.enclosing.length - 1;
+        while (m >= 0 && n >= 0 && Objects.equals(trace[m], p.enclosing[n])) {
+            m--;
+            n--;
+        }
+        int inCommon = trace.length - 1 - m;
+        out.append(p.prefix).append(p.caption).append(text(p.t)).append('\n');
+        for (int i = 0; i <= m && out.length() < MAX_STACK_CHARS; i++) {
+            out.append(p.prefix).append("\tat ").append(frame(trace[i])).append('\n');
+        }
+        if (inCommon != 0) {
+            out.append(p.prefix).append("\t... ").append(inCommon).append(" more\n");
+        }
+        return trace;
+    }
+
+    /** Queues what the JDK prints after a throwable: every suppressed one (with its own causes), then the cause. */
+    private static void queueRelated(ArrayDeque<Pending> todo, Pending p, StackTraceElement[] trace) {
+        // Pushed in reverse so that they are popped depth first, in the JDK's order.
+        Throwable cause = cause(p.t);
+        if (cause != null) {
+            todo.push(new Pending(cause, trace, "Caused by: ", p.prefix));
+        }
+        Throwable[] suppressed = suppressed(p.t);
+        for (int i = suppressed.length - 1; i >= 0; i--) {
+            if (suppressed[i] != null) {
+                todo.push(new Pending(suppressed[i], trace, "Suppressed: ", p.prefix + "\t"));
+            }
+        }
     }
 
     private static String text(Throwable t) {

@@ -1,10 +1,7 @@
 package io.gatewaylog.api;
 
 import java.util.AbstractMap;
-import java.util.AbstractSet;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -39,22 +36,22 @@ public final class Fields extends AbstractMap<String, Object> {
 
     /** One field. */
     public static Fields of(String k1, Object v1) {
-        return trusted(new Object[] {k1, v1});
+        return FieldKeys.trusted(new Object[] {k1, v1});
     }
 
     /** Two fields; a repeated key keeps its last value. */
     public static Fields of(String k1, Object v1, String k2, Object v2) {
-        return trusted(new Object[] {k1, v1, k2, v2});
+        return FieldKeys.trusted(new Object[] {k1, v1, k2, v2});
     }
 
     /** Three fields; a repeated key keeps its last value. */
     public static Fields of(String k1, Object v1, String k2, Object v2, String k3, Object v3) {
-        return trusted(new Object[] {k1, v1, k2, v2, k3, v3});
+        return FieldKeys.trusted(new Object[] {k1, v1, k2, v2, k3, v3});
     }
 
     /** Four fields; a repeated key keeps its last value. */
     public static Fields of(String k1, Object v1, String k2, Object v2, String k3, Object v3, String k4, Object v4) {
-        return trusted(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4});
+        return FieldKeys.trusted(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4});
     }
 
     /** Five fields; a repeated key keeps its last value. */
@@ -69,7 +66,7 @@ public final class Fields extends AbstractMap<String, Object> {
             Object v4,
             String k5,
             Object v5) {
-        return trusted(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5});
+        return FieldKeys.trusted(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5});
     }
 
     /** Six fields; a repeated key keeps its last value. */
@@ -86,7 +83,7 @@ public final class Fields extends AbstractMap<String, Object> {
             Object v5,
             String k6,
             Object v6) {
-        return trusted(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6});
+        return FieldKeys.trusted(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6});
     }
 
     /** Seven fields; a repeated key keeps its last value. */
@@ -105,7 +102,7 @@ public final class Fields extends AbstractMap<String, Object> {
             Object v6,
             String k7,
             Object v7) {
-        return trusted(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7});
+        return FieldKeys.trusted(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7});
     }
 
     /** Eight fields; a repeated key keeps its last value. */
@@ -126,7 +123,7 @@ public final class Fields extends AbstractMap<String, Object> {
             Object v7,
             String k8,
             Object v8) {
-        return trusted(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8});
+        return FieldKeys.trusted(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8});
     }
 
     /**
@@ -141,23 +138,7 @@ public final class Fields extends AbstractMap<String, Object> {
             throw new IllegalArgumentException(
                     "Fields.of takes key, value pairs; got " + keysAndValues.length + " arguments");
         }
-        return normalised(keysAndValues);
-    }
-
-    /** An array made here (never the caller's): kept as it is when its keys are distinct strings. */
-    private static Fields trusted(Object[] kv) {
-        int n = kv.length;
-        for (int i = 0; i < n; i += 2) {
-            if (kv[i] == null) {
-                return normalised(kv);
-            }
-            for (int j = 0; j < i; j += 2) {
-                if (kv[j].equals(kv[i])) {
-                    return normalised(kv);
-                }
-            }
-        }
-        return new Fields(kv, n / 2);
+        return FieldKeys.normalised(keysAndValues);
     }
 
     /** Copies {@code map} (in its iteration order). */
@@ -175,40 +156,6 @@ public final class Fields extends AbstractMap<String, Object> {
             kv[i++] = e.getValue();
         }
         return new Fields(kv, i / 2);
-    }
-
-    /** A fresh array with string keys, each once (a repeated key keeps its last value, in its first place). */
-    private static Fields normalised(Object[] in) {
-        Object[] kv = new Object[in.length];
-        // Beyond a few fields a linear search per key would make a large map quadratic: index by hash.
-        java.util.HashMap<String, Integer> index = in.length > 16 ? new java.util.HashMap<>(in.length) : null;
-        int n = 0;
-        for (int i = 0; i < in.length; i += 2) {
-            String key = String.valueOf(in[i]);
-            int at;
-            if (index != null) {
-                Integer known = index.putIfAbsent(key, n);
-                at = known == null ? -1 : known;
-            } else {
-                at = indexOf(kv, n, key);
-            }
-            if (at >= 0) {
-                kv[at + 1] = in[i + 1];
-            } else {
-                kv[n++] = key;
-                kv[n++] = in[i + 1];
-            }
-        }
-        return new Fields(kv, n / 2);
-    }
-
-    private static int indexOf(Object[] kv, int used, Object key) {
-        for (int i = 0; i < used; i += 2) {
-            if (kv[i].equals(key)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** The key of the {@code i}-th field. */
@@ -238,12 +185,12 @@ public final class Fields extends AbstractMap<String, Object> {
 
     @Override
     public boolean containsKey(Object key) {
-        return indexOf(kv, 2 * size, key) >= 0;
+        return FieldKeys.indexOf(kv, 2 * size, key) >= 0;
     }
 
     @Override
     public Object get(Object key) {
-        int at = indexOf(kv, 2 * size, key);
+        int at = FieldKeys.indexOf(kv, 2 * size, key);
         return at < 0 ? null : kv[at + 1];
     }
 
@@ -256,34 +203,7 @@ public final class Fields extends AbstractMap<String, Object> {
 
     @Override
     public Set<Map.Entry<String, Object>> entrySet() {
-        return new AbstractSet<>() {
-            @Override
-            public int size() {
-                return size;
-            }
-
-            @Override
-            public Iterator<Map.Entry<String, Object>> iterator() {
-                return new Iterator<>() {
-                    private int i;
-
-                    @Override
-                    public boolean hasNext() {
-                        return i < size;
-                    }
-
-                    @Override
-                    public Map.Entry<String, Object> next() {
-                        if (i >= size) {
-                            throw new NoSuchElementException();
-                        }
-                        Map.Entry<String, Object> e = new SimpleImmutableEntry<>((String) kv[2 * i], kv[2 * i + 1]);
-                        i++;
-                        return e;
-                    }
-                };
-            }
-        };
+        return new FieldsEntrySet(kv, size);
     }
 
     @Override

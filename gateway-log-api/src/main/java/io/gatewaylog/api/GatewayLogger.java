@@ -17,6 +17,11 @@ import java.util.Map;
  * {@code Error} included) is written as a marker in its place, and a record that cannot be built at all
  * is written as a marker record (when even that cannot be made, the failure is reported on stderr).
  *
+ * <p>The level methods ({@code trace} to {@code error}) are {@link #log(Level, String, Map, Throwable)} at
+ * their level: the message, the fields and the throwable (written as {@code "error"}) may each be null. The
+ * {@code atTrace} to {@code atError} methods are {@link #at(Level)} at their level: a shared no-op builder below
+ * it.
+ *
  * <p>A record whose fields hold {@code metric_name} and {@code metric_value} is a metric record and
  * goes to the metrics component, whatever this logger's component.
  *
@@ -81,163 +86,88 @@ public interface GatewayLogger {
      */
     RecordBuilder at(Level level);
 
-    /**
-     * Logs {@code message} at TRACE.
-     * @param message the message; may be null
-     */
+    /** Logs {@code message} at TRACE. */
     default void trace(String message) {
         log(Level.TRACE, message, null, null);
     }
-    /**
-     * Logs {@code message} with {@code fields} at TRACE.
-     * @param message the message; may be null
-     * @param fields the record's fields; may be null
-     */
+    /** Logs {@code message} with {@code fields} at TRACE. */
     default void trace(String message, Map<String, ?> fields) {
         log(Level.TRACE, message, fields, null);
     }
-    /**
-     * Logs {@code message} with {@code fields} and {@code cause} at TRACE.
-     * @param message the message; may be null
-     * @param fields the record's fields; may be null
-     * @param cause the throwable, written as {@code "error"}; may be null
-     */
+    /** Logs {@code message} with {@code fields} and {@code cause} at TRACE. */
     default void trace(String message, Map<String, ?> fields, Throwable cause) {
         log(Level.TRACE, message, fields, cause);
     }
 
-    /**
-     * Logs {@code message} at DEBUG.
-     * @param message the message; may be null
-     */
+    /** Logs {@code message} at DEBUG. */
     default void debug(String message) {
         log(Level.DEBUG, message, null, null);
     }
-    /**
-     * Logs {@code message} with {@code fields} at DEBUG.
-     * @param message the message; may be null
-     * @param fields the record's fields; may be null
-     */
+    /** Logs {@code message} with {@code fields} at DEBUG. */
     default void debug(String message, Map<String, ?> fields) {
         log(Level.DEBUG, message, fields, null);
     }
-    /**
-     * Logs {@code message} with {@code fields} and {@code cause} at DEBUG.
-     * @param message the message; may be null
-     * @param fields the record's fields; may be null
-     * @param cause the throwable, written as {@code "error"}; may be null
-     */
+    /** Logs {@code message} with {@code fields} and {@code cause} at DEBUG. */
     default void debug(String message, Map<String, ?> fields, Throwable cause) {
         log(Level.DEBUG, message, fields, cause);
     }
 
-    /**
-     * Logs {@code message} at INFO.
-     * @param message the message; may be null
-     */
+    /** Logs {@code message} at INFO. */
     default void info(String message) {
         log(Level.INFO, message, null, null);
     }
-    /**
-     * Logs {@code message} with {@code fields} at INFO.
-     * @param message the message; may be null
-     * @param fields the record's fields; may be null
-     */
+    /** Logs {@code message} with {@code fields} at INFO. */
     default void info(String message, Map<String, ?> fields) {
         log(Level.INFO, message, fields, null);
     }
-    /**
-     * Logs {@code message} with {@code fields} and {@code cause} at INFO.
-     * @param message the message; may be null
-     * @param fields the record's fields; may be null
-     * @param cause the throwable, written as {@code "error"}; may be null
-     */
+    /** Logs {@code message} with {@code fields} and {@code cause} at INFO. */
     default void info(String message, Map<String, ?> fields, Throwable cause) {
         log(Level.INFO, message, fields, cause);
     }
 
-    /**
-     * Logs {@code message} at WARN.
-     * @param message the message; may be null
-     */
+    /** Logs {@code message} at WARN. */
     default void warn(String message) {
         log(Level.WARN, message, null, null);
     }
-    /**
-     * Logs {@code message} with {@code fields} at WARN.
-     * @param message the message; may be null
-     * @param fields the record's fields; may be null
-     */
+    /** Logs {@code message} with {@code fields} at WARN. */
     default void warn(String message, Map<String, ?> fields) {
         log(Level.WARN, message, fields, null);
     }
-    /**
-     * Logs {@code message} with {@code fields} and {@code cause} at WARN.
-     * @param message the message; may be null
-     * @param fields the record's fields; may be null
-     * @param cause the throwable, written as {@code "error"}; may be null
-     */
+    /** Logs {@code message} with {@code fields} and {@code cause} at WARN. */
     default void warn(String message, Map<String, ?> fields, Throwable cause) {
         log(Level.WARN, message, fields, cause);
     }
 
-    /**
-     * Logs {@code message} at ERROR.
-     * @param message the message; may be null
-     */
+    /** Logs {@code message} at ERROR. */
     default void error(String message) {
         log(Level.ERROR, message, null, null);
     }
-    /**
-     * Logs {@code message} with {@code fields} at ERROR.
-     * @param message the message; may be null
-     * @param fields the record's fields; may be null
-     */
+    /** Logs {@code message} with {@code fields} at ERROR. */
     default void error(String message, Map<String, ?> fields) {
         log(Level.ERROR, message, fields, null);
     }
-    /**
-     * Logs {@code message} with {@code fields} and {@code cause} at ERROR.
-     * @param message the message; may be null
-     * @param fields the record's fields; may be null
-     * @param cause the throwable, written as {@code "error"}; may be null
-     */
+    /** Logs {@code message} with {@code fields} and {@code cause} at ERROR. */
     default void error(String message, Map<String, ?> fields, Throwable cause) {
         log(Level.ERROR, message, fields, cause);
     }
 
-    /**
-     * Starts a record at TRACE, as {@link #at(Level)}.
-     * @return the builder (a shared no-op one below the level)
-     */
+    /** Starts a record at TRACE. */
     default RecordBuilder atTrace() {
         return at(Level.TRACE);
     }
-    /**
-     * Starts a record at DEBUG, as {@link #at(Level)}.
-     * @return the builder (a shared no-op one below the level)
-     */
+    /** Starts a record at DEBUG. */
     default RecordBuilder atDebug() {
         return at(Level.DEBUG);
     }
-    /**
-     * Starts a record at INFO, as {@link #at(Level)}.
-     * @return the builder (a shared no-op one below the level)
-     */
+    /** Starts a record at INFO. */
     default RecordBuilder atInfo() {
         return at(Level.INFO);
     }
-    /**
-     * Starts a record at WARN, as {@link #at(Level)}.
-     * @return the builder (a shared no-op one below the level)
-     */
+    /** Starts a record at WARN. */
     default RecordBuilder atWarn() {
         return at(Level.WARN);
     }
-    /**
-     * Starts a record at ERROR, as {@link #at(Level)}.
-     * @return the builder (a shared no-op one below the level)
-     */
+    /** Starts a record at ERROR. */
     default RecordBuilder atError() {
         return at(Level.ERROR);
     }

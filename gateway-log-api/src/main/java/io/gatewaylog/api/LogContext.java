@@ -40,7 +40,7 @@ public final class LogContext {
      * @param fields the process-wide fields (copied), replacing the previous ones
      */
     public static void bindGlobal(Map<String, String> fields) {
-        global = LogRecord.snapshot(fields);
+        global = Snapshots.of(fields);
     }
 
     /**
@@ -75,7 +75,7 @@ public final class LogContext {
      */
     public static Scope restore(Map<String, String> fields) {
         Map<String, String> previous = CURRENT.get();
-        CURRENT.set(fields == null ? global : LogRecord.snapshot(fields));
+        CURRENT.set(fields == null ? global : Snapshots.of(fields));
         return new Scope(previous);
     }
 

@@ -2,8 +2,6 @@ package io.gatewaylog.api;
 
 import io.gatewaylog.api.internal.ApiAccess;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,13 +10,14 @@ import java.util.Objects;
  * sanitized (unless sanitization is switched off for the component).
  *
  * <p>{@link #fields()} and {@link #context()} are unmodifiable and keep the caller's order where the
- * caller's map had one; both may hold null values.
+ * caller's map had one; both may hold null values. Immutable maps ({@link Fields}, the JDK's {@code Map.of})
+ * are kept as they are; any other map is copied when it is handed over.
  *
  * @since 1.0
  */
 public final class LogRecord {
     static {
-        // The backend's hooks (create, toBuilder, Builder.error, ...) are reached through the internal accessor.
+        // The backend's hooks (record, toBuilder, error, ...) are reached through the internal accessor.
         ApiAccess.install(new ApiHooks());
     }
 
@@ -45,22 +44,8 @@ public final class LogRecord {
     // from cause on first use for records built otherwise, or set by a sanitizer.
     private volatile ErrorInfo error;
 
-    private LogRecord(Builder b) {
-        this(
-                b.epochMillis,
-                b.level,
-                b.component,
-                b.logger,
-                b.message,
-                b.fields,
-                b.context,
-                b.cause,
-                b.error,
-                b.threadName,
-                b.threadId);
-    }
-
-    private LogRecord(
+    // Package-private for ApiHooks, whose hot-path factory makes a record in this one allocation.
+    LogRecord(
             long epochMillis,
             Level level,
             LogComponent component,
@@ -85,37 +70,6 @@ public final class LogRecord {
         this.threadId = threadId;
     }
 
-    /**
-     * Makes a record in one allocation, for the backend's hot path (reached through
-     * {@code ApiAccess.record}): {@code fields} and {@code context} are already unmodifiable snapshots.
-     */
-    @SuppressWarnings("unchecked") // read-only: a Map<String, ?> is as good as a Map<String, Object>
-    static LogRecord create(
-            long epochMillis,
-            Level level,
-            LogComponent component,
-            String logger,
-            String message,
-            Map<String, ?> fields,
-            Map<String, String> context,
-            Throwable cause,
-            ErrorInfo error,
-            String threadName,
-            long threadId) {
-        return new LogRecord(
-                epochMillis,
-                level,
-                component,
-                logger,
-                message,
-                (Map<String, Object>) fields,
-                context,
-                cause,
-                error,
-                threadName,
-                threadId);
-    }
-
     /** A builder stamped with the current time and thread. */
     public static Builder builder(Level level, LogComponent component, String logger) {
         Thread t = Thread.currentThread();
@@ -130,23 +84,6 @@ public final class LogRecord {
     /** An empty builder (no time, no thread). */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** A builder holding this record's values, to derive a changed copy (a sanitizer's). */
-    Builder toBuilder() {
-        Builder b = new Builder();
-        b.epochMillis = epochMillis;
-        b.level = level;
-        b.component = component;
-        b.logger = logger;
-        b.message = message;
-        b.fields = fields;
-        b.context = context;
-        b.cause = cause;
-        b.error = error;
-        b.threadName = threadName;
-        b.threadId = threadId;
-        return b;
     }
 
     /** Milliseconds since the epoch (UTC) when the record was made. */
@@ -189,10 +126,7 @@ public final class LogRecord {
         return context;
     }
 
-    /**
-     * The throwable passed by the caller, or null. It is the live object, neither sanitized nor fixed at the
-     * call: sinks write {@link #error()}, never this.
-     */
+    /** The live throwable passed by the caller, or null: neither sanitized nor fixed; sinks write {@link #error()}. */
     public Throwable cause() {
         return cause;
     }
@@ -205,6 +139,11 @@ public final class LogRecord {
             error = e;
         }
         return e;
+    }
+
+    /** The error as set, for {@link RecordDraft#copyFrom}: null until first asked for, if it comes from the cause. */
+    ErrorInfo errorAsSet() {
+        return error;
     }
 
     /** The name of the thread that made the record; never null. */
@@ -237,43 +176,11 @@ public final class LogRecord {
     }
 
     /**
-     * Returns an unmodifiable snapshot of {@code map} that keeps its order and null values. Immutable maps
-     * ({@link Fields}, the JDK's {@code Map.of}) are taken as they are: copying them would only cost allocation.
-     */
-    static <V> Map<String, V> snapshot(Map<String, ? extends V> map) {
-        if (map == null || map.isEmpty()) {
-            return Map.of();
-        }
-        if (map instanceof Fields || map.getClass().getName().startsWith("java.util.ImmutableCollections$")) {
-            @SuppressWarnings("unchecked")
-            Map<String, V> same = (Map<String, V>) map;
-            return same;
-        }
-        Map<String, V> copy = new LinkedHashMap<>(Math.max(4, (int) (map.size() / 0.75f) + 1));
-        for (Map.Entry<String, ? extends V> e : map.entrySet()) {
-            copy.put(String.valueOf(e.getKey()), e.getValue());
-        }
-        return Collections.unmodifiableMap(copy);
-    }
-
-    /**
      * Builds a {@link LogRecord}. Not thread-safe.
      *
      * @since 1.0
      */
-    public static final class Builder {
-        private long epochMillis;
-        private Level level = Level.INFO;
-        private LogComponent component = LogComponent.SYSTEM;
-        private String logger;
-        private String message;
-        private Map<String, Object> fields;
-        private Map<String, String> context;
-        private Throwable cause;
-        private ErrorInfo error;
-        private String threadName;
-        private long threadId;
-
+    public static final class Builder extends RecordDraft {
         private Builder() {}
 
         /** Sets the time, in milliseconds since the epoch (UTC). */
@@ -306,18 +213,15 @@ public final class LogRecord {
             return this;
         }
 
-        /**
-         * Sets the fields: an unmodifiable copy that keeps the map's order and null values (immutable maps,
-         * {@link Fields} and the JDK's {@code Map.of}, are kept as they are).
-         */
+        /** Sets the fields: an unmodifiable copy, as the type's documentation says (immutable maps are kept). */
         public Builder fields(Map<String, ?> fields) {
-            this.fields = snapshot(fields);
+            this.fields = Snapshots.of(fields);
             return this;
         }
 
         /** Sets the context, copied as {@link #fields(Map)} copies the fields. */
         public Builder context(Map<String, String> context) {
-            this.context = snapshot(context);
+            this.context = Snapshots.of(context);
             return this;
         }
 
@@ -325,12 +229,6 @@ public final class LogRecord {
         public Builder cause(Throwable cause) {
             this.cause = cause;
             this.error = null;
-            return this;
-        }
-
-        /** Replaces the error as written (a sanitizer's masked copy); the original cause is kept. */
-        Builder error(ErrorInfo error) {
-            this.error = error;
             return this;
         }
 
@@ -343,7 +241,7 @@ public final class LogRecord {
 
         /** A record of the values set so far. */
         public LogRecord build() {
-            return new LogRecord(this);
+            return toRecord();
         }
     }
 }

@@ -27,7 +27,7 @@ class FieldsTest {
         assertThat(f).isEqualTo(same);
         assertThat(f.hashCode()).isEqualTo(same.hashCode());
         assertThatThrownBy(() -> f.put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
-        assertThat(LogRecord.snapshot(f)).isSameAs(f);
+        assertThat(Snapshots.of(f)).isSameAs(f);
     }
 
     @Test

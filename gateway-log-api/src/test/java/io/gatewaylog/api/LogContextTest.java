@@ -60,10 +60,10 @@ class LogContextTest {
     @Test
     void snapshotKeepsImmutableMapsAndCopiesMutableOnes() {
         Map<String, Object> immutable = Map.of("a", 1);
-        assertThat(LogRecord.snapshot(immutable)).isSameAs(immutable);
+        assertThat(Snapshots.of(immutable)).isSameAs(immutable);
         java.util.HashMap<String, Object> mutable = new java.util.HashMap<>();
         mutable.put("a", null);
-        Map<String, Object> copy = LogRecord.snapshot(mutable);
+        Map<String, Object> copy = Snapshots.of(mutable);
         mutable.put("b", 2);
         assertThat(copy).containsOnlyKeys("a");
     }
