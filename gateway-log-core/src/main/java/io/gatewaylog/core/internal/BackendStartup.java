@@ -114,11 +114,7 @@ public record BackendStartup(
         }
         int maxValueLength = settings.get(CoreSettings.MAX_VALUE_LENGTH);
         // Every sanitizer is built (and its settings validated) before any sink or thread is started.
-        Map<LogComponent, UnaryOperator<LogRecord>> sanitizers = new EnumMap<>(LogComponent.class);
-        for (LogComponent c : LogComponent.values()) {
-            sanitizers.put(
-                    c, Sanitizers.forComponent(settings, c, configs.get(c).sanitize(), reporter));
-        }
+        Map<LogComponent, UnaryOperator<LogRecord>> sanitizers = sanitizers(settings, configs, reporter);
         String processName = settings.get(CoreSettings.PROCESS_NAME);
         JsonRecordEncoder encoder = new JsonRecordEncoder(processName, maxValueLength);
         EcsRecordEncoder ecsEncoder = new EcsRecordEncoder(processName, maxValueLength);
@@ -149,6 +145,17 @@ public record BackendStartup(
                 reporter,
                 settings.get(CoreSettings.SHUTDOWN_TIMEOUT),
                 settings.get(CoreSettings.SHUTDOWN_HOOK));
+    }
+
+    /** Each component's sanitizer, as its settings ask. */
+    private static Map<LogComponent, UnaryOperator<LogRecord>> sanitizers(
+            Settings settings, Map<LogComponent, ComponentConfig> configs, Reporter reporter) {
+        Map<LogComponent, UnaryOperator<LogRecord>> sanitizers = new EnumMap<>(LogComponent.class);
+        for (LogComponent c : LogComponent.values()) {
+            sanitizers.put(
+                    c, Sanitizers.forComponent(settings, c, configs.get(c).sanitize(), reporter));
+        }
+        return sanitizers;
     }
 
     /** The given sinks, the console (unless switched off), then each provider's. */

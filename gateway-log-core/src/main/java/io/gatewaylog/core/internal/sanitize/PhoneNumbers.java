@@ -11,6 +11,16 @@ package io.gatewaylog.core.internal.sanitize;
 final class PhoneNumbers {
     private static final int MAX_GROUPS = 8;
 
+    // How the number opens, which decides the rule its digits and groups must meet.
+    /** After a '+'. */
+    private static final int INTERNATIONAL = 0;
+    /** After an international prefix "00". */
+    private static final int DOUBLE_ZERO = 1;
+    /** After a trunk zero. */
+    private static final int NATIONAL = 2;
+    /** Neither: North American. */
+    private static final int BARE = 3;
+
     private PhoneNumbers() {}
 
     /**
@@ -19,13 +29,11 @@ final class PhoneNumbers {
      */
     static long find(String s, int i) {
         char first = s.charAt(i);
-        boolean plus = first == '+';
         int p = firstDigit(s, i);
         if (p < 0) {
             return Chars.NONE;
         }
-        boolean trunkZero = !plus && s.charAt(p) == '0';
-        boolean doubleZero = trunkZero && doubleZero(s, p);
+        int kind = kind(s, first, p);
         int firstDigit = p;
         int digits = 0;
         int separators = 0;
@@ -43,7 +51,7 @@ final class PhoneNumbers {
             }
             if (group == 0) {
                 g0 = len;
-                if (!opens(s, q, first, firstDigit, g0, trunkZero, doubleZero)) {
+                if (!opens(s, q, first, firstDigit, g0, kind)) {
                     return Chars.NONE;
                 }
             } else if (group == 1) {
@@ -51,16 +59,7 @@ final class PhoneNumbers {
             } else if (group == 2) {
                 g2 = len;
             }
-            if (Chars.endsNumber(s, q)
-                    && (plus
-                            ? digits >= 8 && digits <= 15
-                            : doubleZero
-                                    ? separators > 0 && digits - 2 >= 8 && digits - 2 <= 15
-                                    : trunkZero
-                                            ? national(group, g0, g1, g2, digits)
-                                            : !slashed
-                                                    && northAmerican(
-                                                            s, firstDigit, group, g0, g1, g2, digits, separators))) {
+            if (Chars.endsNumber(s, q) && whole(s, kind, firstDigit, group, g0, g1, g2, digits, separators, slashed)) {
                 best = Chars.match(i, q);
             }
             int sep = separatorLength(s, q);
@@ -94,6 +93,16 @@ final class PhoneNumbers {
         return p + 2 < s.length() && s.charAt(p + 1) == '0' && s.charAt(p + 2) != '0' && Chars.isDigit(s.charAt(p + 2));
     }
 
+    private static int kind(String s, char first, int firstDigit) {
+        if (first == '+') {
+            return INTERNATIONAL;
+        }
+        if (s.charAt(firstDigit) != '0') {
+            return BARE;
+        }
+        return doubleZero(s, firstDigit) ? DOUBLE_ZERO : NATIONAL;
+    }
+
     private static boolean hasSlash(String s, int from, int to) {
         for (int j = from; j < to; j++) {
             if (s.charAt(j) == '/') {
@@ -108,14 +117,39 @@ final class PhoneNumbers {
      * opens an area code, nothing else; a bare number must open with an area code (3) or a country code 1,
      * a national number with a trunk zero and at least one more digit.
      */
-    private static boolean opens(
-            String s, int q, char first, int firstDigit, int g0, boolean trunkZero, boolean doubleZero) {
+    private static boolean opens(String s, int q, char first, int firstDigit, int g0, int kind) {
         if (first == '(' && (q >= s.length() || s.charAt(q) != ')')) {
             return false;
         }
-        boolean plus = first == '+';
-        return !(!plus && !trunkZero && !(g0 == 3 || g0 == 1 && s.charAt(firstDigit) == '1')
-                || trunkZero && !doubleZero && g0 < 2);
+        return !(kind == BARE && !(g0 == 3 || g0 == 1 && s.charAt(firstDigit) == '1') || kind == NATIONAL && g0 < 2);
+    }
+
+    /**
+     * Whether the digits up to the end of group {@code group} make a whole phone number of this kind:
+     * 8 to 15 digits after a '+' or (with a separator) after "00", else the national or North American
+     * shapes; a bare number is no longer taken once a slash has separated its groups.
+     */
+    private static boolean whole(
+            String s,
+            int kind,
+            int firstDigit,
+            int group,
+            int g0,
+            int g1,
+            int g2,
+            int digits,
+            int separators,
+            boolean slashed) {
+        switch (kind) {
+            case INTERNATIONAL:
+                return digits >= 8 && digits <= 15;
+            case DOUBLE_ZERO:
+                return separators > 0 && digits - 2 >= 8 && digits - 2 <= 15;
+            case NATIONAL:
+                return national(group, g0, g1, g2, digits);
+            default:
+                return !slashed && northAmerican(s, firstDigit, group, g0, g1, g2, digits, separators);
+        }
     }
 
     /** A national number with a trunk zero: 9 to 12 digits, not grouped like a date and a year. */

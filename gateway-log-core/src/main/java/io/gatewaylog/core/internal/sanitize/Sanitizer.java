@@ -81,14 +81,7 @@ public final class Sanitizer {
         Map<String, String> context = record.context();
         Map<String, String> newContext = context.isEmpty() ? context : values.map(context, 0);
         ErrorInfo error = record.error();
-        ErrorInfo newError = error;
-        if (error != null) {
-            String m = sanitizeText(error.message());
-            String st = sanitizeText(error.stack());
-            if (m != error.message() || st != error.stack()) {
-                newError = ApiAccess.errorInfo(error.type(), m, st);
-            }
-        }
+        ErrorInfo newError = error == null ? null : sanitizeError(error);
         String logger = record.logger();
         String newLogger = values.name(logger);
         String thread = record.threadName();
@@ -121,6 +114,13 @@ public final class Sanitizer {
             ApiAccess.error(b, newError);
         }
         return b.build();
+    }
+
+    /** The error with its message and stack trace masked; the same instance when nothing needed masking. */
+    private ErrorInfo sanitizeError(ErrorInfo error) {
+        String m = sanitizeText(error.message());
+        String st = sanitizeText(error.stack());
+        return m == error.message() && st == error.stack() ? error : ApiAccess.errorInfo(error.type(), m, st);
     }
 
     /** The text with everything sensitive masked; the same instance when nothing needed masking. */

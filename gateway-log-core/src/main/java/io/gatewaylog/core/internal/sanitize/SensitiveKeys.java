@@ -23,81 +23,6 @@ final class SensitiveKeys {
     static final int COOKIE = 2;
     static final int AUTHORIZATION = 3;
 
-    private static final List<String> SECRET_WORDS = List.of(
-            "password",
-            "passwords",
-            "passwd",
-            "pwd",
-            "pass",
-            "pw",
-            "passphrase",
-            "passcode",
-            "secret",
-            "secrets",
-            "secretkey",
-            "token",
-            "apikey",
-            "apikeys",
-            "accesskey",
-            "privatekey",
-            "signingkey",
-            "encryptionkey",
-            "masterkey",
-            "credential",
-            "credentials",
-            "connectionstring",
-            // signatures (AWS SigV4 Signature=, X-Amz-Signature, Azure SAS sig=) and vendor key headers
-            "signature",
-            "sig",
-            "subscriptionkey",
-            "accountkey",
-            "sharedaccesskey",
-            "appkey",
-            "authkey",
-            "licensekey",
-            "clientkey",
-            "sessionkey",
-            "functionskey",
-            "passwordconfirmation",
-            // national identity numbers named by their usual labels
-            "nino",
-            "nationalinsurancenumber",
-            "cpf",
-            "dni",
-            "nie",
-            "nif",
-            "aadhaar",
-            "aadhar",
-            "personnummer",
-            "hetu",
-            "henkiltunnus",
-            "pesel",
-            "sin",
-            "bsn",
-            "residentid",
-            "nationalid",
-            "taxid",
-            "steuerid",
-            "cardnumber",
-            "cardno",
-            "ccnumber",
-            "creditcard",
-            "pan",
-            "cvv",
-            "cvc",
-            "cvv2",
-            "cvc2",
-            "securitycode",
-            "pin",
-            "otp",
-            "ssn",
-            "socialsecuritynumber",
-            "phone",
-            "phonenumber",
-            "msisdn");
-    private static final List<String> COOKIE_WORDS = List.of("cookie", "sessionid", "sessid", "connectsid");
-    private static final List<String> AUTHORIZATION_WORDS = List.of("authorization", "bearer", "auth");
-
     private static final String[] FLAG_PREFIXES = {"is", "has"};
 
     /** A sensitive word and the kind of secret it names. */
@@ -113,9 +38,9 @@ final class SensitiveKeys {
         for (int i = 0; i < 36; i++) {
             buckets.add(new ArrayList<>());
         }
-        add(buckets, SECRET_WORDS, SECRET);
-        add(buckets, COOKIE_WORDS, COOKIE);
-        add(buckets, AUTHORIZATION_WORDS, AUTHORIZATION);
+        add(buckets, SensitiveWords.SECRET, SECRET);
+        add(buckets, SensitiveWords.COOKIE, COOKIE);
+        add(buckets, SensitiveWords.AUTHORIZATION, AUTHORIZATION);
         add(buckets, normalise(extraWords), SECRET);
         for (int i = 0; i < 36; i++) {
             byLastChar[i] = buckets.get(i).toArray(new Word[0]);

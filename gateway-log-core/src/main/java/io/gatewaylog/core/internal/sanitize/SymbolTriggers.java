@@ -13,60 +13,76 @@ final class SymbolTriggers {
      * {@code floor} is where the text not yet masked starts (an e-mail is not read back past it).
      */
     static long find(Scan scan, int i, char c, int floor) {
-        String s = scan.s;
         switch (c) {
             case '@':
             case '\\':
                 return email(scan, i, floor);
             case '%': {
                 long m = email(scan, i, floor);
-                int sep = m == Chars.NONE ? UrlEncodedValues.separatorLength(s, i) : 0;
+                int sep = m == Chars.NONE ? UrlEncodedValues.separatorLength(scan.s, i) : 0;
                 return sep > 0 ? keyValue(scan, i, sep) : m;
             }
-            case ':': {
-                long m = scan.on(Rule.URL_CREDENTIALS)
-                        ? scan.found(Rule.URL_CREDENTIALS, UrlCredentials.find(s, i))
-                        : Chars.NONE;
-                if (m == Chars.NONE && scan.on(Rule.VENDOR_TOKEN)) {
-                    m = scan.found(Rule.VENDOR_TOKEN, "[telegram-token]", VendorKeys.telegramBot(s, i));
-                }
-                return m != Chars.NONE ? m : keyValue(scan, i, 1);
-            }
-            case '=': {
-                long m = keyValue(scan, i, 1);
-                if (m == Chars.NONE && scan.on(Rule.KEY_VALUE)) {
-                    m = scan.found(Rule.KEY_VALUE, OAuthCodes.find(s, i));
-                }
-                return m;
-            }
+            case ':':
+                return colon(scan, i);
+            case '=':
+                return equalsSign(scan, i);
             case '>':
                 return scan.on(Rule.KEY_VALUE)
-                        ? scan.found(Rule.KEY_VALUE, XmlElements.find(s, i, scan.keys))
+                        ? scan.found(Rule.KEY_VALUE, XmlElements.find(scan.s, i, scan.keys))
                         : Chars.NONE;
-            case '-': {
-                long m = scan.on(Rule.PRIVATE_KEY)
-                        ? scan.found(Rule.PRIVATE_KEY, PrivateKeyBlocks.find(s, i))
-                        : Chars.NONE;
-                if (m == Chars.NONE && scan.on(Rule.KEY_VALUE)) {
-                    m = scan.found(Rule.KEY_VALUE, CommandLineFlags.find(s, i, scan.keys));
-                }
-                return m;
-            }
+            case '-':
+                return dash(scan, i);
             case '+':
             case '/':
-            case '(': {
-                // an AWS secret key may start with '+' or '/', like any base64
-                long m = c != '(' && scan.on(Rule.AWS_SECRET)
-                        ? scan.found(Rule.AWS_SECRET, VendorKeys.awsSecretKey(s, i))
-                        : Chars.NONE;
-                if (m == Chars.NONE && c != '/' && scan.on(Rule.PHONE) && Chars.wordStartAt(s, i)) {
-                    m = scan.found(Rule.PHONE, PhoneNumbers.find(s, i));
-                }
-                return m;
-            }
+            case '(':
+                return base64OrPhone(scan, i, c);
             default:
                 return Chars.NONE;
         }
+    }
+
+    /** URL credentials (at the ':' of "://"), a Telegram bot token, else a {@code key: value}. */
+    private static long colon(Scan scan, int i) {
+        String s = scan.s;
+        long m = scan.on(Rule.URL_CREDENTIALS)
+                ? scan.found(Rule.URL_CREDENTIALS, UrlCredentials.find(s, i))
+                : Chars.NONE;
+        if (m == Chars.NONE && scan.on(Rule.VENDOR_TOKEN)) {
+            m = scan.found(Rule.VENDOR_TOKEN, "[telegram-token]", VendorKeys.telegramBot(s, i));
+        }
+        return m != Chars.NONE ? m : keyValue(scan, i, 1);
+    }
+
+    /** A {@code key=value}, else an OAuth code in a query string. */
+    private static long equalsSign(Scan scan, int i) {
+        long m = keyValue(scan, i, 1);
+        if (m == Chars.NONE && scan.on(Rule.KEY_VALUE)) {
+            m = scan.found(Rule.KEY_VALUE, OAuthCodes.find(scan.s, i));
+        }
+        return m;
+    }
+
+    /** A private-key block ({@code -----BEGIN}), else a command-line flag ({@code --password x}). */
+    private static long dash(Scan scan, int i) {
+        String s = scan.s;
+        long m = scan.on(Rule.PRIVATE_KEY) ? scan.found(Rule.PRIVATE_KEY, PrivateKeyBlocks.find(s, i)) : Chars.NONE;
+        if (m == Chars.NONE && scan.on(Rule.KEY_VALUE)) {
+            m = scan.found(Rule.KEY_VALUE, CommandLineFlags.find(s, i, scan.keys));
+        }
+        return m;
+    }
+
+    /** At '+', '/' or '(': an AWS secret key (not at '('), else a phone number (not at '/'). */
+    private static long base64OrPhone(Scan scan, int i, char c) {
+        String s = scan.s;
+        // an AWS secret key may start with '+' or '/', like any base64
+        long m = c != '(' && scan.on(Rule.AWS_SECRET)
+                ? scan.found(Rule.AWS_SECRET, VendorKeys.awsSecretKey(s, i))
+                : Chars.NONE;
+        if (m == Chars.NONE && c != '/' && scan.on(Rule.PHONE) && Chars.wordStartAt(s, i)) {
+            m = scan.found(Rule.PHONE, PhoneNumbers.find(s, i));
+        }
+        return m;
     }
 
     private static long email(Scan scan, int i, int floor) {

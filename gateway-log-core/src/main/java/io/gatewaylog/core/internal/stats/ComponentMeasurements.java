@@ -40,6 +40,14 @@ public final class ComponentMeasurements {
 
     private static void addComponent(List<Measurement> all, LoggingStatistics statistics, LogComponent c) {
         Map<String, String> tags = Map.of(COMPONENT, c.id());
+        addRecordCounters(all, statistics, c, tags);
+        addBufferGauges(all, statistics, c, tags);
+        addSinkCounters(all, statistics, c, tags);
+    }
+
+    /** Records accepted (in all and by level), written and dropped (by reason). */
+    private static void addRecordCounters(
+            List<Measurement> all, LoggingStatistics statistics, LogComponent c, Map<String, String> tags) {
         all.add(counter(
                 "gateway.log.records.accepted",
                 tags,
@@ -76,6 +84,11 @@ public final class ComponentMeasurements {
                     c,
                     s -> s.dropped().getOrDefault(reason, 0L)));
         }
+    }
+
+    /** What the buffer holds now, in records and bytes, and the most it holds. */
+    private static void addBufferGauges(
+            List<Measurement> all, LoggingStatistics statistics, LogComponent c, Map<String, String> tags) {
         all.add(gauge(
                 "gateway.log.buffer.records",
                 tags,
@@ -100,6 +113,11 @@ public final class ComponentMeasurements {
                 statistics,
                 c,
                 ComponentStatistics::capacity));
+    }
+
+    /** Failed sink writes and completed flushes. */
+    private static void addSinkCounters(
+            List<Measurement> all, LoggingStatistics statistics, LogComponent c, Map<String, String> tags) {
         all.add(counter(
                 "gateway.log.sink.errors",
                 tags,
