@@ -1,8 +1,6 @@
 package io.gatewaylog.core.internal.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.gatewaylog.api.ErrorInfo;
 import io.gatewaylog.api.Level;
@@ -48,10 +46,6 @@ public final class JsonRecordEncoder implements RecordEncoder {
         return out;
     }
 
-    private final JsonFactory factory = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
-            .build();
     private final IsoTimestamps timestamps = new IsoTimestamps();
     private final long pid;
     private final int maxValueLength;
@@ -62,10 +56,10 @@ public final class JsonRecordEncoder implements RecordEncoder {
     public JsonRecordEncoder(String processName, int maxValueLength) {
         this.pid = ProcessHandle.current().pid();
         this.maxValueLength = maxValueLength;
-        this.threadState = ThreadLocal.withInitial(() -> ThreadState.create(factory, maxValueLength));
+        this.threadState = ThreadLocal.withInitial(() -> ThreadState.create(maxValueLength));
         // The process object never changes: encode it once.
         java.io.StringWriter w = new java.io.StringWriter();
-        try (JsonGenerator g = factory.createGenerator(w)) {
+        try (JsonGenerator g = ThreadState.FACTORY.createGenerator(w)) {
             g.writeStartObject();
             g.writeStringField("name", SafeText.clean(processName, maxValueLength));
             g.writeNumberField("id", pid);

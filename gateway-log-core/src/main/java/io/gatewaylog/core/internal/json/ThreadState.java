@@ -3,6 +3,7 @@ package io.gatewaylog.core.internal.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,10 +15,19 @@ import java.io.UncheckedIOException;
  */
 record ThreadState(Target target, JsonGenerator generator, ValueWriter values, char[] timestamp, FieldVisitor visitor) {
 
-    static ThreadState create(JsonFactory factory, int maxValueLength) {
+    /**
+     * The encoders' one generator configuration: a generator must neither close nor flush the stream it is
+     * pointed at (the sink owns the stream and decides when to flush). Thread-safe, shared.
+     */
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
+            .build();
+
+    static ThreadState create(int maxValueLength) {
         Target target = new Target();
         try {
-            JsonGenerator g = factory.createGenerator(target, JsonEncoding.UTF8);
+            JsonGenerator g = FACTORY.createGenerator(target, JsonEncoding.UTF8);
             g.setRootValueSeparator(null);
             ValueWriter values = new ValueWriter(g, maxValueLength);
             return new ThreadState(target, g, values, new char[32], new FieldVisitor(values));
