@@ -1,7 +1,5 @@
 package io.gatewaylog.benchmarks.kafka;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewaylog.api.Fields;
 import io.gatewaylog.api.GatewayLogger;
 import io.gatewaylog.api.LogComponent;
@@ -12,16 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.message.StringMapMessage;
@@ -73,8 +64,8 @@ public final class KafkaShipping {
             s.finish();
             // Whatever a contender still delivers after its shutdown returned counts for it, and the clock
             // runs until the topic stops growing: the last time its end offset moved (3 s of quiet ends the wait).
-            long end = settle(broker.bootstrap(), records, System.nanoTime());
-            int[] count = readBack(broker.bootstrap(), records);
+            long end = TopicReadBack.settle(broker.bootstrap(), records, System.nanoTime());
+            int[] count = TopicReadBack.count(broker.bootstrap(), records);
             System.out.printf(
                     Locale.ROOT,
                     "RESULT %s %d %d %s %.3f %d %d %d %.3f%n",
@@ -229,70 +220,5 @@ public final class KafkaShipping {
                 }
             }
         };
-    }
-
-    private static long settle(String bootstrap, long expected, long finished) throws InterruptedException {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class.getName());
-        TopicPartition p = new TopicPartition(TOPIC, 0);
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
-            long last = -1;
-            long lastChange = finished;
-            while (true) {
-                long offset = c.endOffsets(List.of(p)).get(p);
-                long now = System.nanoTime();
-                if (offset != last) {
-                    if (last >= 0) {
-                        lastChange = now;
-                    }
-                    last = offset;
-                }
-                if (offset >= expected
-                        || now - lastChange > Duration.ofSeconds(3).toNanos()) {
-                    return lastChange;
-                }
-                Thread.sleep(20);
-            }
-        }
-    }
-
-    /** {found, distinct} request ids among 0..records-1 in the topic. */
-    private static int[] readBack(String bootstrap, int records) {
-        ObjectMapper json = new ObjectMapper();
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                10_000);
-        BitSet seen = new BitSet(records);
-        int found = 0;
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
-            TopicPartition p = new TopicPartition(TOPIC, 0);
-            c.assign(List.of(p));
-            c.seekToBeginning(List.of(p));
-            long endOffset = c.endOffsets(List.of(p)).get(p);
-            while (c.position(p) < endOffset) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    try {
-                        JsonNode n = json.readTree(r.value());
-                        int id = Integer.parseInt(n.get("request_id").asText());
-                        found++;
-                        seen.set(id);
-                    } catch (Exception e) {
-                        // not a benchmark record
-                    }
-                }
-            }
-        }
-        return new int[] {found, seen.cardinality()};
     }
 }
