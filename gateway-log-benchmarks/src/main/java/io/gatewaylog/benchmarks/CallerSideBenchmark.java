@@ -31,7 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * (what most callers write), and the same with mutable nested containers.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,17 +51,24 @@ public class CallerSideBenchmark {
 
     @Setup(Level.Trial)
     public void start() {
-        backend = GatewayLogBackend.builder().discoverSinks(false).bindGlobalContext(false)
-                .setting("console.enabled", "false").setting("shutdown.hook", "false")
-                .setting("retention.enabled", "false").setting("level", "INFO")
-                .setting("buffer.size", "5000").setting("buffer.max", "262144")
+        backend = GatewayLogBackend.builder()
+                .discoverSinks(false)
+                .bindGlobalContext(false)
+                .setting("console.enabled", "false")
+                .setting("shutdown.hook", "false")
+                .setting("retention.enabled", "false")
+                .setting("level", "INFO")
+                .setting("buffer.size", "5000")
+                .setting("buffer.max", "262144")
                 .setting("sanitize.enabled", String.valueOf(sanitize))
-                .sink(new Discard()).build();
+                .sink(new Discard())
+                .build();
         log = backend.logger(LogComponent.API, "bench");
         mapFields = SanitizerBenchSamples.cleanFields();
         mutableNested = SanitizerBenchSamples.cleanFields();
-        mutableNested.put("headers", new java.util.HashMap<>(Map.of("content-type", "application/json",
-                "x-request-id", "7f3b2c1d-5e6f")));
+        mutableNested.put(
+                "headers",
+                new java.util.HashMap<>(Map.of("content-type", "application/json", "x-request-id", "7f3b2c1d-5e6f")));
         mutableNested.put("recipients", new java.util.ArrayList<>(List.of("node-1", "node-2")));
     }
 
@@ -70,8 +79,17 @@ public class CallerSideBenchmark {
 
     @Benchmark
     public void fieldsOf() {
-        log.info(MESSAGE, Fields.of("customer_id", "customer_123", "request_id", "123", "endpoint",
-                "/api/v1/messages", "batch_size", 50));
+        log.info(
+                MESSAGE,
+                Fields.of(
+                        "customer_id",
+                        "customer_123",
+                        "request_id",
+                        "123",
+                        "endpoint",
+                        "/api/v1/messages",
+                        "batch_size",
+                        50));
     }
 
     @Benchmark
@@ -85,9 +103,20 @@ public class CallerSideBenchmark {
     }
 
     private static final class Discard implements LogSink {
-        @Override public String name() { return "discard"; }
-        @Override public int write(List<LogRecord> batch) { return batch.size(); }
-        @Override public void flush() { }
-        @Override public void close() { }
+        @Override
+        public String name() {
+            return "discard";
+        }
+
+        @Override
+        public int write(List<LogRecord> batch) {
+            return batch.size();
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
     }
 }

@@ -16,8 +16,7 @@ import java.util.Locale;
  * <p>Usage: {@code java -cp benchmarks.jar io.gatewaylog.benchmarks.EndToEnd CONTENDER THREADS RECORDS}
  */
 public final class EndToEnd {
-    private EndToEnd() {
-    }
+    private EndToEnd() {}
 
     public static void main(String[] args) throws Exception {
         String name = args[0];
@@ -29,11 +28,13 @@ public final class EndToEnd {
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int first = t;
-            Thread w = new Thread(() -> {
-                for (int i = first; i < records; i += threads) {
-                    c.log(Integer.toString(i));
-                }
-            }, "logger-" + t);
+            Thread w = new Thread(
+                    () -> {
+                        for (int i = first; i < records; i += threads) {
+                            c.log(Integer.toString(i));
+                        }
+                    },
+                    "logger-" + t);
             workers.add(w);
             w.start();
         }
@@ -45,8 +46,17 @@ public final class EndToEnd {
         long end = System.nanoTime();
         ReadBack.Count count = ReadBack.count(dir, records);
         double seconds = (end - start) / 1e9;
-        System.out.printf(Locale.ROOT, "RESULT %s %d %d %.3f %d %d %d %.3f%n", name, threads, records, seconds,
-                count.lines(), count.distinct(), count.duplicates(), (logged - start) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT %s %d %d %.3f %d %d %d %.3f%n",
+                name,
+                threads,
+                records,
+                seconds,
+                count.lines(),
+                count.distinct(),
+                count.duplicates(),
+                (logged - start) / 1e9);
         ReadBack.deleteRecursively(dir);
     }
 }

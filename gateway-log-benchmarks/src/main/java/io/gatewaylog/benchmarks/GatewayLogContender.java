@@ -39,10 +39,15 @@ final class GatewayLogContender implements Contender {
 
     /** Only what the test needs changed (the directory, no console, INFO): every other setting at its default. */
     static GatewayLogContender startWithDefaults(Path dir) {
-        return new GatewayLogContender(GatewayLogBackend.builder().setting("dir", dir.toString())
-                .setting("level", "INFO").setting("console.enabled", "false").setting("shutdown.hook", "false")
-                .setting("backups", "1000").setting("sink.syslog.enabled", "false")
-                .setting("sink.kafka.enabled", "false").build());
+        return new GatewayLogContender(GatewayLogBackend.builder()
+                .setting("dir", dir.toString())
+                .setting("level", "INFO")
+                .setting("console.enabled", "false")
+                .setting("shutdown.hook", "false")
+                .setting("backups", "1000")
+                .setting("sink.syslog.enabled", "false")
+                .setting("sink.kafka.enabled", "false")
+                .build());
     }
 
     @Override
@@ -50,8 +55,17 @@ final class GatewayLogContender implements Contender {
         // Fields.of is gateway-log's idiom for a record's fields, as StringMapMessage is Log4j's and
         // addKeyValue is SLF4J's: the cheapest way each framework offers (Map.of also works, at about
         // twice the allocation per call).
-        log.info(MESSAGE, Fields.of("customer_id", CUSTOMER, "request_id", requestId, "endpoint", ENDPOINT,
-                "batch_size", BATCH_SIZE));
+        log.info(
+                MESSAGE,
+                Fields.of(
+                        "customer_id",
+                        CUSTOMER,
+                        "request_id",
+                        requestId,
+                        "endpoint",
+                        ENDPOINT,
+                        "batch_size",
+                        BATCH_SIZE));
     }
 
     @Override

@@ -22,8 +22,12 @@ final class LogbackContender implements Contender {
 
     @Override
     public void log(String requestId) {
-        logger.atInfo().addKeyValue("customer_id", CUSTOMER).addKeyValue("request_id", requestId)
-                .addKeyValue("endpoint", ENDPOINT).addKeyValue("batch_size", BATCH_SIZE).log(MESSAGE);
+        logger.atInfo()
+                .addKeyValue("customer_id", CUSTOMER)
+                .addKeyValue("request_id", requestId)
+                .addKeyValue("endpoint", ENDPOINT)
+                .addKeyValue("batch_size", BATCH_SIZE)
+                .log(MESSAGE);
     }
 
     @Override

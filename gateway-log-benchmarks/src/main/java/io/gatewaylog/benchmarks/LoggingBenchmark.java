@@ -25,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * (see {@code run-benchmarks.sh}). A fresh directory per fork.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 5)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -15,11 +15,9 @@ import java.util.zip.GZIPInputStream;
 
 /** Reads every line a contender wrote (archives too) and checks each request id appears exactly once. */
 final class ReadBack {
-    record Count(long lines, long distinct, long duplicates) {
-    }
+    record Count(long lines, long distinct, long duplicates) {}
 
-    private ReadBack() {
-    }
+    private ReadBack() {}
 
     static Count count(Path dir, int expected) throws IOException {
         BitSet seen = new BitSet(expected);
@@ -35,8 +33,8 @@ final class ReadBack {
                 continue;
             }
             try (InputStream raw = Files.newInputStream(f);
-                 InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+                    InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+                    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     int id = requestId(line);

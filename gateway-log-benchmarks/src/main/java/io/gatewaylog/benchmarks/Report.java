@@ -19,17 +19,23 @@ public final class Report {
     private static final List<String> PEERS = List.of("log4j2-async-loggers", "log4j2-async-appender", "logback-async");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Report() {
-    }
+    private Report() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark results\n\n");
-        md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-                .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
-                .append(", ").append(System.getProperty("os.name")).append(". One run of `run-benchmarks.sh`; ")
-                .append("every contender writes the same record as one JSON line to a size-rolling, gzip-on-rollover file.\n\n");
+        md.append("Machine: ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, ")
+                .append(System.getProperty("java.vm.name"))
+                .append(' ')
+                .append(System.getProperty("java.version"))
+                .append(", ")
+                .append(System.getProperty("os.name"))
+                .append(". One run of `run-benchmarks.sh`; ")
+                .append(
+                        "every contender writes the same record as one JSON line to a size-rolling, gzip-on-rollover file.\n\n");
         endToEnd(md, dir.resolve("e2e.txt"));
         callers(md, dir);
         sanitizer(md, dir.resolve("sanitizer.json"), dir.resolve("e2e.txt"));
@@ -51,13 +57,17 @@ public final class Report {
             long records = Long.parseLong(f[3]);
             double seconds = Double.parseDouble(f[4]);
             long distinct = Long.parseLong(f[6]);
-            rows.computeIfAbsent(f[1], k -> new LinkedHashMap<>()).put(Integer.parseInt(f[2]),
-                    new double[] {distinct / seconds, records - distinct, Long.parseLong(f[7])});
+            rows.computeIfAbsent(f[1], k -> new LinkedHashMap<>()).put(Integer.parseInt(f[2]), new double[] {
+                distinct / seconds, records - distinct, Long.parseLong(f[7])
+            });
         }
         md.append("## End-to-end sustained throughput (records on disk per second)\n\n");
-        md.append("N records logged as fast as possible, the framework shut down, every line read back (archives too); ")
-                .append("the rate counts only distinct records found on disk, over the time from the first call to the end of shutdown.\n\n");
-        md.append("| contender | 1 thread | lost | vs best peer | 2 threads | lost | vs best peer |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        md.append(
+                        "N records logged as fast as possible, the framework shut down, every line read back (archives too); ")
+                .append(
+                        "the rate counts only distinct records found on disk, over the time from the first call to the end of shutdown.\n\n");
+        md.append(
+                "| contender | 1 thread | lost | vs best peer | 2 threads | lost | vs best peer |\n|---|---:|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, Map<Integer, double[]>> e : rows.entrySet()) {
             md.append("| ").append(e.getKey());
             for (int t : new int[] {1, 2}) {
@@ -95,17 +105,35 @@ public final class Report {
         }
         md.append("## Caller side (JMH)\n\n");
         md.append("Throughput of the logging call (ops/s, higher is better), latency of one call in sample mode ")
-                .append("(ns, lower is better) and bytes allocated per call, all threads counted (`-prof gc`, gc.alloc.rate.norm).\n\n");
-        md.append("| contender | ops/s 1 thread | vs best peer | ops/s 2 threads | vs best peer | p50 ns | p99 ns | p99.9 ns | vs best peer p99.9 | bytes/call |\n");
+                .append(
+                        "(ns, lower is better) and bytes allocated per call, all threads counted (`-prof gc`, gc.alloc.rate.norm).\n\n");
+        md.append(
+                "| contender | ops/s 1 thread | vs best peer | ops/s 2 threads | vs best peer | p50 ns | p99 ns | p99.9 ns | vs best peer p99.9 | bytes/call |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        double best1 = PEERS.stream().mapToDouble(p -> t1.getOrDefault(p, 0.0)).max().orElse(1);
-        double best2 = PEERS.stream().mapToDouble(p -> t2.getOrDefault(p, 0.0)).max().orElse(1);
-        double bestP999 = PEERS.stream().filter(pct::containsKey).mapToDouble(p -> pct.get(p)[2]).min().orElse(1);
+        double best1 =
+                PEERS.stream().mapToDouble(p -> t1.getOrDefault(p, 0.0)).max().orElse(1);
+        double best2 =
+                PEERS.stream().mapToDouble(p -> t2.getOrDefault(p, 0.0)).max().orElse(1);
+        double bestP999 = PEERS.stream()
+                .filter(pct::containsKey)
+                .mapToDouble(p -> pct.get(p)[2])
+                .min()
+                .orElse(1);
         for (String c : t1.keySet()) {
             double[] p = pct.getOrDefault(c, new double[] {Double.NaN, Double.NaN, Double.NaN});
-            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2fx | %,.0f | %.2fx | %,.0f | %,.0f | %,.0f | %.2fx | %,.0f |\n",
-                    c, t1.get(c), t1.get(c) / best1, t2.getOrDefault(c, Double.NaN), t2.getOrDefault(c, Double.NaN) / best2,
-                    p[0], p[1], p[2], p[2] / bestP999, alloc1.getOrDefault(c, Double.NaN)));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %,.0f | %.2fx | %,.0f | %.2fx | %,.0f | %,.0f | %,.0f | %.2fx | %,.0f |\n",
+                    c,
+                    t1.get(c),
+                    t1.get(c) / best1,
+                    t2.getOrDefault(c, Double.NaN),
+                    t2.getOrDefault(c, Double.NaN) / best2,
+                    p[0],
+                    p[1],
+                    p[2],
+                    p[2] / bestP999,
+                    alloc1.getOrDefault(c, Double.NaN)));
         }
         md.append('\n');
     }
@@ -139,7 +167,10 @@ public final class Report {
                 scale = 1e6;
             }
             m.put(run.at("/params/contender").asText(), new double[] {
-                p.get("50.0").asDouble() * scale, p.get("99.0").asDouble() * scale, p.get("99.9").asDouble() * scale});
+                p.get("50.0").asDouble() * scale,
+                p.get("99.0").asDouble() * scale,
+                p.get("99.9").asDouble() * scale
+            });
         }
         return m;
     }
@@ -151,7 +182,10 @@ public final class Report {
         md.append("## Sanitization\n\n| benchmark | ns per record | bytes allocated per record |\n|---|---:|---:|\n");
         for (JsonNode run : JSON.readTree(file.toFile())) {
             String name = run.get("benchmark").asText();
-            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f |%n", name.substring(name.lastIndexOf('.') + 1),
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %,.0f | %,.0f |%n",
+                    name.substring(name.lastIndexOf('.') + 1),
                     run.at("/primaryMetric/score").asDouble(),
                     run.at("/secondaryMetrics/gc.alloc.rate.norm/score").asDouble()));
         }
@@ -167,8 +201,11 @@ public final class Report {
                 Double on = rate.get("gatewaylog/" + t);
                 Double off = rate.get("gatewaylog-nosanitize/" + t);
                 if (on != null && off != null) {
-                    md.append(String.format(Locale.ROOT, "%nEnd-to-end throughput with sanitization on vs off, %s thread(s): %.2f%n",
-                            t, on / off));
+                    md.append(String.format(
+                            Locale.ROOT,
+                            "%nEnd-to-end throughput with sanitization on vs off, %s thread(s): %.2f%n",
+                            t,
+                            on / off));
                 }
             }
         }
@@ -186,10 +223,16 @@ public final class Report {
                 long records = Long.parseLong(f[3]);
                 long distinct = Long.parseLong(f[6]);
                 md.append("## Unbounded burst, default settings, `-Xmx256m`\n\n");
-                md.append(String.format(Locale.ROOT,
+                md.append(String.format(
+                        Locale.ROOT,
                         "%,d records from %s threads as fast as possible: %,d found on disk (%,d lost, %s duplicates) in %.1f s; "
                                 + "the heap limit of 256 MB held (no OutOfMemoryError).%n%n",
-                        records, f[2], distinct, records - distinct, f[7], Double.parseDouble(f[4])));
+                        records,
+                        f[2],
+                        distinct,
+                        records - distinct,
+                        f[7],
+                        Double.parseDouble(f[4])));
             }
         }
     }

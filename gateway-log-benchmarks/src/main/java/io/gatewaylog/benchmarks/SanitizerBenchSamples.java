@@ -38,8 +38,7 @@ public final class SanitizerBenchSamples {
      */
     public static final List<String> TEXT_SHAPES = List.of("clean", "eyJ", "Bearer", "BEGIN", "equals", "digits", "at");
 
-    private SanitizerBenchSamples() {
-    }
+    private SanitizerBenchSamples() {}
 
     /** A text of the given shape (see {@link #TEXT_SHAPES}) and length in characters. */
     public static String text(String shape, int length) {
@@ -103,14 +102,21 @@ public final class SanitizerBenchSamples {
 
     /** A record with a clean message, clean fields and a clean context. */
     public static LogRecord cleanRecord() {
-        return LogRecord.builder(Level.INFO, LogComponent.API, "endpoint").epochMillis(1_704_110_400_000L)
-                .message(CLEAN_MESSAGES.get(0)).fields(cleanFields()).context(Map.of("asset_id", "gateway_1")).build();
+        return LogRecord.builder(Level.INFO, LogComponent.API, "endpoint")
+                .epochMillis(1_704_110_400_000L)
+                .message(CLEAN_MESSAGES.get(0))
+                .fields(cleanFields())
+                .context(Map.of("asset_id", "gateway_1"))
+                .build();
     }
 
     /** A record with something to mask in its message, fields and context. */
     public static LogRecord dirtyRecord() {
-        return LogRecord.builder(Level.WARN, LogComponent.AUTH, "login").epochMillis(1_704_110_400_000L)
-                .message(DIRTY_MESSAGES.get(0)).fields(dirtyFields())
-                .context(Map.of("asset_id", "gateway_1", "session_id", "abc123")).build();
+        return LogRecord.builder(Level.WARN, LogComponent.AUTH, "login")
+                .epochMillis(1_704_110_400_000L)
+                .message(DIRTY_MESSAGES.get(0))
+                .fields(dirtyFields())
+                .context(Map.of("asset_id", "gateway_1", "session_id", "abc123"))
+                .build();
     }
 }

@@ -21,9 +21,13 @@ class SanitizerAllocationTest {
         Object threads;
         Method allocatedBytes;
         try {
-            threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+            threads = Class.forName("java.lang.management.ManagementFactory")
+                    .getMethod("getThreadMXBean")
+                    .invoke(null);
             Class<?> type = Class.forName("com.sun.management.ThreadMXBean");
-            assumeTrue(type.isInstance(threads) && (Boolean) type.getMethod("isThreadAllocatedMemorySupported").invoke(threads));
+            assumeTrue(type.isInstance(threads)
+                    && (Boolean)
+                            type.getMethod("isThreadAllocatedMemorySupported").invoke(threads));
             type.getMethod("setThreadAllocatedMemoryEnabled", boolean.class).invoke(threads, true);
             allocatedBytes = type.getMethod("getThreadAllocatedBytes", long.class);
         } catch (ReflectiveOperationException e) {
@@ -55,9 +59,10 @@ class SanitizerAllocationTest {
             }
         }
         long recordBytes = (Long) allocatedBytes.invoke(threads, id) - before;
-        System.out.printf("sanitize allocation: %d bytes for %d clean messages; %.1f bytes per clean record "
-                + "(a walker per map)%n", textBytes, iterations * SanitizerBenchSamples.CLEAN_MESSAGES.size(),
-                (double) recordBytes / iterations);
+        System.out.printf(
+                "sanitize allocation: %d bytes for %d clean messages; %.1f bytes per clean record "
+                        + "(a walker per map)%n",
+                textBytes, iterations * SanitizerBenchSamples.CLEAN_MESSAGES.size(), (double) recordBytes / iterations);
         // slack for the measurement itself; one allocation per message would be 1 MB or more
         assertThat(textBytes).isLessThan(4096);
         // a small walker per map, and Map.of maps allocate entry holders when walked; a copy would cost far more

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewaylog.api.GatewayLogger;
 import io.gatewaylog.api.LogComponent;
-import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.ComponentStatistics;
 import io.gatewaylog.api.spi.LogSink;
-import io.gatewaylog.api.spi.Measurement;
 import io.gatewaylog.core.GatewayLogBackend;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -184,60 +180,6 @@ public abstract class SinkCompatibilityKit {
         assertThat(deliveredMessages(c)).contains("kit-last");
     }
 
-    /**
-     * The sink under test seen through a wrapper that lets it take only part of some batches, the way a
-     * sink that fails part-way answers {@code write}: {@code take} says how many leading records of the
-     * {@code call}-th batch are passed on; the wrapper returns what the sink says it took of those.
-     */
-    private static final class Partial implements LogSink {
-        interface Take {
-            int of(int size, int call);
-        }
-
-        private final LogSink sink;
-        private final Take take;
-        private final AtomicInteger calls = new AtomicInteger();
-        final List<int[]> answers = new CopyOnWriteArrayList<>();
-
-        Partial(LogSink sink, Take take) {
-            this.sink = sink;
-            this.take = take;
-        }
-
-        @Override
-        public String name() {
-            return sink.name();
-        }
-
-        @Override
-        public boolean accepts(LogComponent component) {
-            return sink.accepts(component);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            sink.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            sink.close();
-        }
-
-        @Override
-        public List<Measurement> measurements() {
-            return sink.measurements();
-        }
-
-        @Override
-        public int write(List<LogRecord> batch) throws IOException {
-            int k = Math.max(0, Math.min(take.of(batch.size(), calls.incrementAndGet()), batch.size()));
-            int answer = k == 0 ? 0 : sink.write(batch.subList(0, k));
-            answers.add(new int[] {k, answer});
-            return Math.min(answer, k);
-        }
-    }
-
     private void logAndCheckEveryComponent(String prefix, int n) throws Exception {
         for (LogComponent c : components()) {
             GatewayLogger log = backend().logger(c, "kit");
@@ -266,9 +208,9 @@ public abstract class SinkCompatibilityKit {
 
     @Test
     void writeAnswersHowManyLeadingRecordsItTook() throws Exception {
-        List<Partial> wrappers = new CopyOnWriteArrayList<>();
+        List<PartialSink> wrappers = new CopyOnWriteArrayList<>();
         backendWrapping(sink -> {
-            Partial p = new Partial(sink, (size, call) -> size);
+            PartialSink p = new PartialSink(sink, (size, call) -> size);
             wrappers.add(p);
             return p;
         });
@@ -283,13 +225,13 @@ public abstract class SinkCompatibilityKit {
 
     @Test
     void aSinkThatTakesPartOfABatchGetsOnlyTheRestAgainInOrderWithoutDuplicates() throws Exception {
-        backendWrapping(sink -> new Partial(sink, (size, call) -> call % 2 == 1 ? size / 2 : size));
+        backendWrapping(sink -> new PartialSink(sink, (size, call) -> call % 2 == 1 ? size / 2 : size));
         logAndCheckEveryComponent("kit-half-", 40);
     }
 
     @Test
     void aSinkThatTakesNoneOfABatchGetsItAllAgain() throws Exception {
-        backendWrapping(sink -> new Partial(sink, (size, call) -> call % 3 == 1 ? 0 : size));
+        backendWrapping(sink -> new PartialSink(sink, (size, call) -> call % 3 == 1 ? 0 : size));
         logAndCheckEveryComponent("kit-none-", 20);
     }
 }

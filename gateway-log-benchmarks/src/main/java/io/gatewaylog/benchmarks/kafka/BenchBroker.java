@@ -45,37 +45,66 @@ final class BenchBroker implements AutoCloseable {
     }
 
     private void format() throws Exception {
-        Files.writeString(dir.resolve("server.properties"), String.join("\n",
-                "process.roles=broker,controller", "node.id=1",
-                "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "controller.listener.names=CONTROLLER", "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-                "log.dirs=" + dir.resolve("data"), "num.partitions=1",
-                "offsets.topic.replication.factor=1", "offsets.topic.num.partitions=1",
-                "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1", "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0", "broker.heartbeat.interval.ms=500", "broker.session.timeout.ms=2000", ""));
-        Process p = new ProcessBuilder(java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
-                dir.resolve("server.properties").toString(), "--standalone")).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("format.log").toFile()).start();
+        Files.writeString(
+                dir.resolve("server.properties"),
+                String.join(
+                        "\n",
+                        "process.roles=broker,controller",
+                        "node.id=1",
+                        "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
+                        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:"
+                                + controllerPort,
+                        "controller.listener.names=CONTROLLER",
+                        "inter.broker.listener.name=PLAINTEXT",
+                        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                        "log.dirs=" + dir.resolve("data"),
+                        "num.partitions=1",
+                        "offsets.topic.replication.factor=1",
+                        "offsets.topic.num.partitions=1",
+                        "transaction.state.log.replication.factor=1",
+                        "transaction.state.log.min.isr=1",
+                        "share.coordinator.state.topic.replication.factor=1",
+                        "share.coordinator.state.topic.min.isr=1",
+                        "group.initial.rebalance.delay.ms=0",
+                        "broker.heartbeat.interval.ms=500",
+                        "broker.session.timeout.ms=2000",
+                        ""));
+        Process p = new ProcessBuilder(java(
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "-t",
+                        Uuid.randomUuid().toString(),
+                        "-c",
+                        dir.resolve("server.properties").toString(),
+                        "--standalone"))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("format.log").toFile())
+                .start();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("format failed: " + Files.readString(dir.resolve("format.log")));
         }
     }
 
     private List<String> java(String main, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", classPath, main));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                classPath,
+                main));
         cmd.addAll(List.of(args));
         return cmd;
     }
 
     void start() throws Exception {
-        process = new ProcessBuilder(java("kafka.Kafka", dir.resolve("server.properties").toString()))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        process = new ProcessBuilder(
+                        java("kafka.Kafka", dir.resolve("server.properties").toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("broker.log").toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             if (!process.isAlive() || System.nanoTime() > deadline) {

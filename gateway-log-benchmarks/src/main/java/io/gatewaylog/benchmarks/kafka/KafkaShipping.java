@@ -1,7 +1,5 @@
 package io.gatewaylog.benchmarks.kafka;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewaylog.api.Fields;
 import io.gatewaylog.api.GatewayLogger;
 import io.gatewaylog.api.LogComponent;
@@ -12,16 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.message.StringMapMessage;
@@ -44,8 +35,7 @@ import org.apache.logging.log4j.message.StringMapMessage;
 public final class KafkaShipping {
     static final String TOPIC = "bench";
 
-    private KafkaShipping() {
-    }
+    private KafkaShipping() {}
 
     interface Shipper {
         void log(String requestId);
@@ -62,16 +52,50 @@ public final class KafkaShipping {
         try (BenchBroker broker = BenchBroker.start(Path.of(args[4]))) {
             broker.createTopic(TOPIC);
             Path spool = Files.createTempDirectory("bench-spool");
-            Shipper s = switch (name) {
-                case "gatewaylog" -> gatewayLog(broker.bootstrap(), spool);
-                case "log4j2" -> log4j(broker.bootstrap(), false);
-                case "log4j2-sync" -> log4j(broker.bootstrap(), true);
-                default -> throw new IllegalArgumentException(name);
-            };
+            Shipper s = shipper(name, broker.bootstrap(), spool);
             AtomicLong logged = new AtomicLong();
-            Thread restarter = null;
-            if (restart) {
-                restarter = new Thread(() -> {
+            Thread restarter = restart ? restartHalfway(broker, logged, records) : null;
+            long start = System.nanoTime();
+            logConcurrently(s, threads, records, logged);
+            long callsDone = System.nanoTime();
+            if (restarter != null) {
+                restarter.join();
+            }
+            s.finish();
+            // Whatever a contender still delivers after its shutdown returned counts for it, and the clock
+            // runs until the topic stops growing: the last time its end offset moved (3 s of quiet ends the wait).
+            long end = TopicReadBack.settle(broker.bootstrap(), records, System.nanoTime());
+            int[] count = TopicReadBack.count(broker.bootstrap(), records);
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT %s %d %d %s %.3f %d %d %d %.3f%n",
+                    name,
+                    threads,
+                    records,
+                    restart ? "restart" : "steady",
+                    (end - start) / 1e9,
+                    count[0],
+                    count[1],
+                    count[0] - count[1],
+                    (callsDone - start) / 1e9);
+            BenchBroker.deleteRecursively(spool);
+        }
+        System.exit(0);
+    }
+
+    private static Shipper shipper(String name, String bootstrap, Path spool) {
+        return switch (name) {
+            case "gatewaylog" -> gatewayLog(bootstrap, spool);
+            case "log4j2" -> log4j(bootstrap, false);
+            case "log4j2-sync" -> log4j(bootstrap, true);
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /** Kills the broker (SIGKILL) once half the records are logged and starts it again at once. */
+    private static Thread restartHalfway(BenchBroker broker, AtomicLong logged, int records) {
+        Thread restarter = new Thread(
+                () -> {
                     try {
                         while (logged.get() < records / 2) {
                             Thread.sleep(1);
@@ -81,58 +105,69 @@ public final class KafkaShipping {
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
-                }, "restarter");
-                restarter.start();
-            }
-            long start = System.nanoTime();
-            List<Thread> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int first = t;
-                Thread w = new Thread(() -> {
-                    for (int i = first; i < records; i += threads) {
-                        s.log(Integer.toString(i));
-                        logged.incrementAndGet();
-                    }
-                }, "logger-" + t);
-                workers.add(w);
-                w.start();
-            }
-            for (Thread w : workers) {
-                w.join();
-            }
-            long callsDone = System.nanoTime();
-            if (restarter != null) {
-                restarter.join();
-            }
-            s.finish();
-            // Whatever a contender still delivers after its shutdown returned counts for it, and the clock
-            // runs until the topic stops growing: the last time its end offset moved (3 s of quiet ends the wait).
-            long end = settle(broker.bootstrap(), records, System.nanoTime());
-            int[] count = readBack(broker.bootstrap(), records);
-            System.out.printf(Locale.ROOT, "RESULT %s %d %d %s %.3f %d %d %d %.3f%n", name, threads, records,
-                    restart ? "restart" : "steady", (end - start) / 1e9, count[0], count[1], count[0] - count[1],
-                    (callsDone - start) / 1e9);
-            BenchBroker.deleteRecursively(spool);
+                },
+                "restarter");
+        restarter.start();
+        return restarter;
+    }
+
+    /** Logs the records 0..records-1 from {@code threads} threads (thread t takes every t-th); returns when all are logged. */
+    private static void logConcurrently(Shipper s, int threads, int records, AtomicLong logged)
+            throws InterruptedException {
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            Thread w = new Thread(
+                    () -> {
+                        for (int i = first; i < records; i += threads) {
+                            s.log(Integer.toString(i));
+                            logged.incrementAndGet();
+                        }
+                    },
+                    "logger-" + t);
+            workers.add(w);
+            w.start();
         }
-        System.exit(0);
+        for (Thread w : workers) {
+            w.join();
+        }
     }
 
     private static Shipper gatewayLog(String bootstrap, Path spool) {
         GatewayLogBackend backend = GatewayLogBackend.builder()
                 .setting("dir", spool.resolve("logs").toString())
-                .setting("level", "INFO").setting("buffer.size", "5000").setting("buffer.max", "262144")
-                .setting("console.enabled", "false").setting("shutdown.hook", "false").setting("retention.enabled", "false")
-                .setting("sink.file.enabled", "false").setting("asset.id", "gw-1")
-                .setting("sink.kafka.bootstrap.servers", bootstrap).setting("sink.kafka.topic", TOPIC)
-                .setting("sink.kafka.spool.dir", spool.toString()).setting("sink.kafka.close.timeout", "2m")
+                .setting("level", "INFO")
+                .setting("buffer.size", "5000")
+                .setting("buffer.max", "262144")
+                .setting("console.enabled", "false")
+                .setting("shutdown.hook", "false")
+                .setting("retention.enabled", "false")
+                .setting("sink.file.enabled", "false")
+                .setting("asset.id", "gw-1")
+                .setting("sink.kafka.bootstrap.servers", bootstrap)
+                .setting("sink.kafka.topic", TOPIC)
+                .setting("sink.kafka.spool.dir", spool.toString())
+                .setting("sink.kafka.close.timeout", "2m")
                 .build();
         GatewayLogger log = backend.logger(LogComponent.API, "bench");
-        LogSink sink = backend.sinks().stream().filter(k -> k.name().equals("kafka")).findFirst().orElseThrow();
+        LogSink sink = backend.sinks().stream()
+                .filter(k -> k.name().equals("kafka"))
+                .findFirst()
+                .orElseThrow();
         return new Shipper() {
             @Override
             public void log(String id) {
-                log.info("Processing request", Fields.of("customer_id", "customer_123", "request_id", id,
-                        "endpoint", "/api/v1/messages", "batch_size", 100));
+                log.info(
+                        "Processing request",
+                        Fields.of(
+                                "customer_id",
+                                "customer_123",
+                                "request_id",
+                                id,
+                                "endpoint",
+                                "/api/v1/messages",
+                                "batch_size",
+                                100));
             }
 
             @Override
@@ -149,7 +184,10 @@ public final class KafkaShipping {
     }
 
     private static double value(LogSink sink, String name) {
-        return sink.measurements().stream().filter(m -> m.name().equals(name)).mapToDouble(Measurement::value).sum();
+        return sink.measurements().stream()
+                .filter(m -> m.name().equals(name))
+                .mapToDouble(Measurement::value)
+                .sum();
     }
 
     private static Shipper log4j(String bootstrap, boolean sync) {
@@ -161,8 +199,12 @@ public final class KafkaShipping {
         return new Shipper() {
             @Override
             public void log(String id) {
-                logger.info(new StringMapMessage(5).with("message", "Processing request").with("customer_id", "customer_123")
-                        .with("request_id", id).with("endpoint", "/api/v1/messages").with("batch_size", 100));
+                logger.info(new StringMapMessage(5)
+                        .with("message", "Processing request")
+                        .with("customer_id", "customer_123")
+                        .with("request_id", id)
+                        .with("endpoint", "/api/v1/messages")
+                        .with("batch_size", 100));
             }
 
             @Override
@@ -178,60 +220,5 @@ public final class KafkaShipping {
                 }
             }
         };
-    }
-
-    private static long settle(String bootstrap, long expected, long finished) throws InterruptedException {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        TopicPartition p = new TopicPartition(TOPIC, 0);
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
-            long last = -1;
-            long lastChange = finished;
-            while (true) {
-                long offset = c.endOffsets(List.of(p)).get(p);
-                long now = System.nanoTime();
-                if (offset != last) {
-                    if (last >= 0) {
-                        lastChange = now;
-                    }
-                    last = offset;
-                }
-                if (offset >= expected || now - lastChange > Duration.ofSeconds(3).toNanos()) {
-                    return lastChange;
-                }
-                Thread.sleep(20);
-            }
-        }
-    }
-
-    /** {found, distinct} request ids among 0..records-1 in the topic. */
-    private static int[] readBack(String bootstrap, int records) {
-        ObjectMapper json = new ObjectMapper();
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
-        BitSet seen = new BitSet(records);
-        int found = 0;
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
-            TopicPartition p = new TopicPartition(TOPIC, 0);
-            c.assign(List.of(p));
-            c.seekToBeginning(List.of(p));
-            long endOffset = c.endOffsets(List.of(p)).get(p);
-            while (c.position(p) < endOffset) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    try {
-                        JsonNode n = json.readTree(r.value());
-                        int id = Integer.parseInt(n.get("request_id").asText());
-                        found++;
-                        seen.set(id);
-                    } catch (Exception e) {
-                        // not a benchmark record
-                    }
-                }
-            }
-        }
-        return new int[] {found, seen.cardinality()};
     }
 }

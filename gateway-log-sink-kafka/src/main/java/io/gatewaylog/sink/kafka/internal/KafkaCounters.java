@@ -45,8 +45,16 @@ final class KafkaCounters {
     }
 
     List<Measurement> measurements(DoubleSupplier spoolBytes, DoubleSupplier spoolRecords, long spoolLimit) {
-        Map<String, String> tags = Map.of("sink", "kafka");
         List<Measurement> all = new ArrayList<>();
+        addComponentCounters(all);
+        addDropped(all);
+        addSenderCounters(all);
+        addSpoolGauges(all, spoolBytes, spoolRecords, spoolLimit);
+        return all;
+    }
+
+    /** The per-component record flow: spooled, sent, acknowledged. */
+    private void addComponentCounters(List<Measurement> all) {
         for (LogComponent c : LogComponent.values()) {
             Map<String, String> t = Map.of("sink", "kafka", "component", c.id());
             all.add(Measurement.counter(
@@ -68,6 +76,9 @@ final class KafkaCounters {
                     "Records acknowledged by Kafka (acks=all)",
                     acknowledged.get(c)::sum));
         }
+    }
+
+    private void addDropped(List<Measurement> all) {
         for (Map.Entry<String, LongAdder> e : dropped.entrySet()) {
             all.add(Measurement.counter(
                     "gateway.log.kafka.dropped",
@@ -76,6 +87,11 @@ final class KafkaCounters {
                     "Records lost: spool full, refused by Kafka for good, unreadable spool data, or written after close",
                     e.getValue()::sum));
         }
+    }
+
+    /** What the sender thread counts: failed sends, resends, and the Kafka client's own records. */
+    private void addSenderCounters(List<Measurement> all) {
+        Map<String, String> tags = Map.of("sink", "kafka");
         all.add(Measurement.counter(
                 "gateway.log.kafka.send.errors",
                 tags,
@@ -94,6 +110,12 @@ final class KafkaCounters {
                 "records",
                 "The Kafka client's own log records, not shipped to Kafka (no feedback loop)",
                 skipped::sum));
+    }
+
+    /** The spool's size and bound, and whether the broker answered the last send. */
+    private void addSpoolGauges(
+            List<Measurement> all, DoubleSupplier spoolBytes, DoubleSupplier spoolRecords, long spoolLimit) {
+        Map<String, String> tags = Map.of("sink", "kafka");
         all.add(Measurement.gauge(
                 "gateway.log.kafka.spool.bytes", tags, "bytes", "Bytes of the spool's segment files", spoolBytes));
         all.add(Measurement.gauge(
@@ -114,6 +136,5 @@ final class KafkaCounters {
                 null,
                 "1 while the last send was acknowledged, 0 after a failure or before the first acknowledgement",
                 () -> reachable ? 1 : 0));
-        return all;
     }
 }

@@ -1,6 +1,5 @@
 package io.gatewaylog.sink.kafka.internal;
 
-import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.Reporter;
 import java.io.IOException;
 import java.time.Duration;
@@ -245,10 +244,5 @@ final class KafkaSender implements Runnable {
             counters.dropped.get(KafkaCounters.CORRUPT).increment();
             s.skipped();
         }
-    }
-
-    /** The components this sender serves (for diagnostics). */
-    List<LogComponent> components() {
-        return states.stream().map(s -> s.spool.component).toList();
     }
 }

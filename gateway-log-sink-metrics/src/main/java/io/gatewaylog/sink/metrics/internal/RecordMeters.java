@@ -76,33 +76,49 @@ public final class RecordMeters {
                             + "'; allowed: gauge, counter, timer, distribution");
             return;
         }
-        MetricFamily family = families.get(name);
-        if (family == null) {
-            if (families.size() >= maxNames) {
-                refuse(
-                        name,
-                        TOO_MANY_NAMES,
-                        "metric '" + name + "' is refused: sink.metrics.max-names=" + maxNames
-                                + " metric names are in use");
-                return;
-            }
-            MeterKind kind = requested != null ? requested : MeterKind.byUnit(sample.unit());
-            family = families.computeIfAbsent(
-                    name,
-                    n -> new MetricFamily(
-                            n,
-                            kind,
-                            sample.unit(),
-                            new ArrayList<>(sample.tags().keySet()),
-                            maxTagSets));
+        MetricFamily family = familyOf(sample, requested);
+        if (family == null || refusedByFamily(family, sample, requested, record)) {
+            return;
         }
+        warnOfExtraTags(family, sample);
+        recordIn(family, sample);
+    }
+
+    /**
+     * The family of the sample's name, made on its first record (its kind, unit and tag keys are fixed
+     * then); null, and refused, once {@code maxNames} names are in use.
+     */
+    private MetricFamily familyOf(MetricSample sample, MeterKind requested) {
+        String name = sample.name();
+        MetricFamily family = families.get(name);
+        if (family != null) {
+            return family;
+        }
+        if (families.size() >= maxNames) {
+            refuse(
+                    name,
+                    TOO_MANY_NAMES,
+                    "metric '" + name + "' is refused: sink.metrics.max-names=" + maxNames
+                            + " metric names are in use");
+            return null;
+        }
+        MeterKind kind = requested != null ? requested : MeterKind.byUnit(sample.unit());
+        return families.computeIfAbsent(
+                name,
+                n -> new MetricFamily(
+                        n, kind, sample.unit(), new ArrayList<>(sample.tags().keySet()), maxTagSets));
+    }
+
+    /** Refuses (and returns true for) a sample whose type or value its family cannot take. */
+    private boolean refusedByFamily(MetricFamily family, MetricSample sample, MeterKind requested, LogRecord record) {
+        String name = sample.name();
         if (requested != null && requested != family.kind()) {
             refuse(
                     name,
                     TYPE_CONFLICT,
                     "metric '" + name + "' is a " + family.kind().id() + "; records of it with metric_type '"
                             + sample.type() + "' are refused");
-            return;
+            return true;
         }
         if (!family.accepts(sample.value())) {
             refuse(
@@ -111,18 +127,29 @@ public final class RecordMeters {
                     "metric '" + name + "' has a metric_value that a "
                             + family.kind().id() + " cannot take: "
                             + record.fields().get(LogRecord.METRIC_VALUE));
+            return true;
+        }
+        return false;
+    }
+
+    /** Tag keys beyond the family's are left off (not refused), and reported once. */
+    private void warnOfExtraTags(MetricFamily family, MetricSample sample) {
+        if (family.tagKeys().containsAll(sample.tags().keySet())) {
             return;
         }
-        if (!family.tagKeys().containsAll(sample.tags().keySet())) {
-            List<String> extra = new ArrayList<>(sample.tags().keySet());
-            extra.removeAll(family.tagKeys());
-            reportOnce(
-                    name,
-                    "extra_tags",
-                    "metric '" + name + "' has the tag keys " + family.tagKeys()
-                            + " (fixed by its first record, as Prometheus requires); other tags such as " + extra
-                            + " are left off its meters");
-        }
+        String name = sample.name();
+        List<String> extra = new ArrayList<>(sample.tags().keySet());
+        extra.removeAll(family.tagKeys());
+        reportOnce(
+                name,
+                "extra_tags",
+                "metric '" + name + "' has the tag keys " + family.tagKeys()
+                        + " (fixed by its first record, as Prometheus requires); other tags such as " + extra
+                        + " are left off its meters");
+    }
+
+    private void recordIn(MetricFamily family, MetricSample sample) {
+        String name = sample.name();
         try {
             if (!family.record(family.tags(sample), sample, registry)) {
                 refuse(

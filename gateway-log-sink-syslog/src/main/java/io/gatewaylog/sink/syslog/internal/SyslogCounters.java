@@ -36,7 +36,17 @@ final class SyslogCounters {
 
     List<Measurement> measurements(IntSupplier buffered) {
         Map<String, String> tags = Map.of("sink", "syslog");
-        List<Measurement> all = new ArrayList<>(List.of(
+        List<Measurement> all = new ArrayList<>(recordCounters(tags));
+        all.addAll(connectionCounters(tags));
+        all.add(Measurement.gauge(
+                "gateway.log.syslog.buffered", tags, "records", "Records waiting to be sent", buffered::getAsInt));
+        addPerTarget(all);
+        return List.copyOf(all);
+    }
+
+    /** What became of the records: sent, dropped, truncated. */
+    private List<Measurement> recordCounters(Map<String, String> tags) {
+        return List.of(
                 Measurement.counter(
                         "gateway.log.syslog.sent",
                         tags,
@@ -54,7 +64,12 @@ final class SyslogCounters {
                         tags,
                         "records",
                         "Records cut to the transport's message size limit",
-                        truncated::sum),
+                        truncated::sum));
+    }
+
+    /** What became of the connections: reconnects, failovers and failbacks between targets, stalls. */
+    private List<Measurement> connectionCounters(Map<String, String> tags) {
+        return List.of(
                 Measurement.counter(
                         "gateway.log.syslog.reconnects",
                         tags,
@@ -78,13 +93,10 @@ final class SyslogCounters {
                         tags,
                         null,
                         "Writes cut after making no progress for write.timeout (a collector that does not read)",
-                        stalls::sum),
-                Measurement.gauge(
-                        "gateway.log.syslog.buffered",
-                        tags,
-                        "records",
-                        "Records waiting to be sent",
-                        buffered::getAsInt)));
+                        stalls::sum));
+    }
+
+    private void addPerTarget(List<Measurement> all) {
         for (int i = 0; i < targets.size(); i++) {
             LongAdder n = sentTo[i];
             all.add(Measurement.counter(
@@ -94,6 +106,5 @@ final class SyslogCounters {
                     "Records delivered to this target",
                     n::sum));
         }
-        return List.copyOf(all);
     }
 }
