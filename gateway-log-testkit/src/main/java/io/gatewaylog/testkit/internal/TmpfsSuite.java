@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Tag;
 /**
  * An integration suite that needs mounting a tmpfs (root with CAP_SYS_ADMIN).
  * Tagged {@value #TAG}: surefire leaves it out, failsafe runs it in {@code integration-test}
- * (see docs/architecture-tests.md).
+ * (see docs/ARCHITECTURE.md, "Tests and CI").
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
