@@ -10,8 +10,7 @@ import java.util.concurrent.TimeUnit;
  * chosen time, prints a live progress line, then a summary per component and where the files are.
  */
 public final class DemoGateway {
-    private DemoGateway() {
-    }
+    private DemoGateway() {}
 
     public static void main(String[] args) throws Exception {
         DemoOptions options;
@@ -35,7 +34,8 @@ public final class DemoGateway {
                 "rotation.size", o.rotationSize(),
                 "asset.id", "demo_gateway_1",
                 "console.enabled", "false"));
-        System.out.printf("gateway-log demo: %d records/s for %s, profile %s, logs in %s%n",
+        System.out.printf(
+                "gateway-log demo: %d records/s for %s, profile %s, logs in %s%n",
                 o.rate(), o.duration(), o.profile(), o.root());
         GatewayLoggers.system("lifecycle").info("Gateway started", Map.of("rate", o.rate(), "profile", o.profile()));
         PrometheusEndpoint prometheus = null;

@@ -35,8 +35,15 @@ final class ProgressReporter {
         double rate = (accepted - lastAccepted) * 1e9 / Math.max(1, now - lastNanos);
         lastAccepted = accepted;
         lastNanos = now;
-        out.printf(Locale.ROOT, "records/s %,9.0f | total %,11d | buffered %,7d | dropped %,5d | bytes %,13.0f | rotations %,4.0f%n",
-                rate, accepted, buffered, dropped, sum("gateway.log.file.bytes.written"), sum("gateway.log.file.rotations"));
+        out.printf(
+                Locale.ROOT,
+                "records/s %,9.0f | total %,11d | buffered %,7d | dropped %,5d | bytes %,13.0f | rotations %,4.0f%n",
+                rate,
+                accepted,
+                buffered,
+                dropped,
+                sum("gateway.log.file.bytes.written"),
+                sum("gateway.log.file.rotations"));
     }
 
     private double sum(String name) {
@@ -51,11 +58,27 @@ final class ProgressReporter {
 
     void summary(String root) {
         out.println();
-        out.printf(Locale.ROOT, "%-10s %12s %12s %10s %12s  %s%n", "component", "accepted", "written", "dropped", "sink errors", "files");
+        out.printf(
+                Locale.ROOT,
+                "%-10s %12s %12s %10s %12s  %s%n",
+                "component",
+                "accepted",
+                "written",
+                "dropped",
+                "sink errors",
+                "files");
         for (LogComponent c : LogComponent.values()) {
             ComponentStatistics s = stats.component(c);
-            out.printf(Locale.ROOT, "%-10s %,12d %,12d %,10d %,12d  %s/%s/%n", c.id(), s.accepted(), s.written(),
-                    s.droppedTotal(), s.sinkErrors(), root, c.id());
+            out.printf(
+                    Locale.ROOT,
+                    "%-10s %,12d %,12d %,10d %,12d  %s/%s/%n",
+                    c.id(),
+                    s.accepted(),
+                    s.written(),
+                    s.droppedTotal(),
+                    s.sinkErrors(),
+                    root,
+                    c.id());
         }
         whereAuthWent(root);
     }
@@ -63,8 +86,11 @@ final class ProgressReporter {
     /** Where the security events ended up: the auth files, and syslog if a collector took them. */
     private void whereAuthWent(String root) {
         ComponentStatistics auth = stats.component(LogComponent.AUTH);
-        out.printf(Locale.ROOT, "%nauth events: %,d written to %s/auth/current.log, each flushed before its call returned%n",
-                auth.written(), root);
+        out.printf(
+                Locale.ROOT,
+                "%nauth events: %,d written to %s/auth/current.log, each flushed before its call returned%n",
+                auth.written(),
+                root);
         List<Measurement> targets = new ArrayList<>();
         for (Measurement m : stats.measurements()) {
             if (m.name().equals("gateway.log.syslog.target.sent")) {
@@ -78,17 +104,28 @@ final class ProgressReporter {
         double sent = 0;
         for (Measurement m : targets) {
             if (m.value() > 0) {
-                out.printf(Locale.ROOT, "  syslog: %,.0f sent to %s%n", m.value(), m.tags().get("target"));
+                out.printf(
+                        Locale.ROOT,
+                        "  syslog: %,.0f sent to %s%n",
+                        m.value(),
+                        m.tags().get("target"));
                 sent += m.value();
             }
         }
         if (sent == 0) {
-            out.printf(Locale.ROOT, "  syslog: none sent: no collector reachable at %s (set sink.syslog.targets to name one)%n",
-                    String.join(", ", targets.stream().map(m -> m.tags().get("target")).toList()));
+            out.printf(
+                    Locale.ROOT,
+                    "  syslog: none sent: no collector reachable at %s (set sink.syslog.targets to name one)%n",
+                    String.join(
+                            ", ",
+                            targets.stream().map(m -> m.tags().get("target")).toList()));
         }
         double dropped = sum("gateway.log.syslog.dropped");
         if (dropped > 0) {
-            out.printf(Locale.ROOT, "  syslog: %,.0f not sent (gateway.log.syslog.dropped); the files have them all%n", dropped);
+            out.printf(
+                    Locale.ROOT,
+                    "  syslog: %,.0f not sent (gateway.log.syslog.dropped); the files have them all%n",
+                    dropped);
         }
     }
 }

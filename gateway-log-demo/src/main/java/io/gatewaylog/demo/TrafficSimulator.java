@@ -17,7 +17,9 @@ import java.util.UUID;
  */
 final class TrafficSimulator {
     private static final String[] CUSTOMERS = {"customer_123", "customer_456", "customer_789", "customer_042"};
-    private static final String[] ENDPOINTS = {"/api/v1/messages", "/api/v1/messages/batch", "/api/v1/status", "/api/v1/routes"};
+    private static final String[] ENDPOINTS = {
+        "/api/v1/messages", "/api/v1/messages/batch", "/api/v1/status", "/api/v1/routes"
+    };
     private static final String[] TYPES = {"ogx", "sms", "email", "push"};
     private static final String[] USERS = {"alice", "bob", "carol", "dave"};
 
@@ -35,7 +37,9 @@ final class TrafficSimulator {
         long n = sequence++;
         int pick = random.nextInt(1000);
         String customer = CUSTOMERS[random.nextInt(CUSTOMERS.length)];
-        try (LogContext.Scope s = LogContext.with("customer_id", customer).and("request_id", "req-" + n).open()) {
+        try (LogContext.Scope s = LogContext.with("customer_id", customer)
+                .and("request_id", "req-" + n)
+                .open()) {
             if (pick < 450) {
                 apiRequest();
             } else if (pick < 800) {
@@ -57,8 +61,17 @@ final class TrafficSimulator {
         int status = roll < 97 ? 200 : roll < 99 ? 503 : 500;
         String endpoint = ENDPOINTS[random.nextInt(ENDPOINTS.length)];
         int latency = 2 + random.nextInt(120);
-        Map<String, Object> fields = Map.of("endpoint", endpoint, "method", "POST",
-                "status", status, "latency_ms", latency, "batch_size", 1 + random.nextInt(50));
+        Map<String, Object> fields = Map.of(
+                "endpoint",
+                endpoint,
+                "method",
+                "POST",
+                "status",
+                status,
+                "latency_ms",
+                latency,
+                "batch_size",
+                1 + random.nextInt(50));
         if (status == 200) {
             api.info("Request processed successfully", fields);
         } else if (status == 503) {
@@ -71,13 +84,26 @@ final class TrafficSimulator {
     }
 
     private void protocolBatch(long n) {
-        protocol.debug("Batch decoded", Map.of("batch_id", "b-" + n, "message_type", TYPES[random.nextInt(TYPES.length)],
-                "message_ids", List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString()),
-                "message_count", 2 + random.nextInt(500), "bytes", 512 + random.nextInt(64_000)));
+        protocol.debug(
+                "Batch decoded",
+                Map.of(
+                        "batch_id",
+                        "b-" + n,
+                        "message_type",
+                        TYPES[random.nextInt(TYPES.length)],
+                        "message_ids",
+                        List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString()),
+                        "message_count",
+                        2 + random.nextInt(500),
+                        "bytes",
+                        512 + random.nextInt(64_000)));
     }
 
     private void metric(String customer) {
-        metrics.metric("message_processing_rate", 800 + random.nextInt(400), "msgs/sec",
+        metrics.metric(
+                "message_processing_rate",
+                800 + random.nextInt(400),
+                "msgs/sec",
                 Map.of("message_type", TYPES[random.nextInt(TYPES.length)]));
     }
 
@@ -86,27 +112,52 @@ final class TrafficSimulator {
         String ip = "198.51.100." + random.nextInt(255);
         int roll = random.nextInt(10);
         if (roll < 5) {
-            auth.info("Login succeeded", Map.of("actor", user, "action", "login", "outcome", "success", "source_ip", ip));
+            auth.info(
+                    "Login succeeded", Map.of("actor", user, "action", "login", "outcome", "success", "source_ip", ip));
         } else if (roll < 8) {
             String outcome = random.nextInt(20) == 0 ? "failure" : "success";
-            auth.info("Token refresh " + outcome, Map.of("actor", user, "action", "token_refresh", "outcome", outcome,
-                    "source_ip", ip));
+            auth.info(
+                    "Token refresh " + outcome,
+                    Map.of("actor", user, "action", "token_refresh", "outcome", outcome, "source_ip", ip));
             // The dashboard's token refresh panel: one counter increment per refresh.
             metrics.metric("token_refreshes", 1, null, Map.of("metric_type", "counter", "outcome", outcome));
         } else {
             // Secrets a careless client sent along: the sanitizer masks them before anything is written.
-            auth.warn("Authentication failed for " + user + "@example.com with password=Winter2024!",
-                    Map.of("actor", user, "action", "login", "outcome", "failure", "reason", "invalid_credentials",
-                            "source_ip", ip, "authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJlc2lnbmF0dXJl"));
+            auth.warn(
+                    "Authentication failed for " + user + "@example.com with password=Winter2024!",
+                    Map.of(
+                            "actor",
+                            user,
+                            "action",
+                            "login",
+                            "outcome",
+                            "failure",
+                            "reason",
+                            "invalid_credentials",
+                            "source_ip",
+                            ip,
+                            "authorization",
+                            "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJlc2lnbmF0dXJl"));
         }
     }
 
     private void resources() {
-        infra.info("Resource check", Map.of("cpu_percent", random.nextInt(100), "heap_used_mb", 200 + random.nextInt(800),
-                "db_pool_active", random.nextInt(20), "disk_free_gb", 10 + random.nextInt(90)));
+        infra.info(
+                "Resource check",
+                Map.of(
+                        "cpu_percent",
+                        random.nextInt(100),
+                        "heap_used_mb",
+                        200 + random.nextInt(800),
+                        "db_pool_active",
+                        random.nextInt(20),
+                        "disk_free_gb",
+                        10 + random.nextInt(90)));
     }
 
     private void systemEvent() {
-        system.info("Route table refreshed", Map.of("routes", 40 + random.nextInt(20), "version", "2024.1." + random.nextInt(9)));
+        system.info(
+                "Route table refreshed",
+                Map.of("routes", 40 + random.nextInt(20), "version", "2024.1." + random.nextInt(9)));
     }
 }

@@ -42,11 +42,17 @@ class DemoGatewayTest {
             System.setErr(originalErr);
         }
         String out = captured.toString(StandardCharsets.UTF_8);
-        assertThat(out).contains("records/s").contains("component").contains("all buffers drained")
-                .contains("auth events: ").contains("  syslog: ");
+        assertThat(out)
+                .contains("records/s")
+                .contains("component")
+                .contains("all buffers drained")
+                .contains("auth events: ")
+                .contains("  syslog: ");
         List<String> err = capturedErr.toString(StandardCharsets.UTF_8).lines().toList();
         original.println("demo stderr: " + err);
-        assertThat(err).as("stderr").hasSizeLessThanOrEqualTo(1)
+        assertThat(err)
+                .as("stderr")
+                .hasSizeLessThanOrEqualTo(1)
                 .noneMatch(l -> l.contains("lost") || l.contains("dropped") || l.contains("reconnected"));
         if (Files.exists(Path.of("/dev/log"))) {
             // JNA ships with the demo: the machine's syslog daemon gets the auth events.
@@ -60,8 +66,11 @@ class DemoGatewayTest {
         String auth = Files.readString(root.resolve("auth").resolve("current.log"));
         assertThat(auth).doesNotContain("Winter2024!").doesNotContain("@example.com");
         // what the dashboard's Gateway row reads: the metric records and some errors to count
-        assertThat(allLines("metrics")).contains("\"name\":\"message_processing_rate\"", "\"name\":\"api_latency\"",
-                "\"name\":\"token_refreshes\"");
+        assertThat(allLines("metrics"))
+                .contains(
+                        "\"name\":\"message_processing_rate\"",
+                        "\"name\":\"api_latency\"",
+                        "\"name\":\"token_refreshes\"");
         assertThat(allLines("api")).contains("\"level\":\"ERROR\"");
     }
 
@@ -71,7 +80,8 @@ class DemoGatewayTest {
         try (Stream<Path> files = Files.list(root.resolve(component))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 try (InputStream in = f.toString().endsWith(".gz")
-                        ? new GZIPInputStream(Files.newInputStream(f)) : Files.newInputStream(f)) {
+                        ? new GZIPInputStream(Files.newInputStream(f))
+                        : Files.newInputStream(f)) {
                     all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }

@@ -34,8 +34,10 @@ class BomTest {
         Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(rootPom);
         while (m.find()) {
             String module = m.group(1);
-            if (module.equals("gateway-log-bom") || module.equals("gateway-log-integration-tests")
-                    || module.equals("gateway-log-benchmarks") || module.equals("gateway-log-demo")
+            if (module.equals("gateway-log-bom")
+                    || module.equals("gateway-log-integration-tests")
+                    || module.equals("gateway-log-benchmarks")
+                    || module.equals("gateway-log-demo")
                     // the Kafka sink's test broker: a class path for tests, never published
                     || module.equals("gateway-log-sink-kafka/test-broker")) {
                 continue;
@@ -43,7 +45,8 @@ class BomTest {
             Element project = read(ROOT.resolve(module).resolve("pom.xml")).getDocumentElement();
             String version = null;
             for (int i = 0; i < project.getChildNodes().getLength(); i++) {
-                if (project.getChildNodes().item(i) instanceof Element c && c.getTagName().equals("version")) {
+                if (project.getChildNodes().item(i) instanceof Element c
+                        && c.getTagName().equals("version")) {
                     version = c.getTextContent().trim();
                 }
             }
@@ -57,7 +60,9 @@ class BomTest {
             pinned.put(child(d, "artifactId"), child(d, "version"));
         }
         assertThat(pinned).isEqualTo(published);
-        assertThat(Files.readString(ROOT.resolve("gateway-log-bom/pom.xml"))).doesNotContain("<parent>")
-                .doesNotContain("<properties>").doesNotContain("<build>");
+        assertThat(Files.readString(ROOT.resolve("gateway-log-bom/pom.xml")))
+                .doesNotContain("<parent>")
+                .doesNotContain("<properties>")
+                .doesNotContain("<build>");
     }
 }

@@ -19,11 +19,14 @@ class ClassPathScenariosTest {
 
     @Test
     void withoutABackendTheApiWorksAndWarnsOnce() throws Exception {
-        ChildJvm.Result r = ChildJvm.run(List.of(GatewayLoggers.class, NoBackendMain.class), NoBackendMain.class, List.of());
+        ChildJvm.Result r =
+                ChildJvm.run(List.of(GatewayLoggers.class, NoBackendMain.class), NoBackendMain.class, List.of());
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.stdout()).contains("accepted=0", "flushed=true", "shutdown=true");
         assertThat(r.stderr().lines().filter(l -> l.startsWith("gateway-log:")).toList())
-                .singleElement().asString().contains("no backend found");
+                .singleElement()
+                .asString()
+                .contains("no backend found");
     }
 
     @Test
@@ -31,10 +34,13 @@ class ClassPathScenariosTest {
         // api, core and jackson-core on the module path: the core is found through its module descriptor's
         // `provides`, the API's `uses`; the main class sits on the class path as an application's would.
         String modulePath = ChildJvm.pathOf(List.of(GatewayLoggers.class, GatewayLogBackend.class, JsonFactory.class));
-        ChildJvm.Result r = ChildJvm.run(List.of(ModulePathMain.class), ModulePathMain.class,
+        ChildJvm.Result r = ChildJvm.run(
+                List.of(ModulePathMain.class),
+                ModulePathMain.class,
                 List.of("--module-path", modulePath, "--add-modules", "io.gatewaylog.api,io.gatewaylog.core"));
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.stdout()).contains("api-module=io.gatewaylog.api", "backend-module=io.gatewaylog.core", "accepted=1");
+        assertThat(r.stdout())
+                .contains("api-module=io.gatewaylog.api", "backend-module=io.gatewaylog.core", "accepted=1");
         assertThat(r.stderr()).doesNotContain("no backend found");
     }
 
@@ -43,9 +49,16 @@ class ClassPathScenariosTest {
         Path out = dir.resolve("records.jsonl");
         int n = 20_000;
         ChildJvm.Result r = ChildJvm.run(
-                List.of(GatewayLoggers.class, GatewayLogBackend.class, JsonFactory.class, ExitMain.class, UserSinkProvider.class),
+                List.of(
+                        GatewayLoggers.class,
+                        GatewayLogBackend.class,
+                        JsonFactory.class,
+                        ExitMain.class,
+                        UserSinkProvider.class),
                 ExitMain.class,
-                List.of("-Dgateway.log.sink.user.file=" + out, "-Dgateway.log.flush.interval=1h",
+                List.of(
+                        "-Dgateway.log.sink.user.file=" + out,
+                        "-Dgateway.log.flush.interval=1h",
                         "-Dgateway.log.console.enabled=false"),
                 String.valueOf(n));
         assertThat(r.exitCode()).as(r.stderr()).isZero();

@@ -15,8 +15,13 @@ class DisabledLevelAllocationTest {
 
     @Test
     void disabledCallsAllocateNothing() {
-        GatewayLogBackend backend = GatewayLogBackend.builder().discoverSinks(false).bindGlobalContext(false)
-                .setting("console.enabled", "false").setting("shutdown.hook", "false").setting("level", "ERROR").build();
+        GatewayLogBackend backend = GatewayLogBackend.builder()
+                .discoverSinks(false)
+                .bindGlobalContext(false)
+                .setting("console.enabled", "false")
+                .setting("shutdown.hook", "false")
+                .setting("level", "ERROR")
+                .build();
         try {
             GatewayLogger log = backend.logger(LogComponent.API, "a");
             Map<String, Object> fields = Map.of("k", "v");

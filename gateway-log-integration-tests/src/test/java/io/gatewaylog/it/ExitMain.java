@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** Logs N records with a flush interval of an hour and returns: only the shutdown hook can write them. */
 public final class ExitMain {
-    private ExitMain() {
-    }
+    private ExitMain() {}
 
     public static void main(String[] args) {
         int n = Integer.parseInt(args[0]);

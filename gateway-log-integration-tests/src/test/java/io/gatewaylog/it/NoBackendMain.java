@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** Logs through every entry point with only gateway-log-api on the class path. */
 public final class NoBackendMain {
-    private NoBackendMain() {
-    }
+    private NoBackendMain() {}
 
     public static void main(String[] args) {
         for (LogComponent c : LogComponent.values()) {
@@ -21,7 +20,8 @@ public final class NoBackendMain {
             }
         }
         GatewayLoggers.api("a").error("e", Map.of(), new RuntimeException("x"));
-        System.out.println("accepted=" + GatewayLoggers.statistics().component(LogComponent.API).accepted());
+        System.out.println("accepted="
+                + GatewayLoggers.statistics().component(LogComponent.API).accepted());
         System.out.println("flushed=" + GatewayLoggers.flush(java.time.Duration.ofSeconds(1)));
         System.out.println("shutdown=" + GatewayLoggers.shutdown());
     }
