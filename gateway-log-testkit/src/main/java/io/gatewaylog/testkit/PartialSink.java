@@ -1,9 +1,7 @@
 package io.gatewaylog.testkit;
 
-import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.LogSink;
-import io.gatewaylog.api.spi.Measurement;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,57 +13,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code call}-th batch are passed on; the wrapper returns what the sink says it took of those. Every
  * other call, both flushes included, is passed on unchanged, so the sink behaves as it does unwrapped.
  */
-final class PartialSink implements LogSink {
+final class PartialSink extends ForwardingSink {
     /** How many leading records of the {@code call}-th batch (counted from 1) to pass on. */
     interface Take {
         int of(int size, int call);
     }
 
-    private final LogSink sink;
     private final Take take;
     private final AtomicInteger calls = new AtomicInteger();
     /** Per write: {passed on, the sink's answer}. */
     final List<int[]> answers = new CopyOnWriteArrayList<>();
 
     PartialSink(LogSink sink, Take take) {
-        this.sink = sink;
+        super(sink);
         this.take = take;
-    }
-
-    @Override
-    public String name() {
-        return sink.name();
-    }
-
-    @Override
-    public boolean accepts(LogComponent component) {
-        return sink.accepts(component);
-    }
-
-    @Override
-    public void flush() throws IOException {
-        sink.flush();
-    }
-
-    @Override
-    public void flush(LogComponent component) throws IOException {
-        sink.flush(component);
-    }
-
-    @Override
-    public void close() throws IOException {
-        sink.close();
-    }
-
-    @Override
-    public List<Measurement> measurements() {
-        return sink.measurements();
     }
 
     @Override
     public int write(List<LogRecord> batch) throws IOException {
         int k = Math.max(0, Math.min(take.of(batch.size(), calls.incrementAndGet()), batch.size()));
-        int answer = k == 0 ? 0 : sink.write(batch.subList(0, k));
+        int answer = k == 0 ? 0 : delegate().write(batch.subList(0, k));
         answers.add(new int[] {k, answer});
         return Math.min(answer, k);
     }
