@@ -19,7 +19,8 @@ record EmergencyCandidates(List<EmergencyCandidates.Candidate> list, long protec
     record Candidate(ArchiveSource source, Archive archive) {}
 
     /** The candidates among the archives of {@code group}, judged at {@code now} (epoch millis). */
-    static EmergencyCandidates find(List<ArchiveSource> group, RetentionSettings settings, long now, Reporter reporter) {
+    static EmergencyCandidates find(
+            List<ArchiveSource> group, RetentionSettings settings, long now, Reporter reporter) {
         List<Candidate> candidates = new ArrayList<>();
         long protectedFiles = 0;
         long protectedBytes = 0;

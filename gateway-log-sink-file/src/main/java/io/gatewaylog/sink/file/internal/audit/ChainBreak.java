@@ -30,7 +30,7 @@ final class ChainBreak {
 
     /** The problem with sealed line {@code e} (seal {@code s}), which does not follow; {@code next} may be null. */
     Problem classify(Entry e, Seal s, Entry next) throws IOException {
-        Seal ns = ChainWalk.sealOf(next);
+        Seal ns = TrailReader.sealOf(next);
         boolean linksBack = Arrays.equals(s.prev(), lastHash);
         boolean nextLinks = ns != null && ns.seq() == expSeq && Arrays.equals(ns.prev(), lastHash);
         if (s.seq() == expSeq || linksBack) {
@@ -61,15 +61,21 @@ final class ChainBreak {
     private Problem inPlace(Entry e, Seal s, boolean linksBack, boolean nextLinks) {
         if (s.seq() == expSeq && nextLinks) {
             return ChainWalk.problem(
-                    Kind.INSERTED, e, s.seq(), "a forged record: the next line continues the chain from seq " + (expSeq - 1));
+                    Kind.INSERTED,
+                    e,
+                    s.seq(),
+                    "a forged record: the next line continues the chain from seq " + (expSeq - 1));
         }
         return ChainWalk.problem(
                 Kind.EDITED,
                 e,
                 s.seq(),
                 s.seq() != expSeq
-                        ? "seq " + s.seq() + " where " + expSeq + " was expected, and the record does not match its hash"
-                        : linksBack ? "the record does not match its hash" : "prev is not the hash of seq " + (expSeq - 1));
+                        ? "seq " + s.seq() + " where " + expSeq
+                                + " was expected, and the record does not match its hash"
+                        : linksBack
+                                ? "the record does not match its hash"
+                                : "prev is not the hash of seq " + (expSeq - 1));
     }
 
     /** A line ahead of the expected seq, which comes nowhere later: the records between are gone. */
@@ -107,7 +113,7 @@ final class ChainBreak {
         boolean repeated = false;
         try (TrailReader reader = new TrailReader(files)) {
             for (Entry x = reader.next(); x != null && (expected == null || !repeated); x = reader.next()) {
-                Seal xs = x.after(e) ? ChainWalk.sealOf(x) : null;
+                Seal xs = x.after(e) ? TrailReader.sealOf(x) : null;
                 if (xs != null && xs.seq() == expSeq && expected == null) {
                     expected = x;
                 }

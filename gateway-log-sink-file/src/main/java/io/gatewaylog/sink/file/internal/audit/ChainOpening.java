@@ -64,15 +64,16 @@ final class ChainOpening {
      * Whether the valid head {@code h} is past the files' tail (records cut off the end) or disagrees with
      * it (the record edited); reported, and the chain then continues from the head.
      */
-    private static boolean headAhead(Path componentDir, ChainHead.State h, long tailSeq, byte[] tailHash, Reporter report) {
+    private static boolean headAhead(
+            Path componentDir, ChainHead.State h, long tailSeq, byte[] tailHash, Reporter report) {
         if (h.seq() < tailSeq || h.seq() == tailSeq && Arrays.equals(h.hash(), tailHash)) {
             return false;
         }
         report.error(
                 "audit trail " + componentDir + ": the chain head says seq " + h.seq() + " was written, but "
                         + (h.seq() > tailSeq
-                                ? "the files end at seq " + tailSeq + ": records " + (tailSeq + 1) + ".."
-                                        + h.seq() + " were cut off the end"
+                                ? "the files end at seq " + tailSeq + ": records " + (tailSeq + 1) + ".." + h.seq()
+                                        + " were cut off the end"
                                 : "the record with that seq in the files is another one")
                         + "; the chain continues from the head (seq " + (h.seq() + 1)
                         + "), so the verifier reports the gap",
@@ -81,8 +82,8 @@ final class ChainOpening {
     }
 
     /** No valid head: an invalid one is moved aside; a new one starts at {@code since}, noted if records exist. */
-    private static void noValidHead(
-            Path componentDir, ChainHead.Found found, long tailSeq, long since, Reporter report) throws IOException {
+    private static void noValidHead(Path componentDir, ChainHead.Found found, long tailSeq, long since, Reporter report)
+            throws IOException {
         if (found == ChainHead.Found.INVALID) {
             Path headFile = componentDir.resolve(ChainHead.FILE);
             Path aside = componentDir.resolve(ChainHead.FILE + ".invalid-" + System.currentTimeMillis());

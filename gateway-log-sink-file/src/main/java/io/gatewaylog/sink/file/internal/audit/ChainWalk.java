@@ -149,7 +149,7 @@ public final class ChainWalk {
 
     /** The first sealed line does not match its hash; if the next one fails too, the key is likely wrong. */
     private Problem firstUnmatched(Entry e, Seal s, Entry next) {
-        Seal ns = sealOf(next);
+        Seal ns = TrailReader.sealOf(next);
         boolean nextFails = ns != null
                 && !Arrays.equals(hash.hash(ns.prev(), ns.seq(), next.bytes(), 0, ns.contentLength()), ns.hash());
         return problem(
@@ -224,13 +224,6 @@ public final class ChainWalk {
                     "the chain ends at seq " + (expSeq - 1) + " but seq " + expectedLastSeq + " was expected");
         }
         return null;
-    }
-
-    /** The seal of a whole, terminated line; null for none or anything else. */
-    static Seal sealOf(Entry e) {
-        return e == null || e.status() != TrailReader.Status.LINE || !e.terminated()
-                ? null
-                : SealFormat.parse(e.bytes(), e.bytes().length);
     }
 
     private void advance(Entry e, Seal s) {
