@@ -38,7 +38,7 @@ record EmergencyCandidates(List<EmergencyCandidates.Candidate> list, long protec
                 candidates.add(new Candidate(source, archive));
             }
         }
-        candidates.sort((a, b) -> RetentionPolicy.EMERGENCY_COMPARATOR.compare(a.archive, b.archive));
+        candidates.sort((a, b) -> RetentionPolicy.EMERGENCY_COMPARATOR.compare(a.archive(), b.archive()));
         return new EmergencyCandidates(candidates, protectedFiles, protectedBytes);
     }
 }

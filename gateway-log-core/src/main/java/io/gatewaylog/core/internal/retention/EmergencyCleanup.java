@@ -117,7 +117,7 @@ final class EmergencyCleanup {
                 break;
             }
             Optional<Deletion> d = deleter.delete(
-                    c.source, c.archive, DeletionReason.EMERGENCY, Map.of("disk_used_percent", percent(used)));
+                    c.source(), c.archive(), DeletionReason.EMERGENCY, Map.of("disk_used_percent", percent(used)));
             if (d.isEmpty()) {
                 continue;
             }
