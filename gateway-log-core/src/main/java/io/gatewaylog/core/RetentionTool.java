@@ -125,16 +125,13 @@ public final class RetentionTool {
         if (parsed.exit() >= 0) {
             return parsed.exit();
         }
-        boolean dryRun = parsed.dryRun();
-        String rootArg = parsed.root();
-        Map<String, String> code = parsed.code();
         Settings settings;
         RetentionSettings retention;
         Path root;
         try {
-            settings = LayeredSettings.load(code);
+            settings = LayeredSettings.load(parsed.code());
             retention = RetentionSettings.parse(settings);
-            root = rootArg != null ? Paths.get(rootArg) : settings.get(CommonSettings.DIR);
+            root = parsed.root() != null ? Paths.get(parsed.root()) : settings.get(CommonSettings.DIR);
         } catch (InvalidSettingException | InvalidPathException e) {
             err.println("RetentionTool: " + e.getMessage());
             return USAGE;
@@ -143,7 +140,19 @@ public final class RetentionTool {
             err.println("RetentionTool: the log root " + root.toAbsolutePath() + " is not a directory");
             return NO_ROOT;
         }
-        DirectoryArchiveCatalog catalog = new DirectoryArchiveCatalog(root);
+        return retain(new DirectoryArchiveCatalog(root), settings, retention, parsed.dryRun(), out, err, clock, probe);
+    }
+
+    /** Runs one retention pass over {@code catalog}, printing each deletion and the totals; returns the exit code. */
+    private static int retain(
+            DirectoryArchiveCatalog catalog,
+            Settings settings,
+            RetentionSettings retention,
+            boolean dryRun,
+            PrintStream out,
+            PrintStream err,
+            Clock clock,
+            DiskUsageProbe probe) {
         out.println("gateway-log retention: root " + catalog.root() + ", profile " + settings.profile()
                 + (dryRun ? ", DRY RUN (nothing is deleted)" : ""));
         out.println(describe(retention));

@@ -1,8 +1,6 @@
 package io.gatewaylog.core.internal.retention;
 
 import io.gatewaylog.api.Level;
-import io.gatewaylog.api.LogComponent;
-import io.gatewaylog.api.spi.ArchiveCatalog.Archive;
 import io.gatewaylog.api.spi.Reporter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,20 +105,19 @@ final class EmergencyCleanup {
             double used,
             List<Deletion> done,
             Consumer<String> progress) {
-        Candidates found = candidates(group);
-        List<Candidate> candidates = found.list();
+        EmergencyCandidates found = EmergencyCandidates.find(group, settings, deleter.now(), reporter);
         long protectedFiles = found.protectedFiles();
         long protectedBytes = found.protectedBytes();
         announce(where, used, progress);
         long total = deleter.dryRun() ? totalBytes(where) : -1;
         int files = 0;
         long bytes = 0;
-        for (Candidate c : candidates) {
+        for (EmergencyCandidates.Candidate c : found.list()) {
             if (used < settings.targetRatio()) {
                 break;
             }
             Optional<Deletion> d = deleter.delete(
-                    c.source, c.archive, DeletionReason.EMERGENCY, Map.of("disk_used_percent", percent(used)));
+                    c.source(), c.archive(), DeletionReason.EMERGENCY, Map.of("disk_used_percent", percent(used)));
             if (d.isEmpty()) {
                 continue;
             }
@@ -155,33 +152,6 @@ final class EmergencyCleanup {
             deleter.submit(deleter.systemRecord(Level.WARN, "Emergency cleanup of log archives finished", f));
         }
         return used;
-    }
-
-    /**
-     * The archives of {@code group} emergency cleanup may take, least valuable first, and the young auth
-     * archives it must leave.
-     */
-    private Candidates candidates(List<ArchiveSource> group) {
-        List<Candidate> candidates = new ArrayList<>();
-        long protectedFiles = 0;
-        long protectedBytes = 0;
-        long now = deleter.now();
-        int authDays = settings.days(LogComponent.AUTH);
-        for (ArchiveSource source : group) {
-            for (Archive archive : source.archives(reporter)) {
-                if (archive.component() == LogComponent.AUTH
-                        && !settings.emergencyAuth()
-                        && !RetentionPolicy.isExpired(RetentionPolicy.newestRecordMillis(archive), now, authDays)) {
-                    // The audit trail within its retention is not ours to free space with (retention.emergency.auth).
-                    protectedFiles++;
-                    protectedBytes += archive.sizeBytes();
-                    continue;
-                }
-                candidates.add(new Candidate(source, archive));
-            }
-        }
-        candidates.sort((a, b) -> RetentionPolicy.EMERGENCY_COMPARATOR.compare(a.archive, b.archive));
-        return new Candidates(candidates, protectedFiles, protectedBytes);
     }
 
     /** Says that cleanup starts: a line of progress, and a system record unless this is a dry run. */
@@ -259,8 +229,4 @@ final class EmergencyCleanup {
         }
         return groups;
     }
-
-    private record Candidate(ArchiveSource source, Archive archive) {}
-
-    private record Candidates(List<Candidate> list, long protectedFiles, long protectedBytes) {}
 }

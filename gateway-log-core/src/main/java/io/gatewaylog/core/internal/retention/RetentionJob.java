@@ -1,18 +1,14 @@
 package io.gatewaylog.core.internal.retention;
 
-import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
 import io.gatewaylog.api.spi.ArchiveCatalog;
 import io.gatewaylog.api.spi.Measurement;
 import io.gatewaylog.api.spi.Reporter;
 import io.gatewaylog.api.spi.Settings;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,8 +41,8 @@ public final class RetentionJob implements AutoCloseable {
     private final EmergencyCleanup emergency;
     private final DailySchedule schedule;
     private final BackupPruning pruning;
-    /** Sources whose pruning is queued: a rotation storm queues one pass per directory, not one per rotation. */
-    private final Set<ArchiveSource> pruneQueued = ConcurrentHashMap.newKeySet();
+    /** Queues pruning when a sink reports a change. */
+    private final PruneQueue pruneQueue;
 
     private ScheduledExecutorService executor; // null when driven by hand (tests) or disabled
     private Instant nextDaily;
@@ -69,6 +65,7 @@ public final class RetentionJob implements AutoCloseable {
         this.sweep = new RetentionSweep(settings, deleter, reporter);
         this.emergency = new EmergencyCleanup(settings, deleter, probe, reporter, counters);
         this.pruning = new BackupPruning(deleter, reporter);
+        this.pruneQueue = new PruneQueue(reporter, this::pruneBackups, () -> closed ? null : executor);
         this.schedule = new DailySchedule(settings.time(), clock.getZone());
         this.nextDaily = clock.instant();
         this.nextEmergency = clock.instant();
@@ -105,10 +102,10 @@ public final class RetentionJob implements AutoCloseable {
             return t;
         });
         for (ArchiveCatalog catalog : job.catalogs) {
-            catalog.onArchivesChanged(component -> job.changed(catalog, component));
+            catalog.onArchivesChanged(component -> job.pruneQueue.changed(catalog, component));
         }
         // What the sink left before it could tell us (its start-up, a lowered backups): pruned once now.
-        limited.forEach(job::pruneLater);
+        limited.forEach(job.pruneQueue::add);
         if (job.settings.enabled()) {
             job.executor.execute(job::wake);
         }
@@ -165,37 +162,6 @@ public final class RetentionJob implements AutoCloseable {
     /** Prunes {@code source} down to its sink's backups now; returns how many files went. */
     synchronized int pruneBackups(ArchiveSource source) {
         return pruning.run(source);
-    }
-
-    private void changed(ArchiveCatalog catalog, LogComponent component) {
-        Path dir = catalog.directory(component);
-        if (dir != null) {
-            pruneLater(
-                    new ArchiveSource(catalog, component, dir.toAbsolutePath().normalize()));
-        }
-    }
-
-    /** Queues {@code source}'s pruning on the job's thread; returns at once (called by the sink's threads). */
-    private void pruneLater(ArchiveSource source) {
-        ScheduledExecutorService e = executor;
-        if (closed || e == null || !pruneQueued.add(source)) {
-            return;
-        }
-        try {
-            e.execute(() -> {
-                pruneQueued.remove(source); // first: a change during this pass queues another
-                try {
-                    pruneBackups(source);
-                } catch (RuntimeException failure) {
-                    reporter.error(
-                            "retention: pruning " + source.directory() + " failed; it runs again at"
-                                    + " the next change",
-                            failure);
-                }
-            });
-        } catch (RejectedExecutionException closedMeanwhile) {
-            pruneQueued.remove(source);
-        }
     }
 
     /** When the daily sweep is next due. */

@@ -42,10 +42,10 @@ final class ComponentFile {
     private final Rotation rotation;
     /** The newest record in current.log and the buffer, epoch millis; MIN_VALUE if none. */
     private long newestMillis;
-    /** Ends (buffer offsets) of the lines of the batch being written that are in the buffer. */
-    private int[] lineEnds = new int[256];
     /** Failure reporting (once until writing works again) and write-through after a failure. */
     private final WriteFailures failures;
+    /** Brings file, buffer and chain back to the records taken when a batch fails part-way. */
+    private final BatchRollback rollback;
 
     private boolean closed;
 
@@ -67,6 +67,7 @@ final class ComponentFile {
         this.audit = audit;
         this.log = new CurrentLog(settings, counters, reporter, audit);
         this.failures = new WriteFailures(current, counters, reporter);
+        this.rollback = new BatchRollback(settings, buffer, log, failures, audit);
         this.rotation = new Rotation(settings, log, compressor, archives, counters, nextSequence);
         log.open();
     }
@@ -100,16 +101,8 @@ final class ComponentFile {
 
     private int writeLocked(List<LogRecord> batch) throws IOException {
         int n = batch.size();
-        // Lines of earlier batches still buffered (buffered mode) were taken already: they stay whatever happens.
-        int batchStart = buffer.size();
-        int firstInBuffer = 0; // records before it went into a file rotated in the middle of this batch
-        int lines = 0;
-        long newestBefore = newestMillis;
         boolean encoding = false;
-        log.clearWroteBeforeFailure();
-        if (audit != null) {
-            audit.mark();
-        }
+        rollback.begin(newestMillis);
         try {
             log.ensureOpen();
             long rotationSize = settings.rotationSize();
@@ -123,16 +116,13 @@ final class ComponentFile {
                     // This line would pass the rotation size: what came before it closes the file.
                     log.writeOut(buffer, lineStart);
                     buffer.discardHead(lineStart);
-                    firstInBuffer = i;
-                    lines = 0;
-                    batchStart = 0;
-                    newestBefore = Long.MIN_VALUE;
+                    rollback.rotated(i);
                     rotation.rotate(newestMillis);
                     newestMillis = r.epochMillis();
                 } else if (r.epochMillis() > newestMillis) {
                     newestMillis = r.epochMillis();
                 }
-                lineEnd(lines++, buffer.size());
+                rollback.lineEnd(buffer.size());
             }
             if (settings.durability() != Durability.BUFFERED
                     || failures.writeThrough()
@@ -143,73 +133,14 @@ final class ComponentFile {
             failures.recovered();
             return n;
         } catch (IOException | RuntimeException | Error e) {
-            int taken = rollBack(batch, e, encoding, batchStart, firstInBuffer, lines, newestBefore);
+            int taken = rollback.rollBack(e, encoding);
+            newestMillis = rollback.newestMillis(batch, taken);
+            failures.failed("writing " + current + " (" + taken + " of " + n + " records written)", e);
             if (taken == 0) {
                 throw e;
             }
             return taken;
         }
-    }
-
-    /**
-     * Brings the file, the buffer and the chain back to the records of the batch that were taken, and
-     * returns how many: those written before a rotation in the batch, then those whose whole line is in
-     * the file (or, in buffered mode, whole in the buffer). A torn line never stays anywhere.
-     */
-    private int rollBack(
-            List<LogRecord> batch,
-            Throwable e,
-            boolean encoding,
-            int batchStart,
-            int firstInBuffer,
-            int lines,
-            long newestBefore) {
-        int kept;
-        if (!encoding) {
-            // Writing, rotating or opening failed: keep what reached the file (writeOut said how much).
-            kept = dropUnwritten(batchStart, lines);
-        } else {
-            // The encoder failed (or something other than the file): the lines before the failing record are whole.
-            buffer.truncate(lines > 0 ? lineEnds[lines - 1] : batchStart);
-            kept = lines;
-            if (kept > 0 && (settings.durability() != Durability.BUFFERED || failures.writeThrough())) {
-                try {
-                    log.ensureOpen();
-                    log.writeOut(buffer, buffer.size());
-                    buffer.reset();
-                } catch (IOException | RuntimeException io) {
-                    e.addSuppressed(io);
-                    kept = dropUnwritten(batchStart, lines);
-                }
-            }
-        }
-        int taken = firstInBuffer + kept;
-        if (audit != null) {
-            audit.reset(taken); // the seals of records not taken are undone: their retry gets the same numbers
-        }
-        long newest = newestBefore;
-        for (int i = firstInBuffer; i < taken; i++) {
-            newest = Math.max(newest, batch.get(i).epochMillis());
-        }
-        newestMillis = newest;
-        failures.failed("writing " + current + " (" + taken + " of " + batch.size() + " records written)", e);
-        return taken;
-    }
-
-    /**
-     * After a failed {@link #writeOut}: drops from the buffer what reached the file and this batch's
-     * lines that did not (earlier batches' lines stay, they were taken); returns how many of this batch's
-     * {@code lines} reached the file.
-     */
-    private int dropUnwritten(int batchStart, int lines) {
-        int wrote = log.wroteBeforeFailure();
-        int inFile = 0;
-        while (inFile < lines && lineEnds[inFile] <= wrote) {
-            inFile++;
-        }
-        buffer.discardHead(Math.min(wrote, buffer.size()));
-        buffer.truncate(Math.max(0, Math.min(buffer.size(), batchStart - wrote)));
-        return inFile;
     }
 
     /** Encodes one record into the buffer, sealed into the audit chain if there is one. */
@@ -219,13 +150,6 @@ final class ComponentFile {
         } else {
             encoder.encode(r, buffer);
         }
-    }
-
-    private void lineEnd(int index, int end) {
-        if (index == lineEnds.length) {
-            lineEnds = java.util.Arrays.copyOf(lineEnds, index * 2);
-        }
-        lineEnds[index] = end;
     }
 
     /** Sends buffered lines to the OS (buffered mode; the other modes have none). */

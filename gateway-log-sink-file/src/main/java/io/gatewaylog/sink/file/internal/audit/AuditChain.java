@@ -146,7 +146,7 @@ public final class AuditChain {
      * @throws IllegalArgumentException if the bytes are not a non-empty JSON object ({@code {...}})
      */
     public byte[] seal(byte[] line, int off, int len) {
-        int contentLength = contentLength(line, off, len);
+        int contentLength = SealFormat.contentLength(line, off, len);
         byte[] suffix = advance(line, off, contentLength);
         byte[] sealed = Arrays.copyOfRange(line, off, off + contentLength + suffix.length);
         System.arraycopy(suffix, 0, sealed, contentLength, suffix.length);
@@ -166,7 +166,7 @@ public final class AuditChain {
         if (len > 0 && buf[len - 1] == '\n') {
             len--;
         }
-        int contentLength = contentLength(buf, 0, len);
+        int contentLength = SealFormat.contentLength(buf, 0, len);
         byte[] suffix = advance(buf, 0, contentLength);
         out.write(buf, 0, contentLength);
         out.write(suffix);
@@ -231,14 +231,6 @@ public final class AuditChain {
             sinceMark.add(h);
         }
         return suffix;
-    }
-
-    private static int contentLength(byte[] line, int off, int len) {
-        if (len < 3 || line[off] != '{' || line[off + len - 1] != '}') {
-            throw new IllegalArgumentException("not a non-empty JSON object line: "
-                    + new String(line, off, Math.min(len, 80), java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return len - 1;
     }
 
     private static byte[] checkKey(byte[] key) {

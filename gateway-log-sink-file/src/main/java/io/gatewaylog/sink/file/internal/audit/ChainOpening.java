@@ -35,7 +35,6 @@ final class ChainOpening {
             throws IOException {
         SealFormat.Seal last = ChainTail.newestSeal(componentDir);
         ChainHead.Read read = ChainHead.read(componentDir, hmacKeyOrNull);
-        Path headFile = componentDir.resolve(ChainHead.FILE);
         long tailSeq = last == null ? 0 : last.seq();
         byte[] tailHash = last == null ? SealFormat.ZERO_HASH : last.hash();
         long nextSeq = tailSeq + 1;
@@ -44,37 +43,13 @@ final class ChainOpening {
         if (read.found() == ChainHead.Found.VALID) {
             ChainHead.State h = read.state();
             since = h.since();
-            if (h.seq() > tailSeq || h.seq() == tailSeq && !Arrays.equals(h.hash(), tailHash)) {
-                report.error(
-                        "audit trail " + componentDir + ": the chain head says seq " + h.seq() + " was written, but "
-                                + (h.seq() > tailSeq
-                                        ? "the files end at seq " + tailSeq + ": records " + (tailSeq + 1) + ".."
-                                                + h.seq() + " were cut off the end"
-                                        : "the record with that seq in the files is another one")
-                                + "; the chain continues from the head (seq " + (h.seq() + 1)
-                                + "), so the verifier reports the gap",
-                        new IllegalStateException("audit trail truncated or edited"));
+            if (headAhead(componentDir, h, tailSeq, tailHash, report)) {
                 nextSeq = h.seq() + 1;
                 prev = h.hash();
             }
         } else {
-            if (read.found() == ChainHead.Found.INVALID) {
-                Path aside = componentDir.resolve(ChainHead.FILE + ".invalid-" + System.currentTimeMillis());
-                Files.move(headFile, aside);
-                report.error(
-                        "audit trail " + componentDir + ": the chain head " + headFile + " fails its check (damaged,"
-                                + " forged, or written with another key); moved aside to " + aside.getFileName(),
-                        new IllegalStateException("invalid audit chain head"));
-            }
             since = nextSeq;
-            if (tailSeq > 0) {
-                report.warn("audit trail " + componentDir + ": no valid chain head"
-                        + (read.found() == ChainHead.Found.MISSING
-                                ? " (the first start of a version that keeps one, or it was deleted)"
-                                : "")
-                        + "; a new one starts at seq " + since + ": the verifier notes that a truncation before seq "
-                        + since + " cannot be ruled out");
-            }
+            noValidHead(componentDir, read.found(), tailSeq, since, report);
         }
         ChainHead head = ChainHead.open(
                 componentDir,
@@ -83,5 +58,48 @@ final class ChainOpening {
                 nextSeq > 1 ? new ChainHead.State(nextSeq - 1, prev, since) : null,
                 fileMode);
         return AuditChain.withHead(hmacKeyOrNull, nextSeq, prev, head);
+    }
+
+    /**
+     * Whether the valid head {@code h} is past the files' tail (records cut off the end) or disagrees with
+     * it (the record edited); reported, and the chain then continues from the head.
+     */
+    private static boolean headAhead(
+            Path componentDir, ChainHead.State h, long tailSeq, byte[] tailHash, Reporter report) {
+        if (h.seq() < tailSeq || h.seq() == tailSeq && Arrays.equals(h.hash(), tailHash)) {
+            return false;
+        }
+        report.error(
+                "audit trail " + componentDir + ": the chain head says seq " + h.seq() + " was written, but "
+                        + (h.seq() > tailSeq
+                                ? "the files end at seq " + tailSeq + ": records " + (tailSeq + 1) + ".." + h.seq()
+                                        + " were cut off the end"
+                                : "the record with that seq in the files is another one")
+                        + "; the chain continues from the head (seq " + (h.seq() + 1)
+                        + "), so the verifier reports the gap",
+                new IllegalStateException("audit trail truncated or edited"));
+        return true;
+    }
+
+    /** No valid head: an invalid one is moved aside; a new one starts at {@code since}, noted if records exist. */
+    private static void noValidHead(Path componentDir, ChainHead.Found found, long tailSeq, long since, Reporter report)
+            throws IOException {
+        if (found == ChainHead.Found.INVALID) {
+            Path headFile = componentDir.resolve(ChainHead.FILE);
+            Path aside = componentDir.resolve(ChainHead.FILE + ".invalid-" + System.currentTimeMillis());
+            Files.move(headFile, aside);
+            report.error(
+                    "audit trail " + componentDir + ": the chain head " + headFile + " fails its check (damaged,"
+                            + " forged, or written with another key); moved aside to " + aside.getFileName(),
+                    new IllegalStateException("invalid audit chain head"));
+        }
+        if (tailSeq > 0) {
+            report.warn("audit trail " + componentDir + ": no valid chain head"
+                    + (found == ChainHead.Found.MISSING
+                            ? " (the first start of a version that keeps one, or it was deleted)"
+                            : "")
+                    + "; a new one starts at seq " + since + ": the verifier notes that a truncation before seq "
+                    + since + " cannot be ruled out");
+        }
     }
 }

@@ -107,7 +107,7 @@ public final class ChainWalk {
             advance(e, s);
             return null;
         }
-        return classify(e, s, next);
+        return new ChainBreak(files, expSeq, lastHash, previous).classify(e, s, next);
     }
 
     /** A line without a (whole) seal: before the chain's start, a line written before sealing began. */
@@ -135,23 +135,38 @@ public final class ChainWalk {
         return problem(Kind.INSERTED, e, 0, "a line without a seal inside the chain (after seq " + (expSeq - 1) + ")");
     }
 
+    /** The first sealed line: checks it can start the chain, and starts it. */
     private Problem first(Entry e, Seal s, boolean selfOk, Entry next) {
-        if (!selfOk) {
-            Seal ns = sealOf(next);
-            boolean nextFails = ns != null
-                    && !Arrays.equals(hash.hash(ns.prev(), ns.seq(), next.bytes(), 0, ns.contentLength()), ns.hash());
-            return problem(
-                    Kind.EDITED,
-                    e,
-                    s.seq(),
-                    "the record does not match its hash"
-                            + (nextFails
-                                    ? "; neither does the next one: "
-                                            + (key == null
-                                                    ? "was the trail sealed with an HMAC key (--key-file)?"
-                                                    : "is the key right?")
-                                    : ""));
+        Problem problem = selfOk ? startProblem(e, s) : firstUnmatched(e, s, next);
+        if (problem != null) {
+            return problem;
         }
+        started = true;
+        firstSeq = s.seq();
+        advance(e, s);
+        return null;
+    }
+
+    /** The first sealed line does not match its hash; if the next one fails too, the key is likely wrong. */
+    private Problem firstUnmatched(Entry e, Seal s, Entry next) {
+        Seal ns = TrailReader.sealOf(next);
+        boolean nextFails = ns != null
+                && !Arrays.equals(hash.hash(ns.prev(), ns.seq(), next.bytes(), 0, ns.contentLength()), ns.hash());
+        return problem(
+                Kind.EDITED,
+                e,
+                s.seq(),
+                "the record does not match its hash"
+                        + (nextFails
+                                ? "; neither does the next one: "
+                                        + (key == null
+                                                ? "was the trail sealed with an HMAC key (--key-file)?"
+                                                : "is the key right?")
+                                : ""));
+    }
+
+    /** Why the chain cannot start at {@code e}, given the unsealed lines before it; null if it can. */
+    private Problem startProblem(Entry e, Seal s) {
         if (s.seq() == 1 && !Arrays.equals(s.prev(), SealFormat.ZERO_HASH)) {
             return problem(Kind.EDITED, e, s.seq(), "seq 1 must have prev " + AuditChain.FIRST_PREV);
         }
@@ -183,75 +198,7 @@ public final class ChainWalk {
                     "the first rotated file (sequence 1) is present, so nothing"
                             + " was pruned, but the chain starts at seq " + s.seq());
         }
-        started = true;
-        firstSeq = s.seq();
-        advance(e, s);
         return null;
-    }
-
-    private Problem classify(Entry e, Seal s, Entry next) throws IOException {
-        Seal ns = sealOf(next);
-        boolean linksBack = Arrays.equals(s.prev(), lastHash);
-        boolean nextLinks = ns != null && ns.seq() == expSeq && Arrays.equals(ns.prev(), lastHash);
-        if (s.seq() == expSeq || linksBack) {
-            if (s.seq() == expSeq && nextLinks) {
-                return problem(
-                        Kind.INSERTED,
-                        e,
-                        s.seq(),
-                        "a forged record: the next line continues the chain from seq " + (expSeq - 1));
-            }
-            return problem(
-                    Kind.EDITED,
-                    e,
-                    s.seq(),
-                    s.seq() != expSeq
-                            ? "seq " + s.seq() + " where " + expSeq
-                                    + " was expected, and the record does not match its hash"
-                            : linksBack
-                                    ? "the record does not match its hash"
-                                    : "prev is not the hash of seq " + (expSeq - 1));
-        }
-        if (s.seq() < expSeq) {
-            return problem(
-                    Kind.INSERTED, e, s.seq(), "seq " + s.seq() + " was already used (after seq " + (expSeq - 1) + ")");
-        }
-        Ahead ahead = scanAhead(e, s.seq());
-        if (nextLinks) {
-            return ahead.repeated
-                    ? problem(Kind.INSERTED, e, s.seq(), "a copy of the later record seq " + s.seq())
-                    : problem(Kind.REORDERED, e, s.seq(), "seq " + s.seq() + " comes before seq " + expSeq);
-        }
-        if (ahead.expected != null) {
-            return problem(
-                    Kind.REORDERED,
-                    e,
-                    s.seq(),
-                    "seq " + expSeq + " belongs here but comes later, at "
-                            + ahead.expected.file().path().getFileName() + " line " + ahead.expected.line());
-        }
-        String missing =
-                expSeq == s.seq() - 1 ? "seq " + expSeq + " is" : "seq " + expSeq + ".." + (s.seq() - 1) + " are";
-        if (e.line() == 1 && e.fileIndex() > 0) {
-            TrailFile before = files.get(e.fileIndex() - 1);
-            if (!e.file().isCurrent() && e.file().sequence() - before.sequence() > 1) {
-                return problem(
-                        Kind.DELETED,
-                        e,
-                        s.seq(),
-                        "rotated files of sequence " + (before.sequence() + 1) + ".."
-                                + (e.file().sequence() - 1) + " are missing: records " + missing + " missing");
-            }
-            long lines = previous != null && previous.fileIndex() == e.fileIndex() - 1 ? previous.line() : 0;
-            return new Problem(
-                    Kind.TRUNCATED,
-                    before.path(),
-                    lines + 1,
-                    expSeq,
-                    "the file ends after seq " + (expSeq - 1) + " but the next file starts at seq " + s.seq()
-                            + ": records " + missing + " missing");
-        }
-        return problem(Kind.DELETED, e, s.seq(), "records " + missing + " missing (after seq " + (expSeq - 1) + ")");
     }
 
     private Problem atEnd() {
@@ -277,30 +224,6 @@ public final class ChainWalk {
                     "the chain ends at seq " + (expSeq - 1) + " but seq " + expectedLastSeq + " was expected");
         }
         return null;
-    }
-
-    private record Ahead(Entry expected, boolean repeated) {}
-
-    /** Looks after {@code e} for the expected seq (a reordering) and for {@code e}'s seq again (a copy). */
-    private Ahead scanAhead(Entry e, long seq) throws IOException {
-        Entry expected = null;
-        boolean repeated = false;
-        try (TrailReader reader = new TrailReader(files)) {
-            for (Entry x = reader.next(); x != null && (expected == null || !repeated); x = reader.next()) {
-                Seal xs = x.after(e) ? sealOf(x) : null;
-                if (xs != null && xs.seq() == expSeq && expected == null) {
-                    expected = x;
-                }
-                repeated |= xs != null && xs.seq() == seq;
-            }
-        }
-        return new Ahead(expected, repeated);
-    }
-
-    private static Seal sealOf(Entry e) {
-        return e == null || e.status() != TrailReader.Status.LINE || !e.terminated()
-                ? null
-                : SealFormat.parse(e.bytes(), e.bytes().length);
     }
 
     private void advance(Entry e, Seal s) {

@@ -30,45 +30,42 @@ final class HeadCheck {
             List<TrailFile> files,
             Walked walked,
             List<String> warnings) {
-        boolean started = walked.started();
-        long firstSeq = walked.firstSeq();
         if (head == null) {
             return null;
         }
         if (head.found() == ChainHead.Found.INVALID) {
-            return new Problem(
-                    Kind.HEAD,
-                    headFile,
-                    1,
-                    0,
-                    "the chain head fails its check: damaged, forged, or written" + " with another key"
-                            + (key == null
-                                    ? " (was the trail sealed with an HMAC key, --key-file?)"
-                                    : " (is the key right?)"));
+            return invalid(headFile, key);
         }
         if (head.found() == ChainHead.Found.MISSING) {
-            return missing(started, headFile, key, warnings);
+            return missing(walked.started(), headFile, key, warnings);
         }
-        ChainHead.State h = head.state();
-        if (!started) {
+        return valid(head.state(), headFile, files, walked, warnings);
+    }
+
+    /** A head that fails its check. */
+    private static Problem invalid(Path headFile, byte[] key) {
+        return new Problem(
+                Kind.HEAD,
+                headFile,
+                1,
+                0,
+                "the chain head fails its check: damaged, forged, or written" + " with another key"
+                        + (key == null
+                                ? " (was the trail sealed with an HMAC key, --key-file?)"
+                                : " (is the key right?)"));
+    }
+
+    /** A valid head {@code h}: the trail must reach its seq, start no later, and hold its record there. */
+    private static Problem valid(
+            ChainHead.State h, Path headFile, List<TrailFile> files, Walked walked, List<String> warnings) {
+        if (!walked.started()) {
             warnings.add("the chain head vouches for records up to seq " + h.seq() + " but no sealed record is present"
                     + " (every file pruned by backups/retention, or deleted)");
             return null;
         }
-        long last = walked.lastSeq();
-        Entry previous = walked.previous();
-        if (h.seq() > last) {
-            TrailFile lastFile = files.get(files.size() - 1);
-            long lines = previous != null && previous.file() == lastFile ? previous.line() : 0;
-            return new Problem(
-                    Kind.TRUNCATED,
-                    lastFile.path(),
-                    lines + 1,
-                    last + 1,
-                    "the chain head says seq " + h.seq()
-                            + " was written, but the trail ends at seq " + last + ": records " + (last + 1) + ".."
-                            + h.seq()
-                            + " were cut off the end");
+        long firstSeq = walked.firstSeq();
+        if (h.seq() > walked.lastSeq()) {
+            return cutOffEnd(h, files, walked);
         }
         if (h.seq() < firstSeq) {
             return new Problem(
@@ -94,6 +91,23 @@ final class HeadCheck {
                             + h.since() + " could not be detected");
         }
         return null;
+    }
+
+    /** The head vouches for records past the trail's last: they were cut off the end. */
+    private static Problem cutOffEnd(ChainHead.State h, List<TrailFile> files, Walked walked) {
+        long last = walked.lastSeq();
+        Entry previous = walked.previous();
+        TrailFile lastFile = files.get(files.size() - 1);
+        long lines = previous != null && previous.file() == lastFile ? previous.line() : 0;
+        return new Problem(
+                Kind.TRUNCATED,
+                lastFile.path(),
+                lines + 1,
+                last + 1,
+                "the chain head says seq " + h.seq()
+                        + " was written, but the trail ends at seq " + last + ": records " + (last + 1) + ".."
+                        + h.seq()
+                        + " were cut off the end");
     }
 
     /** No head: a problem with a key (it cannot be forged, so removing it hides a truncation), else a warning. */

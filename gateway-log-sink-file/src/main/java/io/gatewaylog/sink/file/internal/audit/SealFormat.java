@@ -33,6 +33,20 @@ final class SealFormat {
 
     private SealFormat() {}
 
+    /**
+     * The length of the content to seal of a JSON object line {@code line[off, off + len)} (without its
+     * {@code '\n'}): the line without its closing brace.
+     *
+     * @throws IllegalArgumentException if the bytes are not a non-empty JSON object ({@code {...}})
+     */
+    static int contentLength(byte[] line, int off, int len) {
+        if (len < 3 || line[off] != '{' || line[off + len - 1] != '}') {
+            throw new IllegalArgumentException("not a non-empty JSON object line: "
+                    + new String(line, off, Math.min(len, 80), StandardCharsets.UTF_8));
+        }
+        return len - 1;
+    }
+
     /** The bytes that follow the content: the seal member and the object's closing brace. */
     static byte[] suffix(long seq, byte[] prev, byte[] hash) {
         return (",\"audit\":{\"seq\":" + seq + ",\"prev\":\"" + HEX.formatHex(prev) + "\",\"hash\":\""

@@ -40,6 +40,13 @@ final class TrailReader implements Closeable {
         }
     }
 
+    /** The seal of a whole, terminated line entry; null for none, for another entry, or for null. */
+    static SealFormat.Seal sealOf(Entry e) {
+        return e == null || e.status() != Status.LINE || !e.terminated()
+                ? null
+                : SealFormat.parse(e.bytes(), e.bytes().length);
+    }
+
     private final List<TrailFile> files;
     private int index = -1;
     private InputStream in;
