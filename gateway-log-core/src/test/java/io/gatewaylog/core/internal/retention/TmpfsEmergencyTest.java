@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * archives, measured by the real probe ({@link DiskUsageProbe#fileStore()}). Mounting needs root on
  * Linux; elsewhere the test is skipped with a message.
  */
-// The tag of the testkit's TmpfsSuite, which core cannot use: failsafe runs it (docs/architecture-tests.md).
+// The tag of the testkit's TmpfsSuite, which core cannot use: failsafe runs it (docs/ARCHITECTURE.md, "Tests and CI").
 @Tag("tmpfs")
 class TmpfsEmergencyTest {
     private Path mountPoint;
