@@ -38,15 +38,7 @@ public final class DemoGateway {
                 "gateway-log demo: %d records/s for %s, profile %s, logs in %s%n",
                 o.rate(), o.duration(), o.profile(), o.root());
         GatewayLoggers.system("lifecycle").info("Gateway started", Map.of("rate", o.rate(), "profile", o.profile()));
-        PrometheusEndpoint prometheus = null;
-        if (o.prometheusPort() > 0) {
-            try {
-                prometheus = PrometheusEndpoint.start(o.prometheusPort());
-                System.out.printf("Prometheus scrape endpoint: http://127.0.0.1:%d/metrics%n", prometheus.port());
-            } catch (java.io.IOException e) {
-                System.out.println("Prometheus endpoint not started (" + e.getMessage() + "); use --prometheus-port");
-            }
-        }
+        PrometheusEndpoint prometheus = prometheus(o.prometheusPort());
         TrafficSimulator traffic = new TrafficSimulator();
         ProgressReporter progress = new ProgressReporter(GatewayLoggers.statistics(), System.out);
 
@@ -77,5 +69,20 @@ public final class DemoGateway {
             prometheus.close();
         }
         System.out.println(drained ? "all buffers drained" : "WARNING: shutdown timed out before every buffer drained");
+    }
+
+    /** The scrape endpoint, or null when it is switched off (port 0) or its port is taken. */
+    private static PrometheusEndpoint prometheus(int port) {
+        if (port <= 0) {
+            return null;
+        }
+        try {
+            PrometheusEndpoint endpoint = PrometheusEndpoint.start(port);
+            System.out.printf("Prometheus scrape endpoint: http://127.0.0.1:%d/metrics%n", endpoint.port());
+            return endpoint;
+        } catch (java.io.IOException e) {
+            System.out.println("Prometheus endpoint not started (" + e.getMessage() + "); use --prometheus-port");
+            return null;
+        }
     }
 }
