@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Picks a component's sanitizer from its settings ({@code sanitize.*}, per component). Auth records are
- * always sanitized (SPEC.md): switching it off there is reported and ignored.
+ * always sanitized (the product's contract for auth records): switching it off there is reported and ignored.
  */
 final class Sanitizers {
     private Sanitizers() {}

@@ -20,7 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Settings from four explicit sources plus built-in defaults, in SPEC.md's precedence:
+ * Settings from four explicit sources plus built-in defaults, in the documented precedence (README, Settings):
  * defaults &lt; file &lt; environment &lt; system properties &lt; code. In every source the active profile's
  * {@code <profile>.<key>} beats {@code <key>} (for every key: the overlay retention had alone before). The
  * defaults are {@link CoreSettings}'; a sink's own defaults apply through {@link #get(io.gatewaylog.api.spi.SettingKey)}.

@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code trace.id} / {@code span.id} (context fields {@code trace_id} / {@code span_id}),
  * {@code error.type} / {@code error.message} / {@code error.stack_trace}; then the context and the record's
  * fields as they are, except those whose names collide with ECS ({@link EcsNames}), which go, under
- * their own names, into a {@code gateway} object last. Metric records keep SPEC.md's {@code metric}
+ * their own names, into a {@code gateway} object last. Metric records keep the metrics format's {@code metric}
  * object. ECS fields are written as dotted top-level keys, as Elastic's own ECS loggers do.
  *
  * <p>Values are written exactly as {@link JsonRecordEncoder} writes them (the same {@link ValueWriter}),

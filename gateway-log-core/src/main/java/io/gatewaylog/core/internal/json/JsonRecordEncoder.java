@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes SPEC.md's base and metrics formats as one JSON line with Jackson's streaming generator.
+ * Writes the base and metrics line formats (docs/ARCHITECTURE.md, "Records and JSON") as one JSON line with Jackson's streaming generator.
  * Field values are written by {@link ValueWriter}; strings are cleaned by {@link SafeText} so that no
  * input can break the line or the JSON.
  */

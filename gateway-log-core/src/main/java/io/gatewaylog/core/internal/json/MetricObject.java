@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * SPEC.md's {@code "metric":{"name","value","unit","tags"}} object, one writer for both line formats: the
+ * The metrics format's {@code "metric":{"name","value","unit","tags"}} object, one writer for both line formats: the
  * ECS encoder keeps the metric object as it is so the same dashboards read either format.
  */
 final class MetricObject {
