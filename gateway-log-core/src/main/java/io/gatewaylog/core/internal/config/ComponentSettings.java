@@ -1,7 +1,9 @@
 package io.gatewaylog.core.internal.config;
 
 import io.gatewaylog.api.LogComponent;
+import io.gatewaylog.api.spi.SettingKey;
 import io.gatewaylog.api.spi.Settings;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,6 +49,16 @@ final class ComponentSettings implements Settings {
             v = root.coreDefault(key, component);
         }
         return Optional.ofNullable(v);
+    }
+
+    @Override
+    public <T> T get(SettingKey<T> key) {
+        List<String> names = KeyResolution.names(key);
+        String[] found = root.explicitAny(prefix, names);
+        if (found == null && !AuthOnlySettings.isAuthOnly(component, key.name())) {
+            found = root.explicitAny("", names);
+        }
+        return KeyResolution.resolve(this, key, component, found);
     }
 
     @Override

@@ -168,21 +168,55 @@ public final class LayeredSettings implements Settings {
     @Override
     public Set<String> keysWithPrefix(String prefix) {
         Set<String> keys = new TreeSet<>();
+        collect(prefix, "", keys);
+        // The active profile's overlay too, named without the profile: readers that discover names by prefix
+        // (sanitize.patterns.<name>, sink.kafka.client.<property>) then get() them, which applies the overlay.
+        collect(profile + "." + prefix, profile + ".", keys);
+        return keys;
+    }
+
+    private void collect(String prefix, String overlay, Set<String> keys) {
         for (Map<String, String> m : List.of(code, sysProps, file)) {
             for (String k : m.keySet()) {
                 if (k.startsWith(prefix)) {
-                    keys.add(k);
+                    keys.add(k.substring(overlay.length()));
                 }
             }
         }
         String envPrefix = envName(prefix);
         for (String k : env.keySet()) {
             if (k.startsWith(envPrefix)) {
-                keys.add(k.substring(ENV_PREFIX.length())
+                String key = k.substring(ENV_PREFIX.length())
                         .toLowerCase(Locale.ROOT)
-                        .replace('_', '.'));
+                        .replace('_', '.');
+                keys.add(key.substring(overlay.length()));
             }
         }
-        return keys;
+    }
+
+    @Override
+    public <T> T get(SettingKey<T> key) {
+        return KeyResolution.resolve(this, key, null, explicitAny("", KeyResolution.names(key)));
+    }
+
+    /**
+     * The first of {@code names} (a key, then its deprecated spellings) set explicitly under {@code scope}, as
+     * {@link #explicit} orders sources: the profile's overlay first, then code, system properties, environment,
+     * file; within a source the new spelling first. So a deprecated spelling in a stronger source still beats the
+     * new spelling in a weaker one, as it did before it was deprecated. Returns {name as set, value} or null.
+     */
+    String[] explicitAny(String scope, List<String> names) {
+        for (String overlay : List.of(profile + ".", "")) {
+            for (Map<String, String> source : List.of(code, sysProps, env, file)) {
+                for (String name : names) {
+                    String k = overlay + scope + name;
+                    String v = source == env ? env.get(envName(k)) : source.get(k);
+                    if (v != null) {
+                        return new String[] {k, v};
+                    }
+                }
+            }
+        }
+        return null;
     }
 }
