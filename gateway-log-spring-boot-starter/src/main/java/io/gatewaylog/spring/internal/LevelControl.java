@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * keeps the levels Boot configured and works out each logger's level from them, the way Logback does:
  * the longest configured prefix of the logger's name (whole segments), else {@code gateway.<component>}, else
  * {@code ROOT}, else the level the settings gave the component. It sees every logger because the backend it
- * is handed ({@link LevelTrackingBackendProvider}) reports each new one; the work happens once per logger,
+ * is handed ({@link DeferredBackend}) reports each new one; the work happens once per logger,
  * never on a log call.
  */
 public final class LevelControl {

@@ -1,6 +1,7 @@
 package io.gatewaylog.spring.internal;
 
 import io.gatewaylog.api.GatewayLoggers;
+import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.InvalidSettingException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +15,23 @@ public final class Startup {
     /** Boot's switch for its shutdown hook, which runs our shutdown handler after the contexts closed. */
     static final String BOOT_SHUTDOWN_HOOK = "logging.register-shutdown-hook";
 
-    private static final String BACKEND_PROPERTY = "gateway.log.backend";
+    /**
+     * After invalid settings, what Boot logs next (its failure report) goes to the console alone: the
+     * application's sinks are not started with settings that were rejected.
+     */
+    private static final Map<String, String> FALLBACK = Map.of(
+            "console.enabled",
+            "true",
+            "sink.file.enabled",
+            "false",
+            "sink.syslog.enabled",
+            "false",
+            "sink.kafka.enabled",
+            "false",
+            "sink.metrics.enabled",
+            "false",
+            "retention.enabled",
+            "false");
 
     private Startup() {}
 
@@ -33,47 +50,19 @@ public final class Startup {
             // race it and drop what beans log while they are destroyed
             settings.put("shutdown.hook", "false");
         }
-        try {
-            GatewayLoggers.configure(settings);
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException(
-                    "gateway-log was started before Spring Boot initialized logging, so the gateway.log.* "
-                            + "properties of the Spring Environment cannot apply; "
-                            + "do not log through gateway-log before SpringApplication.run",
-                    e);
-        }
-        bind();
-    }
-
-    /** Binds with the level-tracking backend, unless the user named a backend of their own. */
-    private static void bind() {
-        boolean ours = System.getProperty(BACKEND_PROPERTY) == null;
-        if (ours) {
-            System.setProperty(BACKEND_PROPERTY, LevelTrackingBackendProvider.class.getName());
+        // binds GatewayLoggers if nothing logged yet; our provider wins over the core's
+        GatewayLoggers.get(LogComponent.SYSTEM, "");
+        DeferredBackend backend = DeferredBackendProvider.created();
+        if (backend == null || backend.isStarted()) {
+            throw new IllegalStateException("gateway-log was started before Spring Boot initialized logging (or with "
+                    + "another backend, -Dgateway.log.backend), so the gateway.log.* properties of the Spring "
+                    + "Environment cannot apply");
         }
         try {
-            GatewayLoggers.statistics();
+            backend.start(settings);
         } catch (InvalidSettingException e) {
-            fallBack();
+            backend.start(FALLBACK);
             throw e;
-        } finally {
-            if (ours) {
-                System.clearProperty(BACKEND_PROPERTY);
-            }
         }
-    }
-
-    /**
-     * After invalid settings the next log call would bind again with the same settings and throw; Boot logs
-     * its failure report next, so that binds to the console alone.
-     */
-    private static void fallBack() {
-        GatewayLoggers.configure(Map.of(
-                "console.enabled", "true",
-                "sink.file.enabled", "false",
-                "sink.syslog.enabled", "false",
-                "sink.kafka.enabled", "false",
-                "sink.metrics.enabled", "false",
-                "retention.enabled", "false"));
     }
 }
