@@ -50,6 +50,9 @@ public final class Startup {
             // race it and drop what beans log while they are destroyed
             settings.put("shutdown.hook", "false");
         }
+        if (environment.getProperty(EnvironmentSettings.PREFIX + "level") == null) {
+            settings.put("level", "INFO"); // Boot's default; the core's development profile would say DEBUG
+        }
         // binds GatewayLoggers if nothing logged yet; our provider wins over the core's
         GatewayLoggers.get(LogComponent.SYSTEM, "");
         DeferredBackend backend = DeferredBackendProvider.created();

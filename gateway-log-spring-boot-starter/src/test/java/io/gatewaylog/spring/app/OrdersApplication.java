@@ -23,7 +23,7 @@ public class OrdersApplication {
         private static final Logger CHATTY = LoggerFactory.getLogger("io.gatewaylog.spring.app.chatty.Client");
 
         @GetMapping("/orders/{id}")
-        String order(@PathVariable String id) {
+        String order(@PathVariable("id") String id) {
             LOG.info("Order read", Fields.of("order_id", id));
             LOG.debug("Order detail", Fields.of("order_id", id));
             CHATTY.warn("chatty warning {}", id);
