@@ -49,15 +49,12 @@ class ConfigurationMetadataTest {
         keys.sort(Comparator.comparing(SettingKey::name));
         List<Map<String, Object>> out = new ArrayList<>();
         for (LogSinkProvider p : ServiceLoader.load(LogSinkProvider.class)) {
-            out.add(Map.of(
-                    "name",
-                    "gateway.log.sink." + p.name() + ".enabled",
-                    "type",
-                    "java.lang.Boolean",
-                    "description",
-                    "Whether the " + p.name() + " sink, present on the class path, is used.",
-                    "defaultValue",
-                    true));
+            Map<String, Object> enabled = new LinkedHashMap<>();
+            enabled.put("name", "gateway.log.sink." + p.name() + ".enabled");
+            enabled.put("type", "java.lang.Boolean");
+            enabled.put("description", "Whether the " + p.name() + " sink, present on the class path, is used.");
+            enabled.put("defaultValue", true);
+            out.add(enabled);
         }
         out.sort(Comparator.comparing(m -> (String) m.get("name")));
         for (SettingKey<?> k : keys) {
