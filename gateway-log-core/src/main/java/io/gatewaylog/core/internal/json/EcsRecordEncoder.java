@@ -6,10 +6,7 @@ import io.gatewaylog.api.ErrorInfo;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
-import io.gatewaylog.api.spi.RecordEncoder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
@@ -28,7 +25,7 @@ import java.util.Map;
  * <p>Values are written exactly as {@link JsonRecordEncoder} writes them (the same {@link ValueWriter}),
  * so sanitization, which happens before encoding, and the limits apply unchanged.
  */
-public final class EcsRecordEncoder implements RecordEncoder {
+public final class EcsRecordEncoder extends LineEncoder {
     /** The ECS version the lines declare. */
     public static final String ECS_VERSION = "1.6.0";
 
@@ -62,12 +59,10 @@ public final class EcsRecordEncoder implements RecordEncoder {
     /** {@code "ecs.version":"…","service.name":"…"}, the same on every line: encoded once. */
     private final String constantMembers;
 
-    private final ThreadLocal<ThreadState> threadState;
-
     public EcsRecordEncoder(String processName, int maxValueLength) {
+        super(maxValueLength, 384);
         this.pid = ProcessHandle.current().pid();
         this.maxValueLength = maxValueLength;
-        this.threadState = ThreadLocal.withInitial(() -> ThreadState.create(maxValueLength));
         java.io.StringWriter w = new java.io.StringWriter();
         try (JsonGenerator g = ThreadState.FACTORY.createGenerator(w)) {
             g.writeStartObject();
@@ -82,35 +77,7 @@ public final class EcsRecordEncoder implements RecordEncoder {
     }
 
     @Override
-    public byte[] encode(LogRecord record) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(384);
-        try {
-            encode(record, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    @Override
-    public void encode(LogRecord record, OutputStream out) throws IOException {
-        ThreadState state = threadState.get();
-        state.target().out = out;
-        boolean ok = false;
-        try {
-            write(record, state);
-            state.generator().writeRaw('\n');
-            state.generator().flush();
-            ok = true;
-        } finally {
-            state.target().out = null;
-            if (!ok) {
-                threadState.remove(); // a generator that failed part-way holds half a record
-            }
-        }
-    }
-
-    private void write(LogRecord r, ThreadState state) throws IOException {
+    void write(LogRecord r, ThreadState state) throws IOException {
         JsonGenerator g = state.generator();
         ValueWriter values = state.values();
         Map<String, Object> fields = r.fields();

@@ -6,10 +6,7 @@ import io.gatewaylog.api.ErrorInfo;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogRecord;
-import io.gatewaylog.api.spi.RecordEncoder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +16,7 @@ import java.util.Set;
  * Field values are written by {@link ValueWriter}; strings are cleaned by {@link SafeText} so that no
  * input can break the line or the JSON.
  */
-public final class JsonRecordEncoder implements RecordEncoder {
+public final class JsonRecordEncoder extends LineEncoder {
     /** Top-level names a field may not take; a field of such a name is written as {@code field_<name>}. */
     public static final Set<String> RESERVED =
             Set.of("timestamp", "level", "component", "logger", "message", "process", "thread", "error", "audit");
@@ -50,13 +47,11 @@ public final class JsonRecordEncoder implements RecordEncoder {
     private final long pid;
     private final int maxValueLength;
     private final SerializedString processJson;
-    /** One generator per writer thread ({@link ThreadState}). */
-    private final ThreadLocal<ThreadState> threadState;
 
     public JsonRecordEncoder(String processName, int maxValueLength) {
+        super(maxValueLength, 256);
         this.pid = ProcessHandle.current().pid();
         this.maxValueLength = maxValueLength;
-        this.threadState = ThreadLocal.withInitial(() -> ThreadState.create(maxValueLength));
         // The process object never changes: encode it once.
         java.io.StringWriter w = new java.io.StringWriter();
         try (JsonGenerator g = ThreadState.FACTORY.createGenerator(w)) {
@@ -71,37 +66,12 @@ public final class JsonRecordEncoder implements RecordEncoder {
     }
 
     @Override
-    public byte[] encode(LogRecord record) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try {
-            encode(record, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    @Override
-    public void encode(LogRecord record, OutputStream out) throws IOException {
-        ThreadState state = threadState.get();
-        state.target().out = out;
-        boolean ok = false;
-        try {
-            JsonGenerator g = state.generator();
-            if (record.isMetric()) {
-                writeMetric(record, g, state);
-            } else {
-                writeBase(record, g, state);
-            }
-            g.writeRaw('\n');
-            g.flush();
-            ok = true;
-        } finally {
-            state.target().out = null;
-            if (!ok) {
-                // A generator that failed part-way holds half a record: never reuse it.
-                threadState.remove();
-            }
+    void write(LogRecord record, ThreadState state) throws IOException {
+        JsonGenerator g = state.generator();
+        if (record.isMetric()) {
+            writeMetric(record, g, state);
+        } else {
+            writeBase(record, g, state);
         }
     }
 
