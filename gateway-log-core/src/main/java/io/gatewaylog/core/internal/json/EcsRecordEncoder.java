@@ -85,7 +85,7 @@ public final class EcsRecordEncoder extends LineEncoder {
         g.writeStartObject();
         g.writeFieldName(TIMESTAMP);
         int n = timestamps.format(r.epochMillis(), state.timestamp());
-        g.writeString(state.timestamp(), 0, n);
+        g.writeRawUTF8String(state.timestamp(), 0, n); // ASCII digits and separators: nothing to escape
         g.writeFieldName(LEVEL);
         g.writeString(LEVELS[r.level().ordinal()]);
         if (r.message() != null) { // optional in the spec; never written as null

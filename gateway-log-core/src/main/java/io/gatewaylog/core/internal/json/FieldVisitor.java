@@ -1,5 +1,6 @@
 package io.gatewaylog.core.internal.json;
 
+import com.fasterxml.jackson.core.SerializableString;
 import io.gatewaylog.api.LogRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,13 +35,17 @@ final class FieldVisitor implements BiConsumer<String, Object> {
     static final int ECS_COUNT_FIELDS = 9;
 
     private final ValueWriter values;
+    /** The top-level names of the JSON format ({@link JsonRecordEncoder#topLevelName}), ready to copy. */
+    private final SerializedStrings topLevelNames;
+
     private int mode;
     private Map<String, Object> recordFields;
     /** What the ECS count modes counted; reset by the caller. */
     int moved;
 
-    FieldVisitor(ValueWriter values) {
+    FieldVisitor(ValueWriter values, int maxLength) {
         this.values = values;
+        this.topLevelNames = new SerializedStrings(k -> SafeText.clean(JsonRecordEncoder.topLevelName(k), maxLength));
     }
 
     void walk(int mode, Map<String, ?> map, Map<String, Object> recordFields) throws IOException {
@@ -70,7 +75,13 @@ final class FieldVisitor implements BiConsumer<String, Object> {
             return;
         }
         try {
-            values.fieldName(name(key));
+            SerializableString ready =
+                    (mode == CONTEXT || mode == FIELDS) && key != null ? topLevelNames.lookup(key) : null;
+            if (ready != null) {
+                values.fieldName(ready);
+            } else {
+                values.fieldName(name(key));
+            }
             values.write(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

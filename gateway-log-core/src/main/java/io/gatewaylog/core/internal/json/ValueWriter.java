@@ -1,6 +1,7 @@
 package io.gatewaylog.core.internal.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import io.gatewaylog.api.Fields;
 import io.gatewaylog.api.internal.Failures;
 import java.io.IOException;
@@ -28,21 +29,38 @@ final class ValueWriter {
 
     private final JsonGenerator g;
     private final int maxLength;
+    private final SerializedStrings strings;
     private List<Object> path; // containers being written, to detect cycles; allocated on first container
 
     ValueWriter(JsonGenerator g, int maxLength) {
         this.g = g;
         this.maxLength = maxLength;
+        this.strings = new SerializedStrings(s -> SafeText.clean(s, maxLength));
     }
 
     /** Writes a field name, cleaned like any string value. */
     void fieldName(String name) throws IOException {
-        g.writeFieldName(SafeText.clean(name, maxLength));
+        SerializableString ready = strings.lookup(name);
+        if (ready != null) {
+            g.writeFieldName(ready);
+        } else {
+            g.writeFieldName(SafeText.clean(name, maxLength));
+        }
+    }
+
+    /** Writes a field name that is already cleaned and ready ({@link SerializedStrings}). */
+    void fieldName(SerializableString name) throws IOException {
+        g.writeFieldName(name);
     }
 
     void string(String s) throws IOException {
         if (s == null) {
             g.writeNull();
+            return;
+        }
+        SerializableString ready = strings.lookup(s);
+        if (ready != null) {
+            g.writeString(ready);
         } else {
             g.writeString(SafeText.clean(s, maxLength));
         }
