@@ -139,10 +139,15 @@ final class ValueSanitizer {
         }
         // forEach rather than an entry iterator: for the usual maps (unmodifiable LinkedHashMap) it walks
         // the entries without allocating an iterator and an entry wrapper each
-        MapWalk walk = new MapWalk(m, depth);
-        m.forEach(walk);
-        Map<?, ?> result = walk.copy == null ? m : Collections.unmodifiableMap(walk.copy);
-        return (Map<String, V>) result;
+        MapWalk walk = MapWalk.take();
+        walk.begin(this, m, depth);
+        try {
+            m.forEach(walk);
+            Map<?, ?> result = walk.copy == null ? m : Collections.unmodifiableMap(walk.copy);
+            return (Map<String, V>) result;
+        } finally {
+            walk.end();
+        }
     }
 
     /**
@@ -165,23 +170,47 @@ final class ValueSanitizer {
         return out;
     }
 
-    /** One pass over a map; copies it only from the first changed entry on. */
-    private final class MapWalk implements BiConsumer<Object, Object> {
-        private final Map<?, ?> source;
-        private final int depth;
+    /**
+     * One pass over a map; copies it only from the first changed entry on. Each thread keeps one walker for its
+     * records' own maps (a record's fields are walked on every call: a walker each cost 32 bytes a call); a map
+     * met while that one is busy (a nested map, a {@code toString()} that logs) gets a walker of its own.
+     */
+    private static final class MapWalk implements BiConsumer<Object, Object> {
+        private static final ThreadLocal<MapWalk> SPARE = ThreadLocal.withInitial(MapWalk::new);
+
+        private ValueSanitizer owner;
+        private Map<?, ?> source;
+        private int depth;
         private Map<Object, Object> copy;
         private int index;
+        private boolean busy;
 
-        MapWalk(Map<?, ?> source, int depth) {
+        static MapWalk take() {
+            MapWalk spare = SPARE.get();
+            return spare.busy ? new MapWalk() : spare;
+        }
+
+        void begin(ValueSanitizer owner, Map<?, ?> source, int depth) {
+            this.owner = owner;
             this.source = source;
             this.depth = depth;
+            this.busy = true;
+        }
+
+        /** Lets go of the map and its copy, so that a thread's walker never keeps a record alive. */
+        void end() {
+            owner = null;
+            source = null;
+            copy = null;
+            index = 0;
+            busy = false;
         }
 
         @Override
         public void accept(Object key, Object v) {
             String keyText = keyText(key);
-            Object newKey = text.sanitizeText(keyText); // keys of any type become their scanned text
-            Object newValue = isSensitiveKey(keyText) ? redact(v) : value(v, depth);
+            Object newKey = owner.text.sanitizeText(keyText); // keys of any type become their scanned text
+            Object newValue = owner.isSensitiveKey(keyText) ? redact(v) : owner.value(v, depth);
             if (copy == null && (newKey != key || newValue != v)) {
                 copy = new LinkedHashMap<>(Math.max(4, (int) (source.size() / 0.75f) + 1));
                 int k = 0;
