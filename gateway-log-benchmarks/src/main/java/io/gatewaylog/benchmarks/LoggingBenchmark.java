@@ -35,7 +35,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @org.openjdk.jmh.annotations.OperationsPerInvocation(1)
 public class LoggingBenchmark {
 
-    @Param({"gatewaylog", "gatewaylog-nosanitize", "log4j2-async-loggers", "log4j2-async-appender", "logback-async"})
+    @Param({
+        "gatewaylog",
+        "gatewaylog-nosanitize",
+        "log4j2-async-loggers",
+        "log4j2-async-appender",
+        "logback-async",
+        "handwritten"
+    })
     public String contender;
 
     private Contender target;
