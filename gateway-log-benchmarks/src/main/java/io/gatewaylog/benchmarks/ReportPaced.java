@@ -37,7 +37,9 @@ final class ReportPaced {
                 .append("schedule (together the offered rate), a warm-up that is discarded, then a measured window. ")
                 .append("Response time = end of the call minus the time the call was due (a stall is charged to every ")
                 .append("call it delays: coordinated omission corrected); service time = end minus actual start. ")
-                .append("HdrHistogram per thread, merged. Every line is read back afterwards (lost).\n\n");
+                .append("HdrHistogram per thread, merged. Every line is read back afterwards (lost). `handwritten` ")
+                .append("is a reference, not a peer: a plain synchronous writer on the same schedule, it shows the ")
+                .append("floor that the machine and the harness themselves put under these percentiles.\n\n");
         md.append(capacity(file)).append("\n\n");
         md.append("Microseconds (lower is better); the ratio row is gateway-log's value over the best peer's on that ")
                 .append("percentile (below 1 is better than every peer).\n\n");
