@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * One logging framework set up to write the benchmark's record (an INFO message with customer_id,
  * request_id, endpoint and batch_size) as one JSON line to a size-rolling, gzip-on-rollover file in
- * {@code dir}. Each contender is started once per JVM (JMH forks one per parameter), because the
+ * {@code dir} (the hand-written ceiling rolls without gzip). Each contender is started once per JVM (JMH forks one per parameter), because the
  * frameworks configure themselves through JVM-wide state.
  */
 interface Contender {
@@ -29,6 +29,7 @@ interface Contender {
             case "log4j2-async-loggers" -> Log4jContender.start(dir, rotationSize, true);
             case "log4j2-async-appender" -> Log4jContender.start(dir, rotationSize, false);
             case "logback-async" -> LogbackContender.start(dir, rotationSize);
+            case "handwritten" -> HandwrittenContender.start(dir, rotationSize);
             default -> throw new IllegalArgumentException("unknown contender " + name);
         };
     }

@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The caller's side: how fast and with what latency and allocation each framework takes the same
- * record, while its background thread writes the JSON line into a rolling gzip file. Run with
+ * record, while its background thread writes the JSON line into a rolling gzip file (the hand-written
+ * ceiling writes on the caller's thread, under one lock, and rolls without gzip). Run with
  * {@code -t 1} and {@code -t 2}, {@code -bm thrpt} and {@code -bm sample}, and {@code -prof gc}
  * (see {@code run-benchmarks.sh}). A fresh directory per fork.
  */
@@ -35,7 +36,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @org.openjdk.jmh.annotations.OperationsPerInvocation(1)
 public class LoggingBenchmark {
 
-    @Param({"gatewaylog", "gatewaylog-nosanitize", "log4j2-async-loggers", "log4j2-async-appender", "logback-async"})
+    @Param({
+        "gatewaylog",
+        "gatewaylog-nosanitize",
+        "log4j2-async-loggers",
+        "log4j2-async-appender",
+        "logback-async",
+        "handwritten"
+    })
     public String contender;
 
     private Contender target;
