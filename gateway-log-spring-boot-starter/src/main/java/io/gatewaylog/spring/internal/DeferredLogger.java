@@ -7,6 +7,7 @@ import io.gatewaylog.api.RecordBuilder;
 import io.gatewaylog.api.internal.NoOpRecordBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A logger handed out before Boot's Environment exists (Spring asks for loggers, and asks whether TRACE is on,
@@ -67,7 +68,7 @@ final class DeferredLogger implements GatewayLogger {
             synchronized (backend) {
                 d = delegate;
                 if (d == null) {
-                    this.level = java.util.Objects.requireNonNull(level, "level");
+                    this.level = Objects.requireNonNull(level, "level");
                     explicit = true;
                     return;
                 }
