@@ -26,8 +26,8 @@ import org.springframework.util.ClassUtils;
  * {@code logging.level.*} or {@code /actuator/loggers} apply to the loggers of gateway-log: {@code gateway.api}
  * (and the other components' names) to every logger of that component, {@code ROOT} to all, any other name to
  * the loggers of that name and below it (SLF4J, JUL and {@code System.Logger} loggers routed through the
- * bridge, and gateway-log loggers of that name; java.util.logging's own thresholds follow); the shutdown handler, which Boot runs after closing its
- * contexts, drains and closes gateway-log.
+ * bridge, and gateway-log loggers of that name; java.util.logging's own thresholds follow); the shutdown
+ * handler, which Boot runs after closing its contexts, drains and closes gateway-log.
  *
  * <p>Found by Boot through {@link Factory}, registered in {@code META-INF/spring.factories}.
  */
