@@ -1,6 +1,7 @@
 package io.gatewaylog.core;
 
 import io.gatewaylog.api.GatewayLogger;
+import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.LogContext;
 import io.gatewaylog.api.LogRecord;
@@ -13,6 +14,7 @@ import io.gatewaylog.api.spi.Reporter;
 import io.gatewaylog.api.spi.Settings;
 import io.gatewaylog.core.internal.BackendShutdown;
 import io.gatewaylog.core.internal.BackendStartup;
+import io.gatewaylog.core.internal.LevelOverrides;
 import io.gatewaylog.core.internal.config.ComponentConfig;
 import io.gatewaylog.core.internal.logger.CoreLogger;
 import io.gatewaylog.core.internal.pipeline.Pipeline;
@@ -49,6 +51,7 @@ public final class GatewayLogBackend implements LoggingBackend {
     private final Reporter reporter;
     private final Duration shutdownTimeout;
     private final Map<String, CoreLogger> loggers = new ConcurrentHashMap<>();
+    private final LevelOverrides levels;
     private final Thread shutdownHook;
     private volatile boolean shutDown;
 
@@ -61,6 +64,7 @@ public final class GatewayLogBackend implements LoggingBackend {
         this.jobs = s.jobs();
         this.reporter = s.reporter();
         this.shutdownTimeout = s.shutdownTimeout();
+        this.levels = new LevelOverrides(c -> configs.get(c).level());
         if (s.installShutdownHook()) {
             shutdownHook = new Thread(() -> shutdown(shutdownTimeout), "gateway-log-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -86,11 +90,19 @@ public final class GatewayLogBackend implements LoggingBackend {
 
     @Override
     public GatewayLogger logger(LogComponent component, String name) {
-        Objects.requireNonNull(component, "component");
         String n = name == null ? "" : name;
-        return loggers.computeIfAbsent(
-                component.ordinal() + ":" + n,
-                k -> new CoreLogger(component, n, configs.get(component).level(), this::submit, reporter));
+        return levels.logger(
+                loggers, component, n, level -> new CoreLogger(component, n, level, this::submit, reporter));
+    }
+
+    @Override
+    public boolean setLevel(LogComponent component, Level level) {
+        return levels.set(component, level, loggers.values());
+    }
+
+    @Override
+    public boolean setLevel(String name, Level level) {
+        return levels.set(name, level, loggers.values());
     }
 
     private void submit(LogRecord record) {

@@ -4,7 +4,6 @@ import io.gatewaylog.api.GatewayLoggers;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.slf4j.GatewayLogJul;
-import io.gatewaylog.slf4j.internal.BridgeTargets;
 import io.gatewaylog.spring.internal.LevelControl;
 import io.gatewaylog.spring.internal.Startup;
 import java.util.ArrayList;
@@ -27,8 +26,8 @@ import org.springframework.util.ClassUtils;
  * {@code logging.level.*} or {@code /actuator/loggers} apply to the loggers of gateway-log: {@code gateway.api}
  * (and the other components' names) to every logger of that component, {@code ROOT} to all, any other name to
  * the loggers of that name and below it (SLF4J, JUL and {@code System.Logger} loggers routed through the
- * bridge, and gateway-log loggers of that name); the shutdown handler, which Boot runs after closing its
- * contexts, drains and closes gateway-log.
+ * bridge, and gateway-log loggers of that name; java.util.logging's own thresholds follow); the shutdown
+ * handler, which Boot runs after closing its contexts, drains and closes gateway-log.
  *
  * <p>Found by Boot through {@link Factory}, registered in {@code META-INF/spring.factories}.
  */
@@ -52,6 +51,7 @@ public final class GatewayLogLoggingSystem extends LoggingSystem {
         if (!GatewayLogJul.isInstalled()) {
             GatewayLogJul.install(); // Tomcat and other JUL users, as Boot's Logback system installs its bridge
         }
+        levels.syncJul(); // levels Boot set before (none, usually): JUL filters before the bridge sees a record
     }
 
     @Override
@@ -90,16 +90,7 @@ public final class GatewayLogLoggingSystem extends LoggingSystem {
     @Override
     public LoggerConfiguration getLoggerConfiguration(String loggerName) {
         String name = nameOf(loggerName);
-        LogComponent component = LevelControl.componentOf(name);
-        Level effective;
-        if (name.equals(ROOT_LOGGER_NAME)) {
-            effective = levels.effective(LogComponent.SYSTEM);
-        } else if (component != null) {
-            effective = levels.effective(component);
-        } else {
-            effective = levels.effective(BridgeTargets.routing().componentOf(name), name);
-        }
-        return new LoggerConfiguration(name, toLogLevel(levels.configured(name)), toLogLevel(effective));
+        return new LoggerConfiguration(name, toLogLevel(levels.configured(name)), toLogLevel(levels.effective(name)));
     }
 
     private static String nameOf(String loggerName) {

@@ -3,16 +3,20 @@ package io.gatewaylog.api.internal;
 import io.gatewaylog.api.spi.BackendProvider;
 import io.gatewaylog.api.spi.Reporter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
  * Finds the backend provider, as SLF4J does: the class named by the system property
  * {@code gateway.log.backend} if set; otherwise every {@link BackendProvider} that
  * {@link ServiceLoader} finds with the API's class loader. A provider that fails to load is reported
- * and skipped; with several, the highest priority wins and the list is reported; with none, null.
+ * and skipped; with several, the highest priority wins and the list is reported; with none, null. A provider
+ * that another one found {@linkplain BackendProvider#supersedes() supersedes} does not compete: the provider
+ * replacing it is not reported as a second backend.
  */
 public final class BackendLocator {
     /** System property naming the provider class to use. */
@@ -49,18 +53,43 @@ public final class BackendLocator {
         if (found.isEmpty()) {
             return null;
         }
-        BackendProvider best = found.get(0);
-        for (BackendProvider p : found) {
+        List<BackendProvider> competing = competing(found, reporter);
+        BackendProvider best = competing.get(0);
+        for (BackendProvider p : competing) {
             if (p.priority() > best.priority()) {
                 best = p;
             }
         }
-        if (found.size() > 1) {
+        if (competing.size() > 1) {
             List<String> names = new ArrayList<>();
-            found.forEach(p -> names.add(p.getClass().getName() + " (priority " + p.priority() + ")"));
+            competing.forEach(p -> names.add(p.getClass().getName() + " (priority " + p.priority() + ")"));
             reporter.warn("several backends found: " + names + "; using "
                     + best.getClass().getName() + ". Set -D" + BACKEND_PROPERTY + "=<class> to choose.");
         }
         return best;
+    }
+
+    /** The providers found less those another one found supersedes; never empty (a cycle keeps them all). */
+    private static List<BackendProvider> competing(List<BackendProvider> found, Reporter reporter) {
+        Set<String> superseded = new HashSet<>();
+        for (BackendProvider p : found) {
+            try {
+                Set<String> names = p.supersedes();
+                if (names != null) {
+                    names.stream()
+                            .filter(n -> !n.equals(p.getClass().getName()))
+                            .forEach(superseded::add);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                reporter.error("the backend provider " + p.getClass().getName() + " failed in supersedes()", e);
+            }
+        }
+        List<BackendProvider> competing = new ArrayList<>();
+        for (BackendProvider p : found) {
+            if (!superseded.contains(p.getClass().getName())) {
+                competing.add(p);
+            }
+        }
+        return competing.isEmpty() ? found : competing;
     }
 }

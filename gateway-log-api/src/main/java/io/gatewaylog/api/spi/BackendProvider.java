@@ -1,6 +1,7 @@
 package io.gatewaylog.api.spi;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Creates the {@link LoggingBackend}; found with {@link java.util.ServiceLoader} (register the class in
@@ -18,6 +19,19 @@ public interface BackendProvider {
      */
     default int priority() {
         return 0;
+    }
+
+    /**
+     * The providers this one replaces: when one of them is found as well, it does not compete (whatever its
+     * priority) and the locator does not warn about several backends. For a provider that wraps or stands in
+     * for another one, such as a backend that starts the core's later; genuinely competing backends are
+     * still reported.
+     *
+     * @return the fully qualified class names of the replaced providers; none by default
+     * @since 1.1
+     */
+    default Set<String> supersedes() {
+        return Set.of();
     }
 
     /**

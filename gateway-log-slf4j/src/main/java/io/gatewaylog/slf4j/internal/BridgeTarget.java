@@ -20,8 +20,9 @@ public final class BridgeTarget {
     private static final ThreadLocal<boolean[]> INSIDE = ThreadLocal.withInitial(() -> new boolean[1]);
 
     private final String name;
-    private final LogComponent component;
+    private volatile LogComponent component;
     private volatile GatewayLogger delegate;
+    private volatile boolean wrote;
 
     BridgeTarget(String name, LogComponent component) {
         this.name = name;
@@ -31,6 +32,17 @@ public final class BridgeTarget {
     /** The logger name, as the bridged library gave it. */
     public String name() {
         return name;
+    }
+
+    /**
+     * Routes this name to {@code next} from its next call on: the logger resolved so far is dropped.
+     *
+     * @return whether this target had sent records (to the component it had until now)
+     */
+    boolean reroute(LogComponent next) {
+        component = next;
+        delegate = null;
+        return wrote;
     }
 
     /** The component this name is routed to. */
@@ -64,6 +76,9 @@ public final class BridgeTarget {
                 d = resolveInside();
             }
             d.log(level, message, fields, cause);
+            if (!wrote) {
+                wrote = true; // for a routing set later: these records stay in this component
+            }
         } finally {
             inside[0] = false;
         }
@@ -83,8 +98,14 @@ public final class BridgeTarget {
     }
 
     private GatewayLogger resolveInside() {
-        GatewayLogger d = GatewayLoggers.get(component, name);
-        delegate = d;
-        return d;
+        while (true) {
+            LogComponent c = component;
+            GatewayLogger d = GatewayLoggers.get(c, name);
+            delegate = d;
+            if (component == c) {
+                return d;
+            }
+            // re-routed meanwhile: the logger just stored may be the old component's
+        }
     }
 }

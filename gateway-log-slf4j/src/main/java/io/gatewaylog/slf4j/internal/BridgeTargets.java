@@ -3,41 +3,37 @@ package io.gatewaylog.slf4j.internal;
 import io.gatewaylog.api.GatewayLoggers;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import io.gatewaylog.api.spi.Reporter;
+import java.util.List;
 
 /**
  * The one table of bridged loggers shared by SLF4J, java.util.logging and System.Logger, so that a
- * name is routed the same way whichever API a library uses. The routing is read once, on first use.
+ * name is routed the same way whichever API a library uses. The routing is read once, on first use,
+ * unless {@link #setRouting} set it in code.
  */
 public final class BridgeTargets {
-    private static final ConcurrentMap<String, BridgeTarget> TARGETS = new ConcurrentHashMap<>();
-    private static volatile ComponentRouting routing;
+    private static final TargetTable TABLE = new TargetTable(ComponentRouting::fromEnvironment, Reporter.stderr());
 
     private BridgeTargets() {}
 
     /** The target of the logger named {@code name}; the same instance for the same name. */
     public static BridgeTarget forName(String name) {
-        String n = name == null ? "" : name;
-        BridgeTarget t = TARGETS.get(n);
-        return t != null
-                ? t
-                : TARGETS.computeIfAbsent(n, k -> new BridgeTarget(k, routing().componentOf(k)));
+        return TABLE.forName(name);
     }
 
     /** The routing in force (from {@code gateway.log.slf4j.components} or its environment variable). */
     public static ComponentRouting routing() {
-        ComponentRouting r = routing;
-        if (r == null) {
-            synchronized (BridgeTargets.class) {
-                r = routing;
-                if (r == null) {
-                    r = ComponentRouting.fromEnvironment();
-                    routing = r;
-                }
-            }
-        }
-        return r;
+        return TABLE.routing();
+    }
+
+    /**
+     * Sets the routing in code, once, over the environment's: loggers made so far are re-routed; those that
+     * already wrote records elsewhere are reported on stderr and returned.
+     *
+     * @throws IllegalStateException if a different routing was set before
+     */
+    public static List<String> setRouting(ComponentRouting routing) {
+        return TABLE.setRouting(routing);
     }
 
     /** The most verbose level any component a bridged logger can reach accepts now. */

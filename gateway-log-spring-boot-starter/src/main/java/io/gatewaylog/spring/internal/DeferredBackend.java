@@ -1,41 +1,54 @@
 package io.gatewaylog.spring.internal;
 
+import io.gatewaylog.api.Fields;
 import io.gatewaylog.api.GatewayLogger;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.LoggingBackend;
 import io.gatewaylog.api.spi.LoggingStatistics;
+import io.gatewaylog.api.spi.Reporter;
 import io.gatewaylog.core.CoreBackendProvider;
+import io.gatewaylog.core.internal.LevelOverrides;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The backend behind {@code GatewayLoggers} in a Boot application: it starts the core's backend only when
  * Boot's logging system initializes ({@link #start}), with the Environment's settings. Spring takes loggers
  * and asks them for TRACE long before that (SpringApplication's constructor), and the SLF4J bridge binds the
  * backend on that first question; without the deferral the core would start with no application settings.
- * Loggers asked for before start-up are {@link DeferredLogger}s; after it, the core's own. Every logger the
- * core hands out is reported to {@link LevelControl}, so a component's level reaches all of its loggers.
+ * Loggers asked for before start-up are {@link DeferredLogger}s; after it, the core's own. Levels set on the
+ * backend before start-up ({@link #setLevel}) are handed to the core when it starts, afterwards straight on.
  */
 public final class DeferredBackend implements LoggingBackend {
-    /** Records logged before start-up that are kept for it; past that they are dropped. */
+    /** Records logged before start-up that are kept for it; past that they are counted and reported. */
     static final int EARLY_LIMIT = 1_000;
 
     private final Map<String, DeferredLogger> early = new LinkedHashMap<>();
     private final List<EarlyRecord> earlyRecords = new ArrayList<>();
+    private final EarlyLevels earlyLevels = new EarlyLevels();
+    private final Set<String> names = ConcurrentHashMap.newKeySet();
     private final Map<String, String> codeSettings;
+    private final Reporter reporter;
+    private long notKept;
     private volatile LoggingBackend core;
 
-    DeferredBackend(Map<String, String> codeSettings) {
+    DeferredBackend(Map<String, String> codeSettings, Reporter reporter) {
         this.codeSettings = codeSettings;
+        this.reporter = reporter;
     }
 
     /**
-     * Starts the core's backend with {@code settings}, hands the early loggers their real ones and replays
-     * the early records. Settings given in code ({@code GatewayLoggers.configure}) win, as they do in the core.
+     * Starts the core's backend with {@code settings}, gives it the levels set before, hands the early loggers
+     * their real ones and replays the early records; what was not kept or is now below its logger's level is
+     * reported. Settings given in code ({@code GatewayLoggers.configure}) win, as they do in the core.
      * Called once; a later call fails.
      *
      * @throws io.gatewaylog.api.spi.InvalidSettingException if a setting is invalid (nothing has started then)
@@ -47,13 +60,20 @@ public final class DeferredBackend implements LoggingBackend {
         Map<String, String> all = new LinkedHashMap<>(settings);
         all.putAll(codeSettings);
         LoggingBackend started = new CoreBackendProvider().create(all);
-        early.values().forEach(d -> d.bind(track(started.logger(d.component(), d.name()))));
+        earlyLevels.applyTo(started);
+        early.values().forEach(d -> d.bind(started.logger(d.component(), d.name())));
         core = started;
+        long belowLevel = 0;
         for (EarlyRecord r : earlyRecords) {
-            r.logger().log(r.level(), r.message(), r.fields(), r.cause());
+            if (r.logger().isEnabled(r.level())) {
+                r.logger().log(r.level(), r.message(), r.fields(), r.cause());
+            } else {
+                belowLevel++;
+            }
         }
         early.clear();
         earlyRecords.clear();
+        reportNotReplayed(started, belowLevel);
     }
 
     /** Whether {@link #start} has run. */
@@ -61,20 +81,55 @@ public final class DeferredBackend implements LoggingBackend {
         return core != null;
     }
 
+    /** The names of the named loggers handed out so far, for {@code /actuator/loggers}. */
+    public Set<String> names() {
+        return new TreeSet<>(names);
+    }
+
     @Override
     public GatewayLogger logger(LogComponent component, String name) {
+        if (!name.isEmpty()) {
+            names.add(name);
+        }
         LoggingBackend c = core;
         if (c != null) {
-            return track(c.logger(component, name));
+            return c.logger(component, name);
         }
         synchronized (this) {
             c = core;
             if (c != null) {
-                return track(c.logger(component, name));
+                return c.logger(component, name);
             }
             return early.computeIfAbsent(
-                    component.ordinal() + ":" + name, k -> new DeferredLogger(component, name, this));
+                    component.ordinal() + ":" + name,
+                    k -> new DeferredLogger(component, name, this, earlyLevels.levelOf(component, name)));
         }
+    }
+
+    @Override
+    public synchronized boolean setLevel(LogComponent component, Level level) {
+        LoggingBackend c = core;
+        if (c != null) {
+            return c.setLevel(component, level);
+        }
+        earlyLevels.set(component, level);
+        early.values().stream()
+                .filter(d -> d.component() == component)
+                .forEach(d -> d.provisional(earlyLevels.levelOf(d.component(), d.name())));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean setLevel(String name, Level level) {
+        LoggingBackend c = core;
+        if (c != null) {
+            return c.setLevel(name, level);
+        }
+        earlyLevels.set(name, level);
+        early.values().stream()
+                .filter(d -> EarlyLevels.covers(name, d.name()))
+                .forEach(d -> d.provisional(earlyLevels.levelOf(d.component(), d.name())));
+        return true;
     }
 
     synchronized void keep(DeferredLogger logger, Level level, String message, Map<String, ?> fields, Throwable c) {
@@ -83,12 +138,23 @@ public final class DeferredBackend implements LoggingBackend {
         } else if (earlyRecords.size() < EARLY_LIMIT) {
             earlyRecords.add(
                     new EarlyRecord(logger, level, message, fields == null ? null : new LinkedHashMap<>(fields), c));
+        } else {
+            notKept++;
         }
     }
 
-    private static GatewayLogger track(GatewayLogger real) {
-        LevelControl.instance().track(real);
-        return real;
+    /** Early records that were not written are never lost silently: stderr and a record of the system component. */
+    private void reportNotReplayed(LoggingBackend started, long belowLevel) {
+        if (notKept == 0 && belowLevel == 0) {
+            return;
+        }
+        String message = notKept + " record(s) logged before Spring Boot initialized logging were not kept (the "
+                + "first " + EARLY_LIMIT + " are) and " + belowLevel + " kept one(s) were below their logger's "
+                + "configured level; neither was written";
+        reporter.warn(message);
+        started.logger(LogComponent.SYSTEM, "gateway-log")
+                .warn(message, Fields.of("early_not_kept", notKept, "early_below_level", belowLevel));
+        notKept = 0;
     }
 
     @Override
@@ -124,4 +190,49 @@ public final class DeferredBackend implements LoggingBackend {
 
     private record EarlyRecord(
             DeferredLogger logger, Level level, String message, Map<String, ?> fields, Throwable cause) {}
+
+    /** Levels set on the backend before start-up, as the core keeps them: by component, and by name prefix. */
+    private static final class EarlyLevels {
+        private final Map<LogComponent, Level> components = new EnumMap<>(LogComponent.class);
+        private final Map<String, Level> names = new LinkedHashMap<>();
+
+        void set(LogComponent component, Level level) {
+            if (level == null) {
+                components.remove(component);
+            } else {
+                components.put(component, level);
+            }
+        }
+
+        void set(String name, Level level) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a level is set for a logger name, and the name is blank");
+            }
+            if (level == null) {
+                names.remove(name);
+            } else {
+                names.put(name, level);
+            }
+        }
+
+        /** Before start-up: the longest name, else the component's, else INFO (the settings are not read yet). */
+        Level levelOf(LogComponent component, String name) {
+            String longest = null;
+            for (String prefix : names.keySet()) {
+                if ((longest == null || prefix.length() > longest.length()) && covers(prefix, name)) {
+                    longest = prefix;
+                }
+            }
+            return longest != null ? names.get(longest) : components.getOrDefault(component, Level.INFO);
+        }
+
+        void applyTo(LoggingBackend started) {
+            components.forEach(started::setLevel);
+            names.forEach(started::setLevel);
+        }
+
+        static boolean covers(String prefix, String name) {
+            return LevelOverrides.covers(prefix, name); // the core's matching, so both agree
+        }
+    }
 }

@@ -5,29 +5,44 @@ import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.RecordBuilder;
 import io.gatewaylog.api.internal.NoOpRecordBuilder;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A logger handed out before Boot's Environment exists (Spring asks for loggers, and asks whether TRACE is on,
- * in SpringApplication's constructor). Until gateway-log starts it answers for INFO and above and keeps
- * what is logged for {@link DeferredBackend} to replay; afterwards every call goes to the real logger, for the
- * price of one volatile read.
+ * in SpringApplication's constructor). Until gateway-log starts it answers for its provisional level (INFO,
+ * or what was set on it or on the backend meanwhile), keeps what passes it, plain and fluent records alike,
+ * for {@link DeferredBackend} to replay, and remembers a level set on it for the real logger; afterwards every
+ * call goes to the real logger, for the price of one volatile read.
  */
 final class DeferredLogger implements GatewayLogger {
     private final LogComponent component;
     private final String name;
     private final DeferredBackend backend;
     private volatile GatewayLogger delegate;
+    private volatile Level level;
+    private boolean explicit; // guarded by backend: setLevel was called on this logger before start-up
 
-    DeferredLogger(LogComponent component, String name, DeferredBackend backend) {
+    DeferredLogger(LogComponent component, String name, DeferredBackend backend, Level provisional) {
         this.component = component;
         this.name = name;
         this.backend = backend;
+        this.level = provisional;
     }
 
-    /** Called once, when the real backend starts. */
+    /** Called once, under the backend's lock, when the real backend starts: takes the level set on this. */
     void bind(GatewayLogger real) {
+        if (explicit) {
+            real.setLevel(level);
+        }
         delegate = real;
+    }
+
+    /** A level set on the backend before start-up that covers this logger; it replaces one set on it. */
+    void provisional(Level provisional) {
+        level = provisional;
+        explicit = false;
     }
 
     @Override
@@ -43,21 +58,29 @@ final class DeferredLogger implements GatewayLogger {
     @Override
     public Level level() {
         GatewayLogger d = delegate;
-        return d != null ? d.level() : Level.INFO;
+        return d != null ? d.level() : level;
     }
 
     @Override
     public void setLevel(Level level) {
         GatewayLogger d = delegate;
-        if (d != null) {
-            d.setLevel(level);
+        if (d == null) {
+            synchronized (backend) {
+                d = delegate;
+                if (d == null) {
+                    this.level = Objects.requireNonNull(level, "level");
+                    explicit = true;
+                    return;
+                }
+            }
         }
+        d.setLevel(level);
     }
 
     @Override
     public boolean isEnabled(Level level) {
         GatewayLogger d = delegate;
-        return d != null ? d.isEnabled(level) : level != null && level.isAtLeast(Level.INFO);
+        return d != null ? d.isEnabled(level) : level != null && level.isAtLeast(this.level);
     }
 
     @Override
@@ -65,7 +88,7 @@ final class DeferredLogger implements GatewayLogger {
         GatewayLogger d = delegate;
         if (d != null) {
             d.log(level, message, fields, cause);
-        } else if (level != null && level.isAtLeast(Level.INFO)) {
+        } else if (level != null && level.isAtLeast(this.level)) {
             backend.keep(this, level, message, fields, cause);
         }
     }
@@ -73,7 +96,45 @@ final class DeferredLogger implements GatewayLogger {
     @Override
     public RecordBuilder at(Level level) {
         GatewayLogger d = delegate;
-        // the fluent form before start-up is not kept: Spring and Boot use it nowhere that early
-        return d != null ? d.at(level) : NoOpRecordBuilder.INSTANCE;
+        if (d != null) {
+            return d.at(level);
+        }
+        return isEnabled(level) ? new EarlyBuilder(level) : NoOpRecordBuilder.INSTANCE;
+    }
+
+    /** Collects a fluent record before start-up; it is then kept and replayed as a plain one. */
+    private final class EarlyBuilder implements RecordBuilder {
+        private final Level level;
+        private final Map<String, Object> fields = new LinkedHashMap<>();
+        private Throwable cause;
+
+        EarlyBuilder(Level level) {
+            this.level = level;
+        }
+
+        @Override
+        public RecordBuilder field(String key, Object value) {
+            fields.put(key, value);
+            return this;
+        }
+
+        @Override
+        public RecordBuilder fields(Map<String, ?> more) {
+            if (more != null) {
+                fields.putAll(more);
+            }
+            return this;
+        }
+
+        @Override
+        public RecordBuilder cause(Throwable cause) {
+            this.cause = cause;
+            return this;
+        }
+
+        @Override
+        public void log(String message) {
+            DeferredLogger.this.log(level, message, fields.isEmpty() ? null : fields, cause);
+        }
     }
 }

@@ -1,22 +1,24 @@
 package io.gatewaylog.spring.internal;
 
-import io.gatewaylog.api.GatewayLogger;
+import io.gatewaylog.api.GatewayLoggers;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
-import java.util.EnumMap;
+import io.gatewaylog.slf4j.GatewayLogJul;
+import io.gatewaylog.slf4j.internal.BridgeTargets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Boot's logger names and levels over gateway-log's loggers. gateway-log's loggers have no hierarchy, so this
- * keeps the levels Boot configured and works out each logger's level from them, the way Logback does:
- * the longest configured prefix of the logger's name (whole segments), else {@code gateway.<component>}, else
- * {@code ROOT}, else the level the settings gave the component. It sees every logger because the backend it
- * is handed ({@link DeferredBackend}) reports each new one; the work happens once per logger,
- * never on a log call.
+ * Boot's logger names and levels over gateway-log's. It keeps the levels Boot configured and hands each to
+ * the backend ({@code LoggingBackend.setLevel}), which applies it to the loggers made so far and later:
+ * {@code gateway.<component>} as a component's level, {@code ROOT} as the level of every component without
+ * one of its own, any other name as the level of that name and below it (whole segments, as Logback), in
+ * every component. The longest name wins, then the component, then {@code ROOT}, then the settings. Levels
+ * by name are also given to java.util.logging ({@link GatewayLogJul#syncLevels}), whose loggers would
+ * otherwise filter at their own thresholds before the bridge sees a record.
  */
 public final class LevelControl {
     /** Boot's name of the root logger. */
@@ -26,41 +28,51 @@ public final class LevelControl {
 
     private static final LevelControl INSTANCE = new LevelControl();
 
-    private final Map<GatewayLogger, Boolean> known = new ConcurrentHashMap<>();
     private final Map<String, Level> configured = new TreeMap<>();
-    private final Map<LogComponent, Level> componentBase = new EnumMap<>(LogComponent.class);
 
     private LevelControl() {}
 
-    /** The one table, shared by the logging system and the backend provider that ServiceLoader makes. */
+    /** The one table of the application's logging system. */
     public static LevelControl instance() {
         return INSTANCE;
     }
 
-    /** Takes note of a logger the backend handed out; the first time, gives it its configured level. */
-    void track(GatewayLogger logger) {
-        if (known.containsKey(logger)) {
-            return;
-        }
-        synchronized (this) {
-            if (known.putIfAbsent(logger, Boolean.TRUE) == null) {
-                // a new logger starts at its component's level from the settings
-                componentBase.putIfAbsent(logger.component(), logger.level());
-                logger.setLevel(effective(logger.component(), logger.name()));
-            }
-        }
-    }
-
-    /** Sets (or with null, clears) the level of a Boot logger name, and applies it to the loggers it covers. */
+    /**
+     * Sets (or with null, clears) the level of a Boot logger name and applies it.
+     *
+     * @throws IllegalStateException if gateway-log runs another backend than the starter's
+     */
     public synchronized void set(String name, Level level) {
+        DeferredBackend backend = backend();
         if (level == null) {
             configured.remove(name);
         } else {
             configured.put(name, level);
         }
-        for (GatewayLogger l : known.keySet()) {
-            l.setLevel(effective(l.component(), l.name()));
+        LogComponent component = componentOf(name);
+        if (name.equals(ROOT)) {
+            for (LogComponent c : LogComponent.values()) {
+                if (!configured.containsKey(componentName(c))) {
+                    backend.setLevel(c, level);
+                }
+            }
+        } else if (component != null) {
+            backend.setLevel(component, level != null ? level : configured.get(ROOT));
+        } else {
+            backend.setLevel(name, level);
         }
+        syncJul();
+    }
+
+    /** Gives java.util.logging the levels by name (and its root the components' most verbose). */
+    public synchronized void syncJul() {
+        Map<String, Level> byName = new LinkedHashMap<>();
+        configured.forEach((name, level) -> {
+            if (!isSpecial(name)) {
+                byName.put(name, level);
+            }
+        });
+        GatewayLogJul.syncLevels(byName);
     }
 
     /** The level configured for {@code name}, or null. */
@@ -68,36 +80,28 @@ public final class LevelControl {
         return configured.get(name);
     }
 
-    /** The level a logger of {@code component} named {@code name} has (or would have). */
-    public synchronized Level effective(LogComponent component, String name) {
-        Level byName = longestPrefix(name);
-        if (byName != null) {
-            return byName;
+    /** The level the loggers of a Boot name have: ROOT's, a component's, or that of a logger of the name. */
+    public Level effective(String name) {
+        if (name.equals(ROOT)) {
+            Level root = configured(ROOT);
+            return root != null
+                    ? root
+                    : GatewayLoggers.get(LogComponent.SYSTEM, "").level();
         }
-        Level c = configured.get(componentName(component));
-        if (c != null) {
-            return c;
+        LogComponent component = componentOf(name);
+        if (component != null) {
+            return GatewayLoggers.get(component, "").level();
         }
-        Level root = configured.get(ROOT);
-        if (root != null) {
-            return root;
-        }
-        return componentBase.getOrDefault(component, Level.INFO);
+        return GatewayLoggers.get(BridgeTargets.routing().componentOf(name), name)
+                .level();
     }
 
-    /** The level of a component, as the loggers of it that have no name-specific level get it. */
-    public synchronized Level effective(LogComponent component) {
-        Level c = configured.get(componentName(component));
-        return c != null ? c : configured.getOrDefault(ROOT, componentBase.getOrDefault(component, Level.INFO));
-    }
-
-    /** Every name with a level: the configured ones and the named loggers seen so far. */
+    /** Every name with a level: the configured ones and the named loggers handed out so far. */
     public synchronized Set<String> names() {
         Set<String> names = new TreeSet<>(configured.keySet());
-        for (GatewayLogger l : known.keySet()) {
-            if (!l.name().isEmpty()) {
-                names.add(l.name());
-            }
+        DeferredBackend backend = DeferredBackendProvider.created();
+        if (backend != null) {
+            names.addAll(backend.names());
         }
         return names;
     }
@@ -120,32 +124,16 @@ public final class LevelControl {
         return null;
     }
 
-    private Level longestPrefix(String name) {
-        Level found = null;
-        int foundLength = -1;
-        for (Map.Entry<String, Level> e : configured.entrySet()) {
-            String prefix = e.getKey();
-            if (prefix.length() > foundLength && !isSpecial(prefix) && covers(prefix, name)) {
-                found = e.getValue();
-                foundLength = prefix.length();
-            }
-        }
-        return found;
-    }
-
     private static boolean isSpecial(String name) {
         return name.equals(ROOT) || componentOf(name) != null;
     }
 
-    /** Whole segments, as logger hierarchies match: {@code com.acme} covers {@code com.acme.X}, not {@code com.acmeX}. */
-    private static boolean covers(String prefix, String name) {
-        if (!name.startsWith(prefix)) {
-            return false;
+    private static DeferredBackend backend() {
+        DeferredBackend backend = DeferredBackendProvider.created();
+        if (backend == null) {
+            throw new IllegalStateException("gateway-log runs another backend than the Spring Boot starter's "
+                    + "(-Dgateway.log.backend?): levels cannot be set through Spring Boot");
         }
-        if (name.length() == prefix.length() || prefix.endsWith(".")) {
-            return true;
-        }
-        char next = name.charAt(prefix.length());
-        return next == '.' || next == '$';
+        return backend;
     }
 }

@@ -3,6 +3,9 @@ package io.gatewaylog.spring.internal;
 import io.gatewaylog.api.GatewayLoggers;
 import io.gatewaylog.api.LogComponent;
 import io.gatewaylog.api.spi.InvalidSettingException;
+import io.gatewaylog.api.spi.Reporter;
+import io.gatewaylog.slf4j.internal.BridgeTargets;
+import io.gatewaylog.slf4j.internal.ComponentRouting;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.core.env.Environment;
@@ -33,6 +36,9 @@ public final class Startup {
             "retention.enabled",
             "false");
 
+    /** The bridges' routing (logger-name prefix to component), which the core does not read. */
+    static final String ROUTING = "slf4j.components";
+
     private Startup() {}
 
     /**
@@ -43,7 +49,6 @@ public final class Startup {
      */
     public static void start(Environment environment) {
         Map<String, String> settings = new LinkedHashMap<>(EnvironmentSettings.of(environment));
-        Slf4jRoutingCheck.check(settings);
         if (environment.getProperty(EnvironmentSettings.PREFIX + "shutdown.hook") == null
                 && environment.getProperty(BOOT_SHUTDOWN_HOOK, Boolean.class, true)) {
             // Boot's hook closes the contexts and then calls our shutdown handler; the core's own hook would
@@ -62,10 +67,31 @@ public final class Startup {
                     + "Environment cannot apply");
         }
         try {
+            routeBridges(settings.get(ROUTING));
             backend.start(settings);
         } catch (InvalidSettingException e) {
             backend.start(FALLBACK);
             throw e;
+        }
+    }
+
+    /**
+     * Gives the SLF4J/JUL/System.Logger bridges the Environment's routing. The bridges made loggers before
+     * (SpringApplication's, in its constructor); they are re-routed, and the bridge reports any whose records
+     * already went to another component. A routing set in code before ({@code BridgeRouting.set}) wins, as
+     * code settings do, and the Environment's is reported as unused.
+     */
+    private static void routeBridges(String table) {
+        if (table == null) {
+            return; // the bridge's own: -Dgateway.log.slf4j.components, GATEWAY_LOG_SLF4J_COMPONENTS, or none
+        }
+        ComponentRouting routing = ComponentRouting.parse(ROUTING, table);
+        try {
+            BridgeTargets.setRouting(routing);
+        } catch (IllegalStateException e) {
+            Reporter.stderr()
+                    .warn(EnvironmentSettings.PREFIX + ROUTING + " of the Spring Environment is not used: "
+                            + e.getMessage());
         }
     }
 }
