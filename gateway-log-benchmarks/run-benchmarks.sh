@@ -6,8 +6,8 @@
 #   hand-written ceiling included), the 20-million-record burst under a 256 MB heap, and the paced
 #   latency runs (3 contenders + the hand-written reference x 25/50/75% load x 1/2/4 threads, response
 #   time from each call's due time).
-# Takes about 32 minutes on 2 cores: JMH caller side ~10 (24 forks of ~23 s), sanitizer ~3, end to end +
-# burst ~4, paced ~11 (36 JVMs of 5 s warm-up + 10 s measured + shutdown and read-back).
+# Takes about 34 minutes on 2 cores: JMH caller side ~10 (24 forks of ~23 s), sanitizer ~3, end to end +
+# burst ~5, CPU breakdown ~1, paced ~11 (36 JVMs of 5 s warm-up + 10 s measured + shutdown and read-back).
 # Usage: gateway-log-benchmarks/run-benchmarks.sh [records-for-end-to-end (default 4000000)]
 #   SMOKE=1 gateway-log-benchmarks/run-benchmarks.sh   one iteration of everything with tiny sizes (a few
 #   minutes), to check the script and the report; writes target/results/RESULTS-smoke.md, not RESULTS.md.
@@ -49,10 +49,14 @@ jmh SanitizerBenchmark -prof gc -rf json -rff "$OUT/sanitizer.json" | tee "$OUT/
 # shellcheck disable=SC2086
 jmh SanitizerTextBenchmark $SANITIZER_TEXT_OPTS -rf json -rff "$OUT/sanitizer-text.json" | tee "$OUT/sanitizer-text.txt"
 
-for c in gatewaylog gatewaylog-nosanitize log4j2-async-loggers log4j2-async-appender logback-async handwritten; do
+for c in gatewaylog gatewaylog-nosanitize gatewaylog-nogzip log4j2-async-loggers log4j2-async-appender logback-async handwritten; do
   for t in 1 2; do
     java -Xms1g -Xmx1g -cp "$CP" io.gatewaylog.benchmarks.EndToEnd "$c" "$t" "$N" | grep '^RESULT' | tee -a "$OUT/e2e.txt"
   done
+done
+# Issue 17: where the CPU goes, per record and kind of thread (a count of work: it holds on a noisy machine)
+for c in gatewaylog gatewaylog-nosanitize gatewaylog-nogzip log4j2-async-loggers logback-async handwritten; do
+  java -Xms1g -Xmx1g -cp "$CP" io.gatewaylog.benchmarks.CpuBreakdown "$c" 1 "$N" | grep '^CPU' | tee -a "$OUT/cpu.txt"
 done
 # The burst: 20 million records as fast as possible, default settings, a 256 MB heap (an overflow
 # would be an OutOfMemoryError), every record read back.

@@ -23,8 +23,10 @@ interface Contender {
     /** Starts the named contender writing into {@code dir}. */
     static Contender start(String name, Path dir, String rotationSize) {
         return switch (name) {
-            case "gatewaylog" -> GatewayLogContender.start(dir, rotationSize, true);
-            case "gatewaylog-nosanitize" -> GatewayLogContender.start(dir, rotationSize, false);
+            case "gatewaylog" -> GatewayLogContender.start(dir, rotationSize, true, true);
+            case "gatewaylog-nosanitize" -> GatewayLogContender.start(dir, rotationSize, false, true);
+            // like for like with the hand-written ceiling, which rolls by rename and never compresses
+            case "gatewaylog-nogzip" -> GatewayLogContender.start(dir, rotationSize, true, false);
             case "gatewaylog-defaults" -> GatewayLogContender.startWithDefaults(dir);
             case "log4j2-async-loggers" -> Log4jContender.start(dir, rotationSize, true);
             case "log4j2-async-appender" -> Log4jContender.start(dir, rotationSize, false);

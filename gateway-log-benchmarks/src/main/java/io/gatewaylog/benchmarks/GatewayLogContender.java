@@ -7,7 +7,7 @@ import io.gatewaylog.core.GatewayLogBackend;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** gateway-log with the file sink (found on the class path), sanitization on or off. */
+/** gateway-log with the file sink (found on the class path), sanitization on or off, gzip on rollover or not. */
 final class GatewayLogContender implements Contender {
     private final GatewayLogBackend backend;
     private final GatewayLogger log;
@@ -17,7 +17,7 @@ final class GatewayLogContender implements Contender {
         this.log = backend.logger(LogComponent.API, "bench");
     }
 
-    static GatewayLogContender start(Path dir, String rotationSize, boolean sanitize) {
+    static GatewayLogContender start(Path dir, String rotationSize, boolean sanitize, boolean compress) {
         GatewayLogBackend backend = GatewayLogBackend.builder()
                 .setting("dir", dir.toString())
                 .setting("level", "INFO")
@@ -26,6 +26,7 @@ final class GatewayLogContender implements Contender {
                 .setting("buffer.size", "5000")
                 .setting("buffer.max", "262144")
                 .setting("sanitize.enabled", String.valueOf(sanitize))
+                .setting("sink.file.compress", String.valueOf(compress))
                 .setting("console.enabled", "false")
                 .setting("shutdown.hook", "false")
                 .setting("retention.enabled", "false")

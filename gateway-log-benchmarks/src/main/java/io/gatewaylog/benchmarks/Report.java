@@ -43,6 +43,7 @@ public final class Report {
         ReportSaturated.table(md, dir);
         ReportPaced.table(md, dir.resolve("paced.txt"));
         ReportBytes.table(md, dir.resolve("caller-gc.json"));
+        ReportCpu.table(md, dir.resolve("cpu.txt"));
         sanitizer(md, dir.resolve("sanitizer.json"), dir.resolve("e2e.txt"));
         burst(md, dir.resolve("burst.txt"));
         System.out.print(md);
@@ -50,13 +51,18 @@ public final class Report {
 
     /** The whitespace-separated fields of each {@code RESULT} line with at least {@code min} fields. */
     static List<String[]> results(Path file, int min) throws IOException {
+        return results(file, min, "RESULT");
+    }
+
+    /** The whitespace-separated fields of each line tagged {@code tag} with at least {@code min} fields. */
+    static List<String[]> results(Path file, int min, String tag) throws IOException {
         List<String[]> rows = new ArrayList<>();
         if (!Files.exists(file)) {
             return rows;
         }
         for (String line : Files.readAllLines(file)) {
             String[] f = line.trim().split("\\s+");
-            if (f.length >= min && f[0].equals("RESULT")) {
+            if (f.length >= min && f[0].equals(tag)) {
                 rows.add(f);
             }
         }
