@@ -84,7 +84,8 @@ final class WriterLoop {
         long requested = control.flushRequested();
         int n = takeBatch(requested);
         writeOrRetry(n);
-        boolean drained = n == 0 || queue.isEmpty();
+        // not n == 0: a drain stops at a slot claimed but not yet published, with records behind it
+        boolean drained = queue.isEmpty();
         flushIfDue(drained, requested);
         answerFlush(drained, requested);
         return closing(drained);
