@@ -31,6 +31,11 @@ final class ValueSanitizer {
 
     private final CleanTextCache insensitiveKeys = new CleanTextCache();
     private final ScannedNames names;
+    /**
+     * Each thread's walker for its records' own maps. Not static: a thread of an application server then holds
+     * it only while this sanitizer lives, rather than pinning the class loader after a redeploy.
+     */
+    private final ThreadLocal<MapWalk> spareWalk = ThreadLocal.withInitial(MapWalk::new);
 
     ValueSanitizer(Sanitizer text, SensitiveKeys keys, boolean keyRule) {
         this.text = text;
@@ -139,7 +144,8 @@ final class ValueSanitizer {
         }
         // forEach rather than an entry iterator: for the usual maps (unmodifiable LinkedHashMap) it walks
         // the entries without allocating an iterator and an entry wrapper each
-        MapWalk walk = MapWalk.take();
+        MapWalk spare = spareWalk.get();
+        MapWalk walk = spare.busy ? new MapWalk() : spare;
         walk.begin(this, m, depth);
         try {
             m.forEach(walk);
@@ -176,19 +182,12 @@ final class ValueSanitizer {
      * met while that one is busy (a nested map, a {@code toString()} that logs) gets a walker of its own.
      */
     private static final class MapWalk implements BiConsumer<Object, Object> {
-        private static final ThreadLocal<MapWalk> SPARE = ThreadLocal.withInitial(MapWalk::new);
-
         private ValueSanitizer owner;
         private Map<?, ?> source;
         private int depth;
         private Map<Object, Object> copy;
         private int index;
         private boolean busy;
-
-        static MapWalk take() {
-            MapWalk spare = SPARE.get();
-            return spare.busy ? new MapWalk() : spare;
-        }
 
         void begin(ValueSanitizer owner, Map<?, ?> source, int depth) {
             this.owner = owner;
