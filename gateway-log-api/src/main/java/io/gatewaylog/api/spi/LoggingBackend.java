@@ -71,7 +71,8 @@ public interface LoggingBackend {
      * @param name a logger name or name prefix, not blank
      * @param level the level, or null to remove it
      * @return false if this backend cannot set levels this way (the default), true once applied
-     * @throws IllegalArgumentException if {@code name} is blank
+     * @throws IllegalArgumentException if {@code name} is blank and this backend sets levels by name (the
+     *     default, which sets none, returns false for any name)
      * @since 1.1
      */
     default boolean setLevel(String name, Level level) {
