@@ -9,10 +9,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A component's buffer: a ring of records bounded both in records ({@code buffer.max}) and in bytes
- * ({@code buffer.max.bytes}, by {@link RecordSize}'s estimate, kept next to each record). It allocates nothing
- * per record, and it can be closed so that a record offered after the writer's last drain is refused rather
- * than stranded.
+ * A component's buffer: a ring of records bounded in records ({@code buffer.max}) and bytes ({@code
+ * buffer.max.bytes}, by {@link RecordSize}'s estimate, kept next to each record). It allocates nothing per
+ * record; closed, it refuses a record offered after the writer's last drain rather than strand it.
  *
  * <p>Callers never take a lock to put a record in: they reserve its bytes and claim a slot (an atomic add and a
  * compare-and-set), then publish the record into the slot. Under one lock, as it used to be, two logging threads
@@ -26,8 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * takes the record out of its slot (the writer, the closer, or the caller taking it back) owns it, so a record
  * is written, counted as left at closing, or refused to its caller: exactly one of the three.
  *
- * <p>A record larger than the whole byte bound is still taken when the queue holds no bytes (it could never be
- * written otherwise); it then fills the queue alone.
+ * <p>A record larger than the whole byte bound is taken when the queue holds no bytes (else it could never be
+ * written); it then fills the queue alone.
  */
 final class RecordQueue {
     private final AtomicReferenceArray<LogRecord> slots;
@@ -59,6 +58,7 @@ final class RecordQueue {
         if (closed) {
             return false;
         }
+        StackProbe.ensureRoom(); // an overflow here, before the claim, strands nothing
         long index = claim(size);
         return index >= 0 && publish(index, r, size);
     }
