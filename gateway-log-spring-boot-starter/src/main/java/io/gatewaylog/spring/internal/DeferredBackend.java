@@ -8,10 +8,9 @@ import io.gatewaylog.api.spi.LoggingBackend;
 import io.gatewaylog.api.spi.LoggingStatistics;
 import io.gatewaylog.api.spi.Reporter;
 import io.gatewaylog.core.CoreBackendProvider;
-import io.gatewaylog.core.internal.LevelOverrides;
+import io.gatewaylog.core.internal.LevelTable;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,9 @@ public final class DeferredBackend implements LoggingBackend {
 
     private final Map<String, DeferredLogger> early = new LinkedHashMap<>();
     private final List<EarlyRecord> earlyRecords = new ArrayList<>();
-    private final EarlyLevels earlyLevels = new EarlyLevels();
+    /** Levels set on the backend before start-up, kept as the core keeps them and handed to it at start. */
+    private final LevelTable earlyLevels = new LevelTable();
+
     private final Set<String> names = ConcurrentHashMap.newKeySet();
     private final Map<String, String> codeSettings;
     private final Reporter reporter;
@@ -102,7 +103,7 @@ public final class DeferredBackend implements LoggingBackend {
             }
             return early.computeIfAbsent(
                     component.ordinal() + ":" + name,
-                    k -> new DeferredLogger(component, name, this, earlyLevels.levelOf(component, name)));
+                    k -> new DeferredLogger(component, name, this, provisionalLevel(component, name)));
         }
     }
 
@@ -115,7 +116,7 @@ public final class DeferredBackend implements LoggingBackend {
         earlyLevels.set(component, level);
         early.values().stream()
                 .filter(d -> d.component() == component)
-                .forEach(d -> d.provisional(earlyLevels.levelOf(d.component(), d.name())));
+                .forEach(d -> d.provisional(provisionalLevel(d.component(), d.name())));
         return true;
     }
 
@@ -127,8 +128,8 @@ public final class DeferredBackend implements LoggingBackend {
         }
         earlyLevels.set(name, level);
         early.values().stream()
-                .filter(d -> EarlyLevels.covers(name, d.name()))
-                .forEach(d -> d.provisional(earlyLevels.levelOf(d.component(), d.name())));
+                .filter(d -> LevelTable.covers(name, d.name()))
+                .forEach(d -> d.provisional(provisionalLevel(d.component(), d.name())));
         return true;
     }
 
@@ -188,51 +189,12 @@ public final class DeferredBackend implements LoggingBackend {
         return c;
     }
 
+    /** Before start-up: what the backend's levels say, else INFO (the settings are not read yet). */
+    private Level provisionalLevel(LogComponent component, String name) {
+        Level set = earlyLevels.levelOf(component, name);
+        return set != null ? set : Level.INFO;
+    }
+
     private record EarlyRecord(
             DeferredLogger logger, Level level, String message, Map<String, ?> fields, Throwable cause) {}
-
-    /** Levels set on the backend before start-up, as the core keeps them: by component, and by name prefix. */
-    private static final class EarlyLevels {
-        private final Map<LogComponent, Level> components = new EnumMap<>(LogComponent.class);
-        private final Map<String, Level> names = new LinkedHashMap<>();
-
-        void set(LogComponent component, Level level) {
-            if (level == null) {
-                components.remove(component);
-            } else {
-                components.put(component, level);
-            }
-        }
-
-        void set(String name, Level level) {
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("a level is set for a logger name, and the name is blank");
-            }
-            if (level == null) {
-                names.remove(name);
-            } else {
-                names.put(name, level);
-            }
-        }
-
-        /** Before start-up: the longest name, else the component's, else INFO (the settings are not read yet). */
-        Level levelOf(LogComponent component, String name) {
-            String longest = null;
-            for (String prefix : names.keySet()) {
-                if ((longest == null || prefix.length() > longest.length()) && covers(prefix, name)) {
-                    longest = prefix;
-                }
-            }
-            return longest != null ? names.get(longest) : components.getOrDefault(component, Level.INFO);
-        }
-
-        void applyTo(LoggingBackend started) {
-            components.forEach(started::setLevel);
-            names.forEach(started::setLevel);
-        }
-
-        static boolean covers(String prefix, String name) {
-            return LevelOverrides.covers(prefix, name); // the core's matching, so both agree
-        }
-    }
 }

@@ -6,14 +6,12 @@ import io.gatewaylog.api.Fields;
 import io.gatewaylog.api.GatewayLogger;
 import io.gatewaylog.api.Level;
 import io.gatewaylog.api.LogComponent;
-import io.gatewaylog.api.spi.Reporter;
+import io.gatewaylog.testkit.RecordingReporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,18 +25,8 @@ class DeferredBackendTest {
     @TempDir
     Path dir;
 
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private final DeferredBackend backend = new DeferredBackend(Map.of(), new Reporter() {
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-
-        @Override
-        public void error(String message, Throwable cause) {
-            warnings.add(message);
-        }
-    });
+    private final RecordingReporter reporter = new RecordingReporter();
+    private final DeferredBackend backend = new DeferredBackend(Map.of(), reporter);
 
     @AfterEach
     void stop() {
@@ -83,7 +71,7 @@ class DeferredBackendTest {
         assertThat(log(LogComponent.API))
                 .contains("debug before start-up")
                 .doesNotContain("trace before start-up", "below its level");
-        assertThat(warnings).isEmpty();
+        assertThat(reporter.messages()).isEmpty();
     }
 
     @Test
@@ -145,7 +133,7 @@ class DeferredBackendTest {
         String api = log(LogComponent.API);
         assertThat(api).contains("\"early 0\"", "\"early " + (DeferredBackend.EARLY_LIMIT - 2) + "\"");
         assertThat(api).doesNotContain("\"early " + (DeferredBackend.EARLY_LIMIT - 1) + "\"");
-        assertThat(warnings)
+        assertThat(reporter.messages())
                 .singleElement()
                 .asString()
                 .contains("6 record(s) logged before Spring Boot initialized logging were not kept")
