@@ -36,8 +36,10 @@ public final class Report {
                 .append(System.getProperty("os.name"))
                 .append(". One run of `run-benchmarks.sh`; ")
                 .append("every contender writes the same record as one JSON line to a size-rolling, gzip-on-rollover ")
-                .append(
-                        "file, except the hand-written ceiling (`handwritten`), which rolls by rename without gzip.\n\n");
+                .append("file, except the hand-written ceiling (`handwritten`), which rolls by rename without gzip. ")
+                .append("Logback looks at the file's size every 100 ms (`checkIncrement`; by default once a minute, ")
+                .append("so that it never rolled within a run) and compresses on its appender's thread ")
+                .append("(`FixedWindowRollingPolicy`); Log4j 2 and gateway-log compress on a thread of their own.\n\n");
         ReportEndToEnd.table(md, dir.resolve("e2e.txt"));
         ReportCallers.table(md, dir);
         ReportSaturated.table(md, dir);
