@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public final class LevelTable {
     private final Map<LogComponent, Level> components = new EnumMap<>(LogComponent.class);
-    /** In the order set: handed on in that order ({@link #applyTo}). */
+    /** Kept in the order first set; no result depends on the order (the longest name wins). */
     private final Map<String, Level> names = new LinkedHashMap<>();
 
     /** Sets (null: removes) a component's level. */
